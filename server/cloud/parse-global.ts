@@ -1,0 +1,35 @@
+/*
+ * Cloud Code runs with the `Parse` global that Parse Server (or Back4App) provides. The SDK's
+ * types describe the client side only, so the server-side triggers we use are declared here.
+ */
+import type ParseSdk from 'parse/node';
+
+type ParseObject = InstanceType<typeof ParseSdk.Object>;
+type ParseUser = InstanceType<typeof ParseSdk.User>;
+
+export interface TriggerRequest {
+  object: ParseObject;
+  original?: ParseObject;
+  master: boolean;
+  user?: ParseUser;
+  ip: string;
+}
+
+export interface FunctionRequest<P = Record<string, unknown>> {
+  params: P;
+  master: boolean;
+  user?: ParseUser;
+}
+
+interface ServerCloud {
+  beforeSave(className: string, handler: (request: TriggerRequest) => unknown): void;
+  beforeDelete(className: string, handler: (request: TriggerRequest) => unknown): void;
+  afterSave(className: string, handler: (request: TriggerRequest) => unknown): void;
+  define<P>(name: string, handler: (request: FunctionRequest<P>) => unknown): void;
+}
+
+export type ServerParse = Omit<typeof ParseSdk, 'Cloud'> & { Cloud: ServerCloud };
+
+export function serverParse(): ServerParse {
+  return (globalThis as unknown as { Parse: ServerParse }).Parse;
+}

@@ -1,0 +1,58 @@
+import path from 'node:path';
+
+/**
+ * The local stack's settings: fixed defaults from PRODUCT.md, each overridable by an
+ * environment variable. Only the server reads these; the app gets its public values
+ * from VITE_ variables.
+ */
+export interface StackConfig {
+  dataDir: string;
+  postgresPort: number;
+  parsePort: number;
+  appId: string;
+  javascriptKey: string;
+  masterKey: string;
+  smtpPort: number;
+  mailWebPort: number;
+  appUrl: string;
+  appName: string;
+  /** Applies Parse Server's rate limits to requests from localhost too (tests). */
+  rateLimitLocalhost: boolean;
+  /** Requests allowed per IP per minute when creating opinions. */
+  opinionCreateLimit: number;
+}
+
+// A development default only: production sets PARSE_MASTER_KEY on its own server.
+const DEV_MASTER_KEY = 'visitor-opinions-dev-master-key';
+
+function port(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0 || value > 65535) {
+    throw new Error(`${name} must be a port number between 1 and 65535, got "${raw}".`);
+  }
+  return value;
+}
+
+export function readStackConfig(overrides: Partial<StackConfig> = {}): StackConfig {
+  return {
+    dataDir: path.resolve(process.env.DATA_DIR ?? '.data'),
+    postgresPort: port('POSTGRES_PORT', 5433),
+    parsePort: port('PARSE_PORT', 1337),
+    appId: process.env.PARSE_APP_ID ?? 'visitor-opinions',
+    javascriptKey: process.env.PARSE_JS_KEY ?? 'visitor-opinions-js',
+    masterKey: process.env.PARSE_MASTER_KEY ?? DEV_MASTER_KEY,
+    smtpPort: port('SMTP_PORT', 1025),
+    mailWebPort: port('MAIL_WEB_PORT', 1080),
+    appUrl: process.env.APP_URL ?? 'http://localhost:5173',
+    appName: process.env.APP_NAME ?? 'Visitor Opinions',
+    rateLimitLocalhost: process.env.RATE_LIMIT_LOCALHOST === '1',
+    opinionCreateLimit: Number(process.env.OPINION_CREATE_LIMIT ?? 30),
+    ...overrides,
+  };
+}
+
+export function parseServerUrl(config: StackConfig): string {
+  return `http://localhost:${config.parsePort}/parse`;
+}

@@ -1,0 +1,34 @@
+import { MailDev } from 'maildev';
+import nodemailer from 'nodemailer';
+
+export interface MailCatcher {
+  stop(): Promise<void>;
+}
+
+/** The local mail catcher: SMTP in, a web page and a JSON API (/api/email) out. */
+export async function startMailCatcher(smtpPort: number, webPort: number): Promise<MailCatcher> {
+  const maildev = new MailDev({ smtp: smtpPort, web: webPort, silent: true, ip: '127.0.0.1', webIp: '127.0.0.1' });
+  await maildev.start();
+  return { stop: () => maildev.stop() };
+}
+
+interface MailOptions {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** A Parse Server email adapter that sends through real SMTP. */
+export function smtpMailAdapter(options: { host: string; port: number; from: string }) {
+  const transport = nodemailer.createTransport({
+    host: options.host,
+    port: options.port,
+    secure: false,
+    ignoreTLS: true,
+  });
+  return {
+    async sendMail({ to, subject, text }: MailOptions) {
+      await transport.sendMail({ from: options.from, to, subject, text });
+    },
+  };
+}

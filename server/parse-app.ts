@@ -1,0 +1,103 @@
+import http from 'node:http';
+import express from 'express';
+import { ParseServer } from 'parse-server';
+import { PostgresStorageAdapter } from 'parse-server/lib/Adapters/Storage/Postgres/PostgresStorageAdapter.js';
+import { PASSWORD_PATTERN, PASSWORD_RULE_MESSAGE } from '../src/domain/password.ts';
+import { parseServerUrl, type StackConfig } from './config.ts';
+import { smtpMailAdapter } from './mail.ts';
+import { classDefinitions } from './schema.ts';
+
+export interface RunningParse {
+  serverURL: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Parse's PostgreSQL adapter answers a count without constraints from the planner's
+ * estimate (pg_class.reltuples), which is 0 or stale until ANALYZE runs. Staff read totals
+ * as facts, so every count here is an exact count(*).
+ */
+class ExactCountPostgresAdapter extends PostgresStorageAdapter {
+  count(className: string, schema: unknown, query: unknown, readPreference: unknown, _estimate?: boolean, ...rest: unknown[]) {
+    return super.count(className, schema, query, readPreference, false, ...rest);
+  }
+}
+
+/** Parse Server's options for this app: the same in development, tests and the docs. */
+export function parseServerOptions(config: StackConfig, databaseURI: string) {
+  const serverURL = parseServerUrl(config);
+  return {
+    databaseAdapter: new ExactCountPostgresAdapter({ uri: databaseURI }),
+    appId: config.appId,
+    javascriptKey: config.javascriptKey,
+    masterKey: config.masterKey,
+    serverURL,
+    publicServerURL: serverURL,
+    appName: config.appName,
+    cloud: async () => {
+      await import('./cloud/main.ts');
+    },
+    schema: {
+      definitions: classDefinitions,
+      // Extra fields or indexes made on a server by hand are left alone, never dropped.
+      deleteExtraFields: false,
+      recreateModifiedFields: false,
+      lockSchemas: false,
+      strict: false,
+    },
+    allowClientClassCreation: false,
+    enforcePrivateUsers: true,
+    mountGraphQL: false,
+    mountPlayground: false,
+    verifyUserEmails: true,
+    preventLoginWithUnverifiedEmail: false,
+    emailVerifyTokenValidityDuration: 24 * 60 * 60,
+    emailAdapter: smtpMailAdapter({
+      host: '127.0.0.1',
+      port: config.smtpPort,
+      from: `${config.appName} <no-reply@localhost>`,
+    }),
+    passwordPolicy: {
+      validatorPattern: PASSWORD_PATTERN,
+      validationError: PASSWORD_RULE_MESSAGE,
+      doNotAllowUsername: true,
+      resetTokenValidityDuration: 60 * 60,
+    },
+    revokeSessionOnPasswordReset: true,
+    accountLockout: { duration: 5, threshold: 5, unlockOnPasswordReset: true },
+    rateLimit: [
+      {
+        requestPath: '/classes/opinions',
+        requestMethods: ['POST'],
+        requestTimeWindow: 60 * 1000,
+        requestCount: config.opinionCreateLimit,
+        errorResponseMessage: 'Too many opinions from this device. Please wait a minute.',
+        includeInternalRequests: config.rateLimitLocalhost,
+      },
+    ],
+    logLevel: process.env.PARSE_LOG_LEVEL ?? 'warn',
+    silent: process.env.PARSE_LOG_LEVEL === undefined,
+  };
+}
+
+export async function startParse(config: StackConfig, databaseURI: string): Promise<RunningParse> {
+  const server = new ParseServer(parseServerOptions(config, databaseURI));
+  await server.start();
+  const app = express();
+  app.use('/parse', server.app);
+  const httpServer = http.createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.parsePort, resolve);
+  });
+  return {
+    serverURL: parseServerUrl(config),
+    async stop() {
+      await new Promise<void>((resolve) => {
+        httpServer.close(() => resolve());
+        httpServer.closeAllConnections();
+      });
+      await server.handleShutdown();
+    },
+  };
+}

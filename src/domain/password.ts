@@ -1,0 +1,18 @@
+/** The seed's password rule, shared by the sign-up form and the server's passwordPolicy. */
+
+export const PASSWORD_RULES = [
+  { id: 'length', label: 'At least 8 characters', test: (p: string) => p.length >= 8 },
+  { id: 'upper', label: 'An upper-case letter', test: (p: string) => /[A-Z]/.test(p) },
+  { id: 'lower', label: 'A lower-case letter', test: (p: string) => /[a-z]/.test(p) },
+  { id: 'digit', label: 'A digit', test: (p: string) => /\d/.test(p) },
+] as const;
+
+/** The same rule as one regular expression, in the form Parse Server's passwordPolicy takes. */
+export const PASSWORD_PATTERN = /^(?=.*[a-z])(?=.*[A-Z])(?=.*\d).{8,}$/;
+
+export const PASSWORD_RULE_MESSAGE =
+  'Use at least 8 characters with an upper-case letter, a lower-case letter and a digit.';
+
+export function isStrongPassword(password: string): boolean {
+  return PASSWORD_PATTERN.test(password);
+}
