@@ -23,11 +23,28 @@ class ExactCountPostgresAdapter extends PostgresStorageAdapter {
   }
 }
 
+const refuseFiles = () => Promise.reject(new Error('This app stores no files.'));
+const noFilesAdapter = {
+  createFile: refuseFiles,
+  deleteFile: refuseFiles,
+  getFileData: refuseFiles,
+  getFileLocation: () => '',
+  validateFilename: () => null,
+};
+
 /** Parse Server's options for this app: the same in development, tests and the docs. */
 export function parseServerOptions(config: StackConfig, databaseURI: string) {
   const serverURL = parseServerUrl(config);
   return {
     databaseAdapter: new ExactCountPostgresAdapter({ uri: databaseURI }),
+    // Nobody uploads files in this app; an explicit database adapter needs an explicit one.
+    filesAdapter: noFilesAdapter,
+    fileUpload: {
+      enableForPublic: false,
+      enableForAnonymousUser: false,
+      enableForAuthenticatedUser: false,
+      allowedFileUrlDomains: [],
+    },
     appId: config.appId,
     javascriptKey: config.javascriptKey,
     masterKey: config.masterKey,
@@ -48,7 +65,24 @@ export function parseServerOptions(config: StackConfig, databaseURI: string) {
     allowClientClassCreation: false,
     enforcePrivateUsers: true,
     mountGraphQL: false,
-    mountPlayground: false,
+    // Today's deprecation warnings, answered with the safer future defaults.
+    pages: { encodePageParamHeaders: true },
+    readOnlyMasterKeyIps: ['127.0.0.1', '::1'],
+    allowAggregationForReadOnlyMasterKey: false,
+    requestComplexity: {
+      includeDepth: 10,
+      includeCount: 100,
+      subqueryDepth: 10,
+      queryDepth: 10,
+      graphQLDepth: 20,
+      graphQLFields: 200,
+      batchRequestLimit: 100,
+    },
+    // A user reads their own email; everybody else has it hidden by protectedFields.
+    protectedFieldsOwnerExempt: true,
+    protectedFieldsTriggerExempt: true,
+    protectedFieldsSaveResponseExempt: false,
+    installation: { duplicateDeviceTokenActionEnforceAuth: true },
     verifyUserEmails: true,
     preventLoginWithUnverifiedEmail: false,
     emailVerifyTokenValidityDuration: 24 * 60 * 60,

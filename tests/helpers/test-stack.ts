@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { readStackConfig, type StackConfig } from '../../server/config.ts';
+import { startStack, type Stack } from '../../server/stack.ts';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** A real stack on free ports with a throwaway data directory, removed on stop. */
+export async function startTestStack(overrides: Partial<StackConfig> = {}): Promise<Stack> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'visitor-opinions-test-'));
+  fs.chmodSync(dataDir, 0o755);
+  const config = readStackConfig({
+    dataDir,
+    postgresPort: await freePort(),
+    parsePort: await freePort(),
+    smtpPort: await freePort(),
+    mailWebPort: await freePort(),
+    masterKey: 'test-master-key',
+    // Tests come from localhost: apply the rate limits to it, high enough for the suite.
+    rateLimitLocalhost: true,
+    opinionCreateLimit: 10_000,
+    ...overrides,
+  });
+  const stack = await startStack(config, { seed: true });
+  return {
+    ...stack,
+    async stop() {
+      await stack.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface ProvidedStack {
+  serverURL: string;
+  databaseURL: string;
+  mailURL: string;
+  appId: string;
+  javascriptKey: string;
+  masterKey: string;
+  dataDir: string;
+  parsePort: number;
+  smtpPort: number;
+  mailWebPort: number;
+}
+
+export function describeForTests(stack: Stack): ProvidedStack {
+  return {
+    serverURL: stack.serverURL,
+    databaseURL: stack.databaseURL,
+    mailURL: stack.mailURL,
+    appId: stack.config.appId,
+    javascriptKey: stack.config.javascriptKey,
+    masterKey: stack.config.masterKey,
+    dataDir: stack.config.dataDir,
+    parsePort: stack.config.parsePort,
+    smtpPort: stack.config.smtpPort,
+    mailWebPort: stack.config.mailWebPort,
+  };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    stack: ProvidedStack;
+    appURL: string;
+  }
+}
