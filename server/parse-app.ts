@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import express from 'express';
-import { ParseServer } from 'parse-server';
+import ParseServer from 'parse-server';
 import { PostgresStorageAdapter } from 'parse-server/lib/Adapters/Storage/Postgres/PostgresStorageAdapter.js';
+import { RATE_LIMIT_MESSAGE } from '../src/domain/errors.ts';
 import { PASSWORD_PATTERN, PASSWORD_RULE_MESSAGE } from '../src/domain/password.ts';
 import { parseServerUrl, type StackConfig } from './config.ts';
 import { smtpMailAdapter } from './mail.ts';
@@ -18,7 +20,7 @@ export interface RunningParse {
  * as facts, so every count here is an exact count(*).
  */
 class ExactCountPostgresAdapter extends PostgresStorageAdapter {
-  count(className: string, schema: unknown, query: unknown, readPreference: unknown, _estimate?: boolean, ...rest: unknown[]) {
+  override count(className: string, schema: unknown, query: unknown, readPreference: unknown, _estimate?: boolean, ...rest: unknown[]) {
     return super.count(className, schema, query, readPreference, false, ...rest);
   }
 }
@@ -37,6 +39,8 @@ export function parseServerOptions(config: StackConfig, databaseURI: string) {
   const serverURL = parseServerUrl(config);
   return {
     databaseAdapter: new ExactCountPostgresAdapter({ uri: databaseURI }),
+    // Parse Server requires one; nothing here uses it, so it is new at every start.
+    maintenanceKey: randomUUID(),
     // Nobody uploads files in this app; an explicit database adapter needs an explicit one.
     filesAdapter: noFilesAdapter,
     fileUpload: {
@@ -105,7 +109,7 @@ export function parseServerOptions(config: StackConfig, databaseURI: string) {
         requestMethods: ['POST'],
         requestTimeWindow: 60 * 1000,
         requestCount: config.opinionCreateLimit,
-        errorResponseMessage: 'Too many opinions from this device. Please wait a minute.',
+        errorResponseMessage: RATE_LIMIT_MESSAGE,
         includeInternalRequests: config.rateLimitLocalhost,
       },
     ],
@@ -115,7 +119,10 @@ export function parseServerOptions(config: StackConfig, databaseURI: string) {
 }
 
 export async function startParse(config: StackConfig, databaseURI: string): Promise<RunningParse> {
-  const server = new ParseServer(parseServerOptions(config, databaseURI));
+  // Parse Server's types say `cloud` is a path; it also takes a function, which lets the
+  // TypeScript Cloud Code load through whatever runs this file (tsx, Vitest).
+  const options = parseServerOptions(config, databaseURI) as unknown as ConstructorParameters<typeof ParseServer>[0];
+  const server = new ParseServer(options);
   await server.start();
   const app = express();
   app.use('/parse', server.app);

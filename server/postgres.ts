@@ -40,9 +40,10 @@ export async function startPostgres(dataDir: string, port: number): Promise<Data
     if (/lock file "postmaster.pid" already exists/.test(output)) {
       throw new Error(
         `Another PostgreSQL is already running on ${databaseDir}. Stop it (or the other "npm run dev") first.`,
+        { cause: error },
       );
     }
-    throw new Error(`PostgreSQL did not start: ${output || String(error)}`);
+    throw new Error(`PostgreSQL did not start: ${output || String(error)}`, { cause: error });
   }
   if (isNew) await pg.createDatabase(DATABASE);
   return {

@@ -1,0 +1,18 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import { RouterProvider } from 'react-router-dom';
+import { appConfig } from '../config/env';
+import { ConfigErrorPage } from '../pages/config-error-page';
+import { createQueryClient } from './query-client';
+import { createAppRouter } from './routes';
+
+export function App() {
+  const [queryClient] = useState(createQueryClient);
+  const [router] = useState(createAppRouter);
+  if (!appConfig.ok) return <ConfigErrorPage problems={appConfig.problems} />;
+  return (
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>
+  );
+}

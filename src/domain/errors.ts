@@ -1,0 +1,75 @@
+/**
+ * Every failure a user can meet, as a kind and a sentence in plain words. src/parse maps
+ * Parse's error codes onto these; pages only ever show `message`.
+ */
+export type AppErrorKind =
+  | 'offline'
+  | 'timeout'
+  | 'server'
+  | 'rate-limited'
+  | 'validation'
+  | 'duplicate'
+  | 'session-expired'
+  | 'forbidden'
+  | 'not-found'
+  | 'wrong-credentials'
+  | 'locked'
+  | 'username-taken'
+  | 'email-taken'
+  | 'invalid-email'
+  | 'email-missing'
+  | 'weak-password'
+  | 'configuration'
+  | 'unknown';
+
+/**
+ * Parse Server answers a rate-limited request with HTTP 429 and code 100, the same code the
+ * SDK uses when the network fails; the server's limits all start their message with this, so
+ * the client can tell the two apart.
+ */
+export const RATE_LIMIT_MESSAGE = 'Too many requests from this device. Please wait a minute.';
+
+export class AppError extends Error {
+  constructor(
+    readonly kind: AppErrorKind,
+    message: string,
+    /** Field-level messages, when the server refused some fields. */
+    readonly fields?: Readonly<Record<string, string>>,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const ERROR_MESSAGES: Record<AppErrorKind, string> = {
+  offline: 'We could not reach the server. Check your connection and try again.',
+  timeout: 'The server took too long to answer. Please try again.',
+  server: 'Something went wrong on our side. Please try again in a moment.',
+  'rate-limited': 'Too many attempts in a short time. Please wait a minute and try again.',
+  validation: 'Some details need your attention.',
+  duplicate: 'This was already saved.',
+  'session-expired': 'Your session expired, please log in again.',
+  forbidden: "You don't have permission to do that.",
+  'not-found': 'We could not find what you were looking for.',
+  'wrong-credentials': 'Wrong username or password.',
+  locked: 'Too many failed attempts: this account is locked for a few minutes. Try again later or reset your password.',
+  'username-taken': 'That username is already taken. Choose another one.',
+  'email-taken': 'An account already uses that email address. Log in or reset your password.',
+  'invalid-email': 'Enter a valid email address, like name@example.com.',
+  'email-missing': 'Enter your email address.',
+  'weak-password': 'Use at least 8 characters with an upper-case letter, a lower-case letter and a digit.',
+  configuration: 'The app is not configured correctly.',
+  unknown: 'Something unexpected went wrong. Please try again.',
+};
+
+export function appError(kind: AppErrorKind, fields?: Record<string, string>): AppError {
+  return new AppError(kind, ERROR_MESSAGES[kind], fields);
+}
+
+/** Failures worth retrying later from the device: the opinion is fine, the path to the server is not. */
+export function isTransient(error: unknown): boolean {
+  return (
+    error instanceof AppError &&
+    (error.kind === 'offline' || error.kind === 'timeout' || error.kind === 'server' || error.kind === 'rate-limited')
+  );
+}
