@@ -62,3 +62,23 @@ Parse.Cloud.beforeSave('opinions', async ({ object, original, master }) => {
   if (!master || object.get('reviewed') === undefined) object.set('reviewed', false);
   object.setACL(staffOnlyAcl());
 });
+
+/**
+ * Who the caller is, checked against the server: the session must be valid, and staff
+ * membership comes from the role, which clients cannot read or change.
+ */
+Parse.Cloud.define('whoami', async ({ user }) => {
+  if (!user?.id) throw new Parse.Error(Parse.Error.INVALID_SESSION_TOKEN, 'Your session expired, please log in again.');
+  const fresh = await new Parse.Query(Parse.User).get(user.id, { useMasterKey: true });
+  const staff = await new Parse.Query(Parse.Role)
+    .equalTo('name', STAFF_ROLE)
+    .equalTo('users', fresh)
+    .first({ useMasterKey: true });
+  return {
+    id: fresh.id,
+    username: fresh.get('username') as string,
+    email: (fresh.get('email') as string | undefined) ?? '',
+    emailVerified: fresh.get('emailVerified') === true,
+    isStaff: staff !== undefined,
+  };
+});
