@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import express from 'express';
-import ParseServer from 'parse-server';
+import { ParseServer } from 'parse-server';
 import { PostgresStorageAdapter } from 'parse-server/lib/Adapters/Storage/Postgres/PostgresStorageAdapter.js';
 import { RATE_LIMIT_MESSAGE } from '../src/domain/errors.ts';
 import { PASSWORD_PATTERN, PASSWORD_RULE_MESSAGE } from '../src/domain/password.ts';
@@ -121,8 +121,9 @@ export function parseServerOptions(config: StackConfig, databaseURI: string) {
 export async function startParse(config: StackConfig, databaseURI: string): Promise<RunningParse> {
   // Parse Server's types say `cloud` is a path; it also takes a function, which lets the
   // TypeScript Cloud Code load through whatever runs this file (tsx, Vitest).
-  const options = parseServerOptions(config, databaseURI) as unknown as ConstructorParameters<typeof ParseServer>[0];
-  const server = new ParseServer(options);
+  const options = parseServerOptions(config, databaseURI) as unknown as Parameters<typeof ParseServer>[0];
+  // The package's factory, not its default export: the default is lost under Node's CommonJS interop.
+  const server = ParseServer(options);
   await server.start();
   const app = express();
   app.use('/parse', server.app);

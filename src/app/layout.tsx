@@ -1,7 +1,9 @@
 import { Link, NavLink, Outlet, ScrollRestoration } from 'react-router-dom';
+import { useOutboxSync } from '../queries/outbox';
 import { paths } from './paths';
 
 export function Layout() {
+  useOutboxSync();
   return (
     <>
       <a className="skip-link" href="#main">

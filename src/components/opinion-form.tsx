@@ -1,0 +1,174 @@
+import { useEffect } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import {
+  commentError,
+  nameError,
+  OPINION_LIMITS,
+  validateOpinion,
+  willReturnError,
+  type OpinionDraft,
+  type OpinionFieldErrors,
+  type ValidOpinion,
+} from '../domain/opinion';
+import { ErrorSummary, type SummaryError } from './ui/error-summary';
+import { ChoiceGroup, Field } from './ui/field';
+
+interface FormValues {
+  name: string;
+  comment: string;
+  willReturn: 'yes' | 'no' | '';
+  /** The honeypot: hidden from people and assistive technology, filled in by bots. */
+  website: string;
+}
+
+const FIELD_IDS = { name: 'name', comment: 'comment', willReturn: 'willReturn-yes' } as const;
+const FIELD_ORDER = ['name', 'comment', 'willReturn'] as const;
+
+function toFormValues(draft: OpinionDraft): FormValues {
+  return {
+    name: draft.name,
+    comment: draft.comment,
+    willReturn: draft.willReturn === null ? '' : draft.willReturn ? 'yes' : 'no',
+    website: '',
+  };
+}
+
+function toDraft(values: Partial<FormValues>): OpinionDraft {
+  return {
+    name: values.name ?? '',
+    comment: values.comment ?? '',
+    willReturn: values.willReturn === 'yes' ? true : values.willReturn === 'no' ? false : null,
+  };
+}
+
+function CharacterCount({ length }: { length: number }) {
+  if (length < OPINION_LIMITS.commentCounterFrom) return null;
+  const left = OPINION_LIMITS.commentMax - length;
+  const text =
+    left >= 0
+      ? `You have ${left.toLocaleString('en')} character${left === 1 ? '' : 's'} remaining`
+      : `You have ${(-left).toLocaleString('en')} character${left === -1 ? '' : 's'} too many`;
+  return (
+    <span id="comment-count" className={left < 0 ? 'counter counter--over' : 'counter'} aria-live="polite">
+      {text}
+    </span>
+  );
+}
+
+/**
+ * The visitor's opinion form. It validates with the shared rules and reports every change,
+ * so that its page can keep the draft; it knows nothing of where the opinion goes.
+ */
+export function OpinionForm({
+  defaultValues,
+  onSubmit,
+  onChange,
+  pending,
+  serverErrors,
+}: {
+  defaultValues: OpinionDraft;
+  onSubmit: (opinion: ValidOpinion, meta: { honeypot: string }) => void;
+  onChange?: (draft: OpinionDraft) => void;
+  pending: boolean;
+  serverErrors?: OpinionFieldErrors;
+}) {
+  const {
+    register,
+    handleSubmit,
+    control,
+    setError,
+    formState: { errors, submitCount },
+  } = useForm<FormValues>({ defaultValues: toFormValues(defaultValues), shouldFocusError: false });
+
+  const values = useWatch({ control });
+  useEffect(() => {
+    onChange?.(toDraft(values));
+  }, [values, onChange]);
+
+  useEffect(() => {
+    for (const field of FIELD_ORDER) {
+      const message = serverErrors?.[field];
+      if (message) setError(field, { type: 'server', message });
+    }
+  }, [serverErrors, setError]);
+
+  const summary: SummaryError[] =
+    submitCount > 0
+      ? FIELD_ORDER.flatMap((field) => {
+          const message = errors[field]?.message;
+          return message ? [{ fieldId: FIELD_IDS[field], message }] : [];
+        })
+      : [];
+
+  const submit = handleSubmit((formValues) => {
+    const result = validateOpinion(toDraft(formValues));
+    if (result.ok) onSubmit(result.value, { honeypot: formValues.website });
+  });
+
+  const commentLength = values.comment?.trim().length ?? 0;
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate aria-label="Your opinion">
+      <ErrorSummary errors={summary} />
+
+      <Field id="name" label="Your name (optional)" hint="Leave it empty to stay anonymous." error={errors.name?.message}>
+        {(controlProps) => (
+          <input
+            {...controlProps}
+            className="input"
+            type="text"
+            autoComplete="name"
+            {...register('name', { validate: (value) => nameError(value) ?? true })}
+          />
+        )}
+      </Field>
+
+      <Field
+        id="comment"
+        label="Your comment"
+        hint="What did you like, and what could we do better?"
+        error={errors.comment?.message}
+        after={<CharacterCount length={commentLength} />}
+      >
+        {(controlProps) => (
+          <textarea
+            {...controlProps}
+            aria-describedby={
+              [controlProps['aria-describedby'], commentLength >= OPINION_LIMITS.commentCounterFrom ? 'comment-count' : '']
+                .filter(Boolean)
+                .join(' ') || undefined
+            }
+            className="textarea"
+            rows={6}
+            {...register('comment', { validate: (value) => commentError(value) ?? true })}
+          />
+        )}
+      </Field>
+
+      <ChoiceGroup id="willReturn" legend="Would you visit us again?" error={errors.willReturn?.message}>
+        {(['yes', 'no'] as const).map((choice) => (
+          <label key={choice} className="choice" htmlFor={`willReturn-${choice}`}>
+            <input
+              id={`willReturn-${choice}`}
+              type="radio"
+              value={choice}
+              {...register('willReturn', {
+                validate: (value) => willReturnError(value === '' ? null : value === 'yes') ?? true,
+              })}
+            />
+            {choice === 'yes' ? 'Yes' : 'No'}
+          </label>
+        ))}
+      </ChoiceGroup>
+
+      <div className="honeypot" aria-hidden="true">
+        <label htmlFor="website">Leave this field empty</label>
+        <input id="website" type="text" tabIndex={-1} autoComplete="off" {...register('website')} />
+      </div>
+
+      <button type="submit" className="button" disabled={pending} aria-disabled={pending}>
+        {pending ? 'Sending…' : 'Send my opinion'}
+      </button>
+    </form>
+  );
+}

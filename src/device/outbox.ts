@@ -1,0 +1,113 @@
+/**
+ * Opinions that could not reach the server yet, kept in IndexedDB until the server confirms
+ * them. Each entry is keyed by its submission id, so queueing the same opinion twice keeps
+ * one entry and sending it twice stores one row.
+ */
+import { createStore, del, entries, set, type UseStore } from 'idb-keyval';
+import type { ValidOpinion } from '../domain/opinion';
+
+export interface OutboxEntry {
+  readonly submissionId: string;
+  readonly opinion: ValidOpinion;
+  readonly queuedAt: number;
+  readonly attempts: number;
+  readonly nextAttemptAt: number;
+  /** Set when the server refused the opinion itself: retrying would not help. */
+  readonly rejectedBecause?: string;
+}
+
+export type SendResult = 'sent' | 'retry-later' | { rejectedBecause: string };
+
+export interface FlushResult {
+  readonly sent: number;
+  readonly waiting: number;
+  /** When the next entry is due, or null when none waits. */
+  readonly nextAttemptAt: number | null;
+}
+
+const FIRST_RETRY_MS = 5_000;
+const MAX_RETRY_MS = 5 * 60_000;
+
+/** 5 s, 10 s, 20 s… up to 5 minutes between attempts. */
+export function backoffDelay(attempts: number): number {
+  return Math.min(FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1), MAX_RETRY_MS);
+}
+
+export interface FlushOptions {
+  now?: number;
+  everything?: boolean;
+}
+
+export interface Outbox {
+  list(): Promise<OutboxEntry[]>;
+  /** Queues an opinion whose first attempt just failed; its next attempt waits for the backoff. */
+  add(submissionId: string, opinion: ValidOpinion, now?: number): Promise<void>;
+  remove(submissionId: string): Promise<void>;
+  /**
+   * Sends entries one at a time and reschedules those that failed. By default only those
+   * that are due; `everything` when there is a reason to hope (app start, back online).
+   */
+  flush(send: (entry: OutboxEntry) => Promise<SendResult>, options?: FlushOptions): Promise<FlushResult>;
+}
+
+export function createOutbox(store: UseStore = createStore('visitor-opinions', 'outbox')): Outbox {
+  let flushing: Promise<FlushResult> | undefined;
+
+  async function list(): Promise<OutboxEntry[]> {
+    const all = await entries<string, OutboxEntry>(store);
+    return all.map(([, entry]) => entry).sort((a, b) => a.queuedAt - b.queuedAt);
+  }
+
+  async function flushOnce(
+    send: (entry: OutboxEntry) => Promise<SendResult>,
+    now: number,
+    everything: boolean,
+  ): Promise<FlushResult> {
+    let sent = 0;
+    for (const entry of await list()) {
+      if (entry.rejectedBecause !== undefined || (!everything && entry.nextAttemptAt > now)) continue;
+      const result = await send(entry).catch((): SendResult => 'retry-later');
+      if (result === 'sent') {
+        await del(entry.submissionId, store);
+        sent += 1;
+      } else if (result === 'retry-later') {
+        const attempts = entry.attempts + 1;
+        await set(entry.submissionId, { ...entry, attempts, nextAttemptAt: now + backoffDelay(attempts) }, store);
+      } else {
+        await set(entry.submissionId, { ...entry, rejectedBecause: result.rejectedBecause }, store);
+      }
+    }
+    const waiting = (await list()).filter((entry) => entry.rejectedBecause === undefined);
+    return {
+      sent,
+      waiting: waiting.length,
+      nextAttemptAt: waiting.length ? Math.min(...waiting.map((entry) => entry.nextAttemptAt)) : null,
+    };
+  }
+
+  return {
+    list,
+    async add(submissionId, opinion, now = Date.now()) {
+      const existing = (await list()).find((entry) => entry.submissionId === submissionId);
+      if (existing) return;
+      const entry: OutboxEntry = { submissionId, opinion, queuedAt: now, attempts: 1, nextAttemptAt: now + backoffDelay(1) };
+      await set(submissionId, entry, store);
+    },
+    remove: (submissionId) => del(submissionId, store),
+    flush(send, { now = Date.now(), everything = false } = {}) {
+      // One flush at a time in this tab: a second caller shares the running one.
+      flushing ??= flushOnce(send, now, everything).finally(() => {
+        flushing = undefined;
+      });
+      return flushing;
+    },
+  };
+}
+
+let deviceOutbox: Outbox | undefined;
+
+/** This device's outbox, opened on first use. */
+export function getOutbox(): Outbox {
+  deviceOutbox ??= createOutbox();
+  return deviceOutbox;
+}

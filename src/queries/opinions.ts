@@ -1,0 +1,39 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { getOutbox } from '../device/outbox';
+import { AppError, isTransient } from '../domain/errors';
+import { toAppError } from '../parse/errors';
+import type { ValidOpinion } from '../domain/opinion';
+import { createOpinion } from '../parse/opinions';
+import { outboxQueries } from './outbox';
+
+/** `sent`: the server confirmed it. `queued`: kept on this device, to be sent later. */
+export type SubmitOutcome = 'sent' | 'queued';
+
+/**
+ * Sends a visitor's opinion; when the way to the server fails (offline, timeout, 5xx, 429)
+ * the opinion goes into the device's outbox instead of being lost.
+ */
+export function useSubmitOpinion() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    // The form must answer even when the browser believes it is offline: that is exactly
+    // when the opinion has to go into the outbox.
+    networkMode: 'always',
+    mutationFn: async (opinion: ValidOpinion & { submissionId: string }): Promise<SubmitOutcome> => {
+      try {
+        await createOpinion(opinion);
+        return 'sent';
+      } catch (caught) {
+        const error = toAppError(caught);
+        if (!isTransient(error)) throw error;
+        try {
+          await getOutbox().add(opinion.submissionId, opinion);
+        } catch {
+          throw new AppError(error.kind, `${error.message} Your opinion is still in the form: send it again in a moment.`);
+        }
+        return 'queued';
+      }
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: outboxQueries.status().queryKey }),
+  });
+}
