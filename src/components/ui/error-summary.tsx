@@ -30,7 +30,7 @@ export function ErrorSummary({ errors, title = 'There is a problem' }: { errors:
                 if (!field) return;
                 event.preventDefault();
                 field.focus();
-                field.scrollIntoView({ block: 'center' });
+                field.scrollIntoView?.({ block: 'center' });
               }}
             >
               {error.message}

@@ -14,8 +14,7 @@ function describedBy(...ids: (string | undefined)[]): string | undefined {
 function FieldError({ id, error }: { id: string; error: string }) {
   return (
     <span id={id} className="field__error">
-      <span className="visually-hidden">Error: </span>
-      {error}
+      <span className="visually-hidden">Error:</span> {error}
     </span>
   );
 }

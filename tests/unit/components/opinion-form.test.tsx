@@ -1,0 +1,80 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, test, vi } from 'vitest';
+import { OpinionForm } from '../../../src/components/opinion-form';
+
+const empty = { name: '', comment: '', willReturn: null };
+
+function renderForm(props: Partial<Parameters<typeof OpinionForm>[0]> = {}) {
+  const onSubmit = vi.fn();
+  const onChange = vi.fn();
+  render(<OpinionForm defaultValues={empty} onSubmit={onSubmit} onChange={onChange} pending={false} {...props} />);
+  return { onSubmit, onChange, user: userEvent.setup() };
+}
+
+describe('OpinionForm', () => {
+  test('an empty submit shows a focused summary linking to each field, and errors next to the fields', async () => {
+    const { onSubmit, user } = renderForm();
+    await user.click(screen.getByRole('button', { name: 'Send my opinion' }));
+    const summary = screen.getByRole('alert');
+    await waitFor(() => expect(summary).toHaveFocus());
+    expect(screen.getByRole('link', { name: 'Enter your comment.' })).toHaveAttribute('href', '#comment');
+    expect(screen.getByRole('link', { name: 'Choose whether you would visit us again.' })).toHaveAttribute(
+      'href',
+      '#willReturn-yes',
+    );
+    expect(screen.getByLabelText('Your comment')).toHaveAccessibleDescription(/Error: Enter your comment\./);
+    expect(screen.getByLabelText('Your comment')).toHaveAttribute('aria-invalid', 'true');
+    expect(onSubmit).not.toHaveBeenCalled();
+
+    await user.click(screen.getByRole('link', { name: 'Enter your comment.' }));
+    expect(screen.getByLabelText('Your comment')).toHaveFocus();
+  });
+
+  test('submits the trimmed opinion', async () => {
+    const { onSubmit, user } = renderForm();
+    await user.type(screen.getByLabelText('Your name (optional)'), '  Ana ');
+    await user.type(screen.getByLabelText('Your comment'), '  Great cake  ');
+    await user.click(screen.getByRole('radio', { name: 'No' }));
+    await user.click(screen.getByRole('button', { name: 'Send my opinion' }));
+    expect(onSubmit).toHaveBeenCalledWith({ name: 'Ana', comment: 'Great cake', willReturn: false }, { honeypot: '' });
+  });
+
+  test('reports every change so that the page can keep the draft', async () => {
+    const { onChange, user } = renderForm();
+    await user.type(screen.getByLabelText('Your comment'), 'Hi');
+    await user.click(screen.getByRole('radio', { name: 'Yes' }));
+    expect(onChange).toHaveBeenLastCalledWith({ name: '', comment: 'Hi', willReturn: true });
+  });
+
+  test('counts characters near the limit and refuses too many', async () => {
+    const { onSubmit, user } = renderForm({ defaultValues: { name: '', comment: 'x'.repeat(1_799), willReturn: true } });
+    expect(screen.queryByText(/characters? remaining/)).toBeNull();
+    await user.type(screen.getByLabelText('Your comment'), 'x');
+    expect(screen.getByText('You have 200 characters remaining')).toBeInTheDocument();
+    await user.click(screen.getByLabelText('Your comment'));
+    await user.paste('y'.repeat(201));
+    expect(screen.getByText('You have 1 character too many')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Send my opinion' }));
+    expect(screen.getByRole('link', { name: 'Comment must be 2,000 characters or fewer.' })).toBeInTheDocument();
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  test('shows the server’s field errors on their fields', () => {
+    renderForm({ serverErrors: { comment: 'Comment contains characters we cannot store.' } });
+    expect(screen.getByLabelText('Your comment')).toHaveAccessibleDescription(/Comment contains characters we cannot store\./);
+  });
+
+  test('the submit button is disabled while pending', () => {
+    renderForm({ pending: true });
+    expect(screen.getByRole('button', { name: 'Sending…' })).toBeDisabled();
+  });
+
+  test('the honeypot is hidden from assistive technology and reported on submit', async () => {
+    const { onSubmit, user } = renderForm({ defaultValues: { name: '', comment: 'Spam', willReturn: true } });
+    expect(screen.queryByRole('textbox', { name: 'Leave this field empty' })).toBeNull();
+    await user.type(document.getElementById('website') as HTMLInputElement, 'http://spam.example');
+    await user.click(screen.getByRole('button', { name: 'Send my opinion' }));
+    expect(onSubmit).toHaveBeenCalledWith(expect.anything(), { honeypot: 'http://spam.example' });
+  });
+});
