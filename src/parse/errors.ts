@@ -38,7 +38,10 @@ const BY_CODE: Record<number, AppErrorKind> = {
 export function toAppError(error: unknown, context: ErrorContext = 'default'): AppError {
   if (error instanceof AppError) return error;
   if (!isParseError(error)) {
-    if (error instanceof TypeError) return appError('offline');
+    // When fetch itself fails (no network, refused, CORS, a proxy's HTML error page), the SDK
+    // rejects with a ParseError that has no code.
+    if (error instanceof Error && 'code' in error && error.code === undefined) return appError('offline');
+    if (error instanceof TypeError || typeof error === 'string') return appError('offline');
     return appError('unknown');
   }
   const { code, message } = error;

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import { getOutbox, type OutboxEntry, type SendResult } from '../device/outbox';
 import { isTransient } from '../domain/errors';
 import { createOpinion } from '../parse/opinions';
@@ -10,6 +10,8 @@ export interface OutboxStatus {
   readonly waiting: number;
   /** Opinions the server refused: they need the visitor, not a retry. */
   readonly rejected: readonly OutboxEntry[];
+  /** When the next waiting opinion is due to be sent again, or null. */
+  readonly nextAttemptAt: number | null;
 }
 
 export const outboxQueries = {
@@ -18,9 +20,11 @@ export const outboxQueries = {
       queryKey: ['outbox'] as const,
       queryFn: async (): Promise<OutboxStatus> => {
         const entries = await getOutbox().list();
+        const waiting = entries.filter((entry) => entry.rejectedBecause === undefined);
         return {
-          waiting: entries.filter((entry) => entry.rejectedBecause === undefined).length,
+          waiting: waiting.length,
           rejected: entries.filter((entry) => entry.rejectedBecause !== undefined),
+          nextAttemptAt: waiting.length ? Math.min(...waiting.map((entry) => entry.nextAttemptAt)) : null,
         };
       },
       staleTime: Infinity,
@@ -44,33 +48,33 @@ export async function sendOutboxEntry(entry: OutboxEntry): Promise<SendResult> {
 
 /**
  * Keeps sending what waits in the outbox: at app start, when the browser comes back
- * online, and on a timer that follows each entry's backoff. Mounted once, in the shell.
+ * online, and when the next entry's backoff is over. Mounted once, in the shell.
  */
 export function useOutboxSync(): void {
   const queryClient = useQueryClient();
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let stopped = false;
-    const flush = async (everything: boolean) => {
-      clearTimeout(timer);
-      try {
-        const result = await getOutbox().flush(sendOutboxEntry, { everything });
-        if (stopped) return;
-        if (result.nextAttemptAt !== null) {
-          timer = setTimeout(() => void flush(false), Math.max(1_000, result.nextAttemptAt - Date.now()));
-        }
-      } catch {
+  const nextAttemptAt = useOutboxStatus().data?.nextAttemptAt ?? null;
+
+  const flush = useCallback(
+    async (everything: boolean) => {
+      await getOutbox()
+        .flush(sendOutboxEntry, { everything })
         // No IndexedDB on this device: nothing can be waiting in it either.
-      }
-      void queryClient.invalidateQueries({ queryKey: outboxQueries.status().queryKey });
-    };
+        .catch(() => undefined);
+      await queryClient.invalidateQueries({ queryKey: outboxQueries.status().queryKey });
+    },
+    [queryClient],
+  );
+
+  useEffect(() => {
     const onOnline = () => void flush(true);
     void flush(true);
     window.addEventListener('online', onOnline);
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-      window.removeEventListener('online', onOnline);
-    };
-  }, [queryClient]);
+    return () => window.removeEventListener('online', onOnline);
+  }, [flush]);
+
+  useEffect(() => {
+    if (nextAttemptAt === null) return;
+    const timer = setTimeout(() => void flush(false), Math.max(1_000, nextAttemptAt - Date.now()));
+    return () => clearTimeout(timer);
+  }, [nextAttemptAt, flush]);
 }
