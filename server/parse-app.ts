@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
+import path from 'node:path';
 import express from 'express';
 import { ParseServer } from 'parse-server';
 import { PostgresStorageAdapter } from 'parse-server/lib/Adapters/Storage/Postgres/PostgresStorageAdapter.js';
@@ -114,6 +115,7 @@ export function parseServerOptions(config: StackConfig, databaseURI: string) {
       },
     ],
     logLevel: process.env.PARSE_LOG_LEVEL ?? 'warn',
+    logsFolder: path.join(config.dataDir, 'logs'),
     silent: process.env.PARSE_LOG_LEVEL === undefined,
   };
 }
