@@ -20,7 +20,7 @@ export interface RunningParse {
  * estimate (pg_class.reltuples), which is 0 or stale until ANALYZE runs. Staff read totals
  * as facts, so every count here is an exact count(*).
  */
-class ExactCountPostgresAdapter extends PostgresStorageAdapter {
+export class ExactCountPostgresAdapter extends PostgresStorageAdapter {
   override count(className: string, schema: unknown, query: unknown, readPreference: unknown, _estimate?: boolean, ...rest: unknown[]) {
     return super.count(className, schema, query, readPreference, false, ...rest);
   }
@@ -36,10 +36,10 @@ const noFilesAdapter = {
 };
 
 /** Parse Server's options for this app: the same in development, tests and the docs. */
-export function parseServerOptions(config: StackConfig, databaseURI: string) {
+export function parseServerOptions(config: StackConfig, databaseAdapter: ExactCountPostgresAdapter) {
   const serverURL = parseServerUrl(config);
   return {
-    databaseAdapter: new ExactCountPostgresAdapter({ uri: databaseURI }),
+    databaseAdapter,
     // Parse Server requires one; nothing here uses it, so it is new at every start.
     maintenanceKey: randomUUID(),
     // Nobody uploads files in this app; an explicit database adapter needs an explicit one.
@@ -123,7 +123,8 @@ export function parseServerOptions(config: StackConfig, databaseURI: string) {
 export async function startParse(config: StackConfig, databaseURI: string): Promise<RunningParse> {
   // Parse Server's types say `cloud` is a path; it also takes a function, which lets the
   // TypeScript Cloud Code load through whatever runs this file (tsx, Vitest).
-  const options = parseServerOptions(config, databaseURI) as unknown as Parameters<typeof ParseServer>[0];
+  const databaseAdapter = new ExactCountPostgresAdapter({ uri: databaseURI });
+  const options = parseServerOptions(config, databaseAdapter) as unknown as Parameters<typeof ParseServer>[0];
   // The package's factory, not its default export: the default is lost under Node's CommonJS interop.
   const server = ParseServer(options);
   await server.start();
@@ -141,7 +142,9 @@ export async function startParse(config: StackConfig, databaseURI: string): Prom
         httpServer.close(() => resolve());
         httpServer.closeAllConnections();
       });
-      await server.handleShutdown();
+      // ParseServer.handleShutdown() assumes Parse started the HTTP server itself; we did, so
+      // we close the one resource it holds beyond it: the database pool.
+      await databaseAdapter.handleShutdown();
     },
   };
 }

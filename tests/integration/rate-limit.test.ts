@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { readStackConfig } from '../../server/config.ts';
+import { startParse, type RunningParse } from '../../server/parse-app.ts';
+import { RATE_LIMIT_MESSAGE } from '../../src/domain/errors.ts';
+import { freePort } from '../helpers/test-stack.ts';
+
+const stack = inject('stack');
+let limited: RunningParse;
+
+// A second Parse Server on the same database, with a limit small enough to reach.
+beforeAll(async () => {
+  const config = readStackConfig({
+    dataDir: stack.dataDir,
+    parsePort: await freePort(),
+    smtpPort: stack.smtpPort,
+    masterKey: stack.masterKey,
+    rateLimitLocalhost: true,
+    opinionCreateLimit: 3,
+  });
+  limited = await startParse(config, stack.databaseURL);
+});
+afterAll(async () => {
+  await limited?.stop();
+});
+
+function createOpinion(comment: string) {
+  return fetch(`${limited.serverURL}/classes/opinions`, {
+    method: 'POST',
+    headers: {
+      'X-Parse-Application-Id': stack.appId,
+      'X-Parse-JavaScript-Key': stack.javascriptKey,
+      'Content-Type': 'application/json',
+    },
+    body: JSON.stringify({ comment, willReturn: true }),
+  });
+}
+
+test('creating opinions is rate limited: the fourth in a minute gets 429 and is not stored', async () => {
+  const marker = `rate limited ${crypto.randomUUID()}`;
+  const statuses: number[] = [];
+  for (let n = 0; n < 4; n += 1) statuses.push((await createOpinion(`${marker} ${n}`)).status);
+  expect(statuses).toEqual([201, 201, 201, 429]);
+
+  const refused = await createOpinion(`${marker} 4`);
+  expect(refused.status).toBe(429);
+  // The client tells a rate limit from a dead network by this message (both are code 100).
+  expect(await refused.json()).toEqual({ code: 100, error: RATE_LIMIT_MESSAGE });
+
+  const where = encodeURIComponent(JSON.stringify({ comment: { $regex: `^${marker}` } }));
+  const count = await fetch(`${stack.serverURL}/classes/opinions?where=${where}&count=1&limit=0`, {
+    headers: { 'X-Parse-Application-Id': stack.appId, 'X-Parse-Master-Key': stack.masterKey },
+  });
+  expect(((await count.json()) as { count: number }).count).toBe(3);
+});
