@@ -1,8 +1,8 @@
 import type { TestProject } from 'vitest/node';
-import { describeForTests, startTestStack } from './test-stack.ts';
+import { acquireSharedStack, describeForTests, releaseSharedStack } from './test-stack.ts';
 
 export default async function setup(project: TestProject) {
-  const stack = await startTestStack();
+  const stack = await acquireSharedStack();
   project.provide('stack', describeForTests(stack));
-  return () => stack.stop();
+  return releaseSharedStack;
 }

@@ -3,14 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { build, preview } from 'vite';
 import type { TestProject } from 'vitest/node';
-import { describeForTests, freePort, startTestStack } from './test-stack.ts';
+import { acquireSharedStack, describeForTests, freePort, releaseSharedStack } from './test-stack.ts';
 
 /**
  * Browser tests run against the production build, configured for a real throwaway stack,
  * served by Vite's preview server (a static server with the SPA fallback).
  */
 export default async function setup(project: TestProject) {
-  const stack = await startTestStack();
+  const stack = await acquireSharedStack();
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'visitor-opinions-dist-'));
   try {
     process.env.VITE_PARSE_SERVER_URL = stack.serverURL;
@@ -27,11 +27,11 @@ export default async function setup(project: TestProject) {
     project.provide('appURL', appURL);
     return async () => {
       await server.close();
-      await stack.stop();
+      await releaseSharedStack();
       fs.rmSync(outDir, { recursive: true, force: true });
     };
   } catch (error) {
-    await stack.stop();
+    await releaseSharedStack();
     throw error;
   }
 }

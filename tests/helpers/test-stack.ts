@@ -76,3 +76,30 @@ declare module 'vitest' {
     appURL: string;
   }
 }
+
+/*
+ * Parse Server keeps process-wide state (its schema cache, Cloud Code triggers, the global
+ * Parse) keyed by application id, so two servers of this app cannot share one process. The
+ * integration and end-to-end projects' global setups run in the same Vitest process: they
+ * share one stack, started by whichever comes first and stopped by whichever ends last.
+ */
+interface SharedStack {
+  stack: Promise<Stack>;
+  users: number;
+}
+const shared = globalThis as typeof globalThis & { __visitorOpinionsStack?: SharedStack };
+
+export async function acquireSharedStack(): Promise<Stack> {
+  shared.__visitorOpinionsStack ??= { stack: startTestStack(), users: 0 };
+  shared.__visitorOpinionsStack.users += 1;
+  return shared.__visitorOpinionsStack.stack;
+}
+
+export async function releaseSharedStack(): Promise<void> {
+  const current = shared.__visitorOpinionsStack;
+  if (!current) return;
+  current.users -= 1;
+  if (current.users > 0) return;
+  shared.__visitorOpinionsStack = undefined;
+  await (await current.stack).stop();
+}
