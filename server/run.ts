@@ -16,6 +16,13 @@ export async function runUntilSignal(start: () => Promise<Stack>, onStarted: (st
   };
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
+  process.on('SIGHUP', () => void shutdown(0));
+  // When whatever started us dies without passing the signal on (a killed npm, a closed
+  // terminal), we are re-parented: stop too, rather than leave PostgreSQL running.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void shutdown(0);
+  }, 1_000).unref();
   try {
     stack = await start();
   } catch (error) {
