@@ -6,8 +6,15 @@ export interface MailCatcher {
 }
 
 /** The local mail catcher: SMTP in, a web page and a JSON API (/api/email) out. */
-export async function startMailCatcher(smtpPort: number, webPort: number): Promise<MailCatcher> {
-  const maildev = new MailDev({ smtp: smtpPort, web: webPort, silent: true, ip: '127.0.0.1', webIp: '127.0.0.1' });
+export async function startMailCatcher(smtpPort: number, webPort: number, mailDirectory: string): Promise<MailCatcher> {
+  const maildev = new MailDev({
+    smtp: smtpPort,
+    web: webPort,
+    mailDirectory,
+    silent: true,
+    ip: '127.0.0.1',
+    webIp: '127.0.0.1',
+  });
   await maildev.start();
   return { stop: () => maildev.stop() };
 }

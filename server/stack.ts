@@ -1,4 +1,5 @@
 import net from 'node:net';
+import path from 'node:path';
 import { parseServerUrl, type StackConfig } from './config.ts';
 import { startMailCatcher } from './mail.ts';
 import { migrate } from './migrations.ts';
@@ -48,7 +49,7 @@ export async function startStack(config: StackConfig, options: { seed: boolean }
   try {
     const database = await startPostgres(config.dataDir, config.postgresPort);
     stops.push(database.stop);
-    const mail = await startMailCatcher(config.smtpPort, config.mailWebPort);
+    const mail = await startMailCatcher(config.smtpPort, config.mailWebPort, path.join(config.dataDir, 'mail'));
     stops.push(mail.stop);
     const parse = await startParse(config, database.url);
     stops.push(parse.stop);
