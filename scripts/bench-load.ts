@@ -1,0 +1,77 @@
+/**
+ * `npm run bench:load [-- --rate-limit] [--requests N] [--connections C]`
+ *
+ * Creates opinions from many concurrent clients on loopback against a throwaway stack, then
+ * counts rows: every accepted response must be exactly one row, and nothing may answer 5xx.
+ * Without --rate-limit the limit is out of the way (throughput); with it, the per-IP limit
+ * applies and answers 429 to the excess, which must store nothing.
+ */
+import autocannon from 'autocannon';
+import { masterRestClient } from '../server/rest.ts';
+import { startTestStack } from '../tests/helpers/test-stack.ts';
+
+function option(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  return index > 0 ? Number(process.argv[index + 1]) : fallback;
+}
+
+const rateLimited = process.argv.includes('--rate-limit');
+const requests = option('requests', 5_000);
+const connections = option('connections', 50);
+const runId = crypto.randomUUID();
+
+const stack = await startTestStack({ opinionCreateLimit: rateLimited ? 100 : 1_000_000 });
+try {
+  let sequence = 0;
+  const statuses = new Map<number, number>();
+  const result = await autocannon({
+    url: `${stack.serverURL}/classes/opinions`,
+    connections,
+    amount: requests,
+    method: 'POST',
+    headers: {
+      'X-Parse-Application-Id': stack.config.appId,
+      'X-Parse-JavaScript-Key': stack.config.javascriptKey,
+      'Content-Type': 'application/json',
+    },
+    setupClient(client) {
+      client.setBody(JSON.stringify({ comment: `load ${runId}`, willReturn: true }));
+    },
+    requests: [
+      {
+        setupRequest(request) {
+          sequence += 1;
+          return {
+            ...request,
+            body: JSON.stringify({
+              comment: `load ${runId} #${sequence}`,
+              willReturn: sequence % 2 === 0,
+              submissionId: crypto.randomUUID(),
+            }),
+          };
+        },
+        onResponse(status) {
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        },
+      },
+    ],
+  });
+
+  const rest = masterRestClient(stack.serverURL, stack.config.appId, stack.config.masterKey);
+  const where = encodeURIComponent(JSON.stringify({ comment: { $regex: `^load ${runId} ` } }));
+  const { count } = await rest.request<{ count: number }>('GET', `/classes/opinions?where=${where}&count=1&limit=0`);
+  const accepted = statuses.get(201) ?? 0;
+  const serverErrors = [...statuses].filter(([status]) => status >= 500).reduce((sum, [, n]) => sum + n, 0);
+
+  console.log(`\nbench:load — ${requests} creates from ${connections} concurrent clients, rate limit ${rateLimited ? 'on (100/min per IP)' : 'off'}`);
+  console.log(`  throughput    ${result.requests.average.toFixed(0)} requests/s (mean), ${result.duration.toFixed(1)} s in all`);
+  console.log(`  latency       p50 ${result.latency.p50} ms, p90 ${result.latency.p90} ms, p97.5 ${result.latency.p97_5} ms, p99 ${result.latency.p99} ms`);
+  console.log(`  answers       ${[...statuses].sort().map(([status, n]) => `${status}: ${n}`).join(', ')}`);
+  console.log(`  rows stored   ${count} (accepted responses: ${accepted})`);
+  console.log(`  errors        ${result.errors} connection errors, ${result.timeouts} timeouts, ${serverErrors} 5xx`);
+  const ok = count === accepted && serverErrors === 0 && result.errors === 0;
+  console.log(ok ? '\n  OK: rows equal accepted responses, no 5xx.' : '\n  FAILED: rows and accepted responses differ, or the server failed.');
+  process.exitCode = ok ? 0 : 1;
+} finally {
+  await stack.stop();
+}
