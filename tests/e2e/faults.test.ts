@@ -1,0 +1,51 @@
+import type { Browser, Route } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { masterRestClient } from '../../server/rest.ts';
+import { launchBrowser, newPage } from '../helpers/browser.ts';
+
+const appURL = inject('appURL');
+const stack = inject('stack');
+const rest = masterRestClient(stack.serverURL, stack.appId, stack.masterKey);
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function countComment(comment: string): Promise<number> {
+  const where = encodeURIComponent(JSON.stringify({ comment }));
+  const { count } = await rest.request<{ count: number }>('GET', `/classes/opinions?where=${where}&count=1&limit=0`);
+  return count;
+}
+
+test('a 502 after the server stored the opinion: the visitor is told it is kept, and exactly one row results', async () => {
+  const { context, page, errors } = await newPage(browser);
+  await page.goto(appURL + '/');
+  const comment = `Stored, then a bad gateway ${crypto.randomUUID()}`;
+  await page.getByLabel('Your comment').fill(comment);
+  await page.getByRole('radio', { name: 'Yes' }).check();
+
+  // A proxy in front of the server loses the answer: the request is committed, the client sees 502.
+  let committed = 0;
+  const badGateway = async (route: Route) => {
+    if (route.request().method() !== 'POST') return route.continue();
+    await route.fetch();
+    committed += 1;
+    await route.fulfill({ status: 502, contentType: 'text/html', body: '<h1>502 Bad Gateway</h1>' });
+  };
+  await context.route(`${stack.serverURL}/classes/opinions`, badGateway, { times: 1 });
+  await page.getByRole('button', { name: 'Send my opinion' }).click();
+  await page.getByRole('heading', { name: 'Your opinion is saved on this device' }).waitFor();
+  expect(committed).toBe(1);
+  expect(await countComment(comment)).toBe(1);
+
+  // The outbox retries with the same submission id: the server says "already stored", nothing doubles.
+  await page.getByText(/will be sent when the connection is back/).waitFor({ state: 'detached', timeout: 30_000 });
+  expect(await countComment(comment)).toBe(1);
+  // The browser logs the 502 and the duplicate's 400 as failed loads; nothing else may go wrong.
+  expect(errors.filter((error) => !error.startsWith('Failed to load resource'))).toEqual([]);
+  await context.close();
+});
