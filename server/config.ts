@@ -20,10 +20,12 @@ export interface StackConfig {
   rateLimitLocalhost: boolean;
   /** Requests allowed per IP per minute when creating opinions. */
   opinionCreateLimit: number;
+  /** Requests allowed per IP per minute to each of log in, sign up, password reset and verification email. */
+  authRequestLimit: number;
 }
 
 // A development default only: production sets PARSE_MASTER_KEY on its own server.
-const DEV_MASTER_KEY = 'visitor-opinions-dev-master-key';
+const DEV_MASTER_KEY = 'dev-Master-Key-visitor-opinions-2c7e41b9-8d05';
 
 function port(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -49,6 +51,7 @@ export function readStackConfig(overrides: Partial<StackConfig> = {}): StackConf
     appName: process.env.APP_NAME ?? 'Visitor Opinions',
     rateLimitLocalhost: process.env.RATE_LIMIT_LOCALHOST === '1',
     opinionCreateLimit: Number(process.env.OPINION_CREATE_LIMIT ?? 30),
+    authRequestLimit: Number(process.env.AUTH_REQUEST_LIMIT ?? 20),
     ...overrides,
   };
 }

@@ -35,7 +35,11 @@ export function smtpMailAdapter(options: { host: string; port: number; from: str
   });
   return {
     async sendMail({ to, subject, text }: MailOptions) {
-      await transport.sendMail({ from: options.from, to, subject, text });
+      // Parse Server fires verification and reset mails without awaiting them: a failure
+      // here must be logged, not left as an unhandled rejection that stops the process.
+      await transport.sendMail({ from: options.from, to, subject, text }).catch((error: unknown) => {
+        console.error(`Could not send "${subject}" to ${to}: ${error instanceof Error ? error.message : String(error)}`);
+      });
     },
   };
 }

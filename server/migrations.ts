@@ -7,6 +7,11 @@ import pg from 'pg';
 const STATEMENTS = [
   // A retried submission must never make a second row, even when two retries race.
   'CREATE UNIQUE INDEX IF NOT EXISTS "opinions_submissionId_unique" ON "opinions" ("submissionId")',
+  // The dashboard's search: Parse turns a case-insensitive $regex into `"comment" ~* '…'`, which
+  // a btree cannot help with and a trigram GIN index can (for three or more characters).
+  'CREATE EXTENSION IF NOT EXISTS pg_trgm',
+  'CREATE INDEX IF NOT EXISTS "opinions_comment_trgm" ON "opinions" USING gin ("comment" gin_trgm_ops)',
+  'CREATE INDEX IF NOT EXISTS "opinions_name_trgm" ON "opinions" USING gin ("name" gin_trgm_ops)',
 ];
 
 export async function migrate(databaseURL: string): Promise<void> {

@@ -7,6 +7,7 @@ import { PostgresStorageAdapter } from 'parse-server/lib/Adapters/Storage/Postgr
 import { RATE_LIMIT_MESSAGE } from '../src/domain/errors.ts';
 import { PASSWORD_PATTERN, PASSWORD_RULE_MESSAGE } from '../src/domain/password.ts';
 import { parseServerUrl, type StackConfig } from './config.ts';
+import { dashboardSqlPool } from './dashboard-sql.ts';
 import { smtpMailAdapter } from './mail.ts';
 import { classDefinitions } from './schema.ts';
 
@@ -35,6 +36,25 @@ const noFilesAdapter = {
   validateFilename: () => null,
 };
 
+/**
+ * The links in verification and reset emails go to Parse Server, which checks the token and
+ * then redirects here, into the app, instead of showing its own pages. To the password reset
+ * page it adds `token`, `appId`, `appName` and `publicServerUrl` as query parameters.
+ */
+export function accountPageUrls(appUrl: string) {
+  const app = appUrl.replace(/\/+$/, '');
+  return {
+    passwordReset: `${app}/reset-password`,
+    passwordResetLinkInvalid: `${app}/reset-password?status=invalid`,
+    passwordResetSuccess: `${app}/reset-password?status=done`,
+    emailVerificationSuccess: `${app}/verify-email?status=verified`,
+    emailVerificationLinkInvalid: `${app}/verify-email?status=invalid`,
+    emailVerificationLinkExpired: `${app}/verify-email?status=expired`,
+    emailVerificationSendSuccess: `${app}/verify-email?status=sent`,
+    emailVerificationSendFail: `${app}/verify-email?status=invalid`,
+  };
+}
+
 /** Parse Server's options for this app: the same in development, tests and the docs. */
 export function parseServerOptions(config: StackConfig, databaseAdapter: ExactCountPostgresAdapter) {
   const serverURL = parseServerUrl(config);
@@ -59,6 +79,8 @@ export function parseServerOptions(config: StackConfig, databaseAdapter: ExactCo
     cloud: async () => {
       await import('./cloud/main.ts');
     },
+    // The staff dashboard hears of new opinions over a WebSocket on the same port (see dashboardSignalClass).
+    liveQuery: { classNames: ['dashboardSignals'] },
     schema: {
       definitions: classDefinitions,
       // Extra fields or indexes made on a server by hand are left alone, never dropped.
@@ -69,9 +91,14 @@ export function parseServerOptions(config: StackConfig, databaseAdapter: ExactCo
     },
     allowClientClassCreation: false,
     enforcePrivateUsers: true,
+    // Parse Server's own security check, answered at /security with the master key.
+    security: { enableCheck: true, enableCheckLog: false },
     mountGraphQL: false,
-    // Today's deprecation warnings, answered with the safer future defaults.
-    pages: { encodePageParamHeaders: true },
+    pages: {
+      // Today's deprecation warnings, answered with the safer future defaults.
+      encodePageParamHeaders: true,
+      customUrls: accountPageUrls(config.appUrl),
+    },
     readOnlyMasterKeyIps: ['127.0.0.1', '::1'],
     allowAggregationForReadOnlyMasterKey: false,
     requestComplexity: {
@@ -113,6 +140,23 @@ export function parseServerOptions(config: StackConfig, databaseAdapter: ExactCo
         errorResponseMessage: RATE_LIMIT_MESSAGE,
         includeInternalRequests: config.rateLimitLocalhost,
       },
+      // Guessing passwords, creating accounts in bulk and mail-bombing an address. The SDK
+      // sends every call as a POST with the real method inside, so /login has no method filter.
+      ...['/login', '/requestPasswordReset', '/verificationEmailRequest'].map((requestPath) => ({
+        requestPath,
+        requestTimeWindow: 60 * 1000,
+        requestCount: config.authRequestLimit,
+        errorResponseMessage: RATE_LIMIT_MESSAGE,
+        includeInternalRequests: config.rateLimitLocalhost,
+      })),
+      {
+        requestPath: '/users',
+        requestMethods: ['POST'],
+        requestTimeWindow: 60 * 1000,
+        requestCount: config.authRequestLimit,
+        errorResponseMessage: RATE_LIMIT_MESSAGE,
+        includeInternalRequests: config.rateLimitLocalhost,
+      },
     ],
     logLevel: process.env.PARSE_LOG_LEVEL ?? 'warn',
     logsFolder: path.join(config.dataDir, 'logs'),
@@ -127,6 +171,7 @@ export async function startParse(config: StackConfig, databaseURI: string): Prom
   const options = parseServerOptions(config, databaseAdapter) as unknown as Parameters<typeof ParseServer>[0];
   // The package's factory, not its default export: the default is lost under Node's CommonJS interop.
   const server = ParseServer(options);
+  const dashboardSql = dashboardSqlPool(databaseURI);
   await server.start();
   const app = express();
   app.use('/parse', server.app);
@@ -135,9 +180,14 @@ export async function startParse(config: StackConfig, databaseURI: string): Prom
     httpServer.once('error', reject);
     httpServer.listen(config.parsePort, resolve);
   });
+  // Parse pings each LiveQuery socket on this interval and only stops two ticks after it
+  // closed: a short one lets a stopped server's process exit within seconds.
+  const liveQuery = await ParseServer.createLiveQueryServer(httpServer, { websocketTimeout: 5_000 }, options);
   return {
     serverURL: parseServerUrl(config),
     async stop() {
+      await liveQuery.shutdown();
+      await dashboardSql.end();
       await new Promise<void>((resolve) => {
         httpServer.close(() => resolve());
         httpServer.closeAllConnections();

@@ -2,7 +2,7 @@
 declare module 'parse-server/lib/Adapters/Storage/Postgres/PostgresStorageAdapter.js' {
   export class PostgresStorageAdapter {
     constructor(options: { uri: string; collectionPrefix?: string; databaseOptions?: Record<string, unknown> });
-    handleShutdown(): Promise<void>;
+    handleShutdown(): Promise<void> | void;
     count(className: string, schema: unknown, query: unknown, readPreference: unknown, estimate?: boolean, ...rest: unknown[]): Promise<number>;
   }
 }

@@ -33,6 +33,9 @@ export const opinionsClass: ClassDefinition = {
     submissionId_1: { submissionId: 1 },
     createdAt_1: { createdAt: -1 },
     willReturn_createdAt: { willReturn: 1, createdAt: -1 },
+    // The dashboard's "new / reviewed" filter and its sort by name, each with the newest first.
+    reviewed_createdAt: { reviewed: 1, createdAt: -1 },
+    name_createdAt: { name: 1, createdAt: -1 },
   },
   classLevelPermissions: {
     find: STAFF,
@@ -48,6 +51,10 @@ export const opinionsClass: ClassDefinition = {
 
 export const userClass: ClassDefinition = {
   className: '_User',
+  fields: {
+    // When a staff member last opened the dashboard ("new since you last looked"); written by Cloud Code.
+    dashboardSeenAt: { type: 'Date' },
+  },
   classLevelPermissions: {
     // Nobody lists users; each reads and edits only themselves (their ACL is private).
     find: NOBODY,
@@ -76,4 +83,29 @@ export const roleClass: ClassDefinition = {
   },
 };
 
-export const classDefinitions: readonly ClassDefinition[] = [opinionsClass, userClass, roleClass];
+/**
+ * The staff dashboard's live signal: one row, updated by Cloud Code with the id of each new
+ * opinion, that dashboards subscribe to with LiveQuery. Parse Server's LiveQuery checks
+ * class-level permissions without roles, so a subscription to `opinions` (staff-role CLP)
+ * is always refused; here any signed-in user passes the CLP and the row's ACL (staff role,
+ * which LiveQuery does check) decides who hears. It holds no visitor data.
+ */
+export const dashboardSignalClass: ClassDefinition = {
+  className: 'dashboardSignals',
+  fields: {
+    opinionId: { type: 'String' },
+    at: { type: 'Date' },
+  },
+  classLevelPermissions: {
+    find: { requiresAuthentication: true },
+    get: { requiresAuthentication: true },
+    count: NOBODY,
+    create: NOBODY,
+    update: NOBODY,
+    delete: NOBODY,
+    addField: NOBODY,
+    protectedFields: {},
+  },
+};
+
+export const classDefinitions: readonly ClassDefinition[] = [opinionsClass, userClass, roleClass, dashboardSignalClass];

@@ -5,6 +5,8 @@
 import { formatValidationMessage, isSubmissionId, validateOpinion } from '../../src/domain/opinion.ts';
 import { STAFF_ROLE } from '../schema.ts';
 import { serverParse } from './parse-global.ts';
+import './accounts.ts';
+import './dashboard.ts';
 
 const Parse = serverParse();
 

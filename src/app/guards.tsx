@@ -1,13 +1,26 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import { canUseDashboard } from '../domain/user';
-import { useSession } from '../queries/auth';
+import { useSession, useSessionEnd } from '../queries/auth';
 import { QueryState } from '../components/ui/query-state';
+import { FLASH_TEXT, withFlash } from './flash';
 import { paths } from './paths';
 
 function useHereAsNext(): string {
   const location = useLocation();
   return location.pathname + location.search;
+}
+
+/**
+ * Nobody is signed in. When the session just ended on this page, go where that ending leads
+ * (its own code navigates there too; whichever comes first, the user lands in the same place).
+ */
+function SignedOut({ next }: { next: string }) {
+  const ended = useSessionEnd();
+  if (ended === 'expired') return <Navigate to={paths.login(next)} replace state={withFlash(FLASH_TEXT.expired, 'warning')} />;
+  if (ended === 'logged-out') return <Navigate to={paths.home()} replace state={withFlash(FLASH_TEXT.loggedOut)} />;
+  if (ended === 'deleted') return <Navigate to={paths.home()} replace state={withFlash(FLASH_TEXT.deleted)} />;
+  return <Navigate to={paths.login(next)} replace />;
 }
 
 /** Renders its children for a signed-in user; sends anybody else to log in and back. */
@@ -16,7 +29,7 @@ export function RequireUser({ children }: { children: ReactNode }) {
   const next = useHereAsNext();
   return (
     <QueryState query={session} loadingLabel="Checking your session…">
-      {(user) => (user ? children : <Navigate to={paths.login(next)} replace />)}
+      {(user) => (user ? children : <SignedOut next={next} />)}
     </QueryState>
   );
 }
@@ -28,7 +41,7 @@ export function RequireStaff({ children }: { children: ReactNode }) {
   return (
     <QueryState query={session} loadingLabel="Checking your access…">
       {(user) => {
-        if (!user) return <Navigate to={paths.login(next)} replace />;
+        if (!user) return <SignedOut next={next} />;
         if (canUseDashboard(user)) return children;
         return (
           <>

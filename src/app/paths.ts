@@ -20,3 +20,20 @@ export const routePatterns = {
   dashboard: '/dashboard',
   opinion: '/dashboard/opinions/:id',
 } as const;
+
+/**
+ * Where to go after logging in: `next` from the URL when it is a path inside this app, never
+ * another origin (`//evil.example`, `https://…`, `javascript:`), nor back to the account forms.
+ */
+export function safeNextPath(next: string | null | undefined, fallback: string): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
+  try {
+    const base = 'http://app.invalid';
+    const url = new URL(next, base);
+    if (url.origin !== base) return fallback;
+    if ([routePatterns.login, routePatterns.signup].includes(url.pathname as '/login')) return fallback;
+    return url.pathname + url.search + url.hash;
+  } catch {
+    return fallback;
+  }
+}

@@ -1,8 +1,18 @@
-import { QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { AppError, isTransient } from '../domain/errors';
 
-export function createQueryClient(): QueryClient {
-  return new QueryClient({
+export interface QueryClientOptions {
+  /** Called when any query or mutation meets a dead session (Parse's 209). */
+  onSessionExpired?: (queryClient: QueryClient) => unknown;
+}
+
+export function createQueryClient(options: QueryClientOptions = {}): QueryClient {
+  const onError = (error: unknown) => {
+    if (error instanceof AppError && error.kind === 'session-expired') void options.onSessionExpired?.(client);
+  };
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,
@@ -12,4 +22,5 @@ export function createQueryClient(): QueryClient {
       mutations: { retry: false },
     },
   });
+  return client;
 }

@@ -1,3 +1,5 @@
+import { PASSWORD_CONTAINS_USERNAME_MESSAGE, USERNAME_RULE_MESSAGE } from './account';
+
 /**
  * Every failure a user can meet, as a kind and a sentence in plain words. src/parse maps
  * Parse's error codes onto these; pages only ever show `message`.
@@ -19,6 +21,12 @@ export type AppErrorKind =
   | 'invalid-email'
   | 'email-missing'
   | 'weak-password'
+  | 'password-contains-username'
+  | 'invalid-username'
+  | 'username-missing'
+  | 'password-missing'
+  | 'wrong-current-password'
+  | 'reset-link-invalid'
   | 'configuration'
   | 'unknown';
 
@@ -58,6 +66,12 @@ export const ERROR_MESSAGES: Record<AppErrorKind, string> = {
   'invalid-email': 'Enter a valid email address, like name@example.com.',
   'email-missing': 'Enter your email address.',
   'weak-password': 'Use at least 8 characters with an upper-case letter, a lower-case letter and a digit.',
+  'password-contains-username': PASSWORD_CONTAINS_USERNAME_MESSAGE,
+  'invalid-username': USERNAME_RULE_MESSAGE,
+  'username-missing': 'Enter a username.',
+  'password-missing': 'Enter a password.',
+  'wrong-current-password': 'Your current password is wrong.',
+  'reset-link-invalid': 'This password reset link has expired or was already used. Ask for a new one below.',
   configuration: 'The app is not configured correctly.',
   unknown: 'Something unexpected went wrong. Please try again.',
 };

@@ -1,9 +1,230 @@
+import { useCallback, useMemo, useState } from 'react';
+import { useLocation, useSearchParams } from 'react-router-dom';
+import { RequireStaff } from '../app/guards';
+import { paths } from '../app/paths';
+import { BulkActions } from '../components/dashboard/bulk-actions';
+import { ConfirmDialog } from '../components/dashboard/confirm-dialog';
+import { ExportPanel } from '../components/dashboard/export-panel';
+import { FiltersForm } from '../components/dashboard/filters-form';
+import { LiveBanner } from '../components/dashboard/live-banner';
+import { OpinionList } from '../components/dashboard/opinion-list';
+import { Pagination } from '../components/dashboard/pagination';
+import { StatsPanel } from '../components/dashboard/stats-panel';
+import { QueryState } from '../components/ui/query-state';
+import '../components/dashboard/dashboard.css';
+import {
+  DEFAULT_LIST_PARAMS,
+  filtersOf,
+  hasFilters,
+  pageCount,
+  parseListParams,
+  toSearchParams,
+  type OpinionListParams,
+} from '../domain/dashboard';
+import {
+  useDashboardStats,
+  useDashboardVisit,
+  useDeleteOpinions,
+  useExportOpinions,
+  useNewOpinions,
+  useOpinionList,
+  useSetReviewed,
+} from '../queries/opinions';
+
+function plural(count: number, one: string, many: string): string {
+  return count === 1 ? `1 ${one}` : `${count.toLocaleString('en')} ${many}`;
+}
+
+function Dashboard() {
+  const [search, setSearch] = useSearchParams();
+  const location = useLocation();
+  const params = useMemo(() => parseListParams(search), [search]);
+  const filters = useMemo(() => filtersOf(params), [params]);
+
+  const update = useCallback(
+    (changes: Partial<OpinionListParams>) => {
+      // Any change but a page change starts again from the first page.
+      const next = { ...params, ...changes, page: changes.page ?? 1 };
+      setSearch(toSearchParams(next));
+    },
+    [params, setSearch],
+  );
+  const reset = () => setSearch(toSearchParams({ ...DEFAULT_LIST_PARAMS, sort: params.sort, pageSize: params.pageSize }));
+
+  const list = useOpinionList(params);
+  const visit = useDashboardVisit();
+  const stats = useDashboardStats(filters, visit.data ?? null, !visit.isPending);
+  const live = useNewOpinions(filters);
+  const setReviewed = useSetReviewed();
+  const remove = useDeleteOpinions();
+  const exporter = useExportOpinions();
+
+  // The selection belongs to one list: a new filter, sort or page starts with none.
+  const listKey = search.toString();
+  const [selection, setSelection] = useState<{ key: string; ids: ReadonlySet<string> }>({ key: listKey, ids: new Set() });
+  const selected = selection.key === listKey ? selection.ids : new Set<string>();
+  const select = (ids: Iterable<string>, on: boolean) => {
+    const next = new Set(selected);
+    for (const id of ids) {
+      if (on) next.add(id);
+      else next.delete(id);
+    }
+    setSelection({ key: listKey, ids: next });
+  };
+  const clearSelection = () => setSelection({ key: listKey, ids: new Set() });
+
+  const [confirming, setConfirming] = useState(false);
+  const [message, setMessage] = useState('');
+  const busyIds = new Set(setReviewed.isPending ? setReviewed.variables.ids : []);
+
+  const mark = (ids: readonly string[], reviewed: boolean) => {
+    setMessage('');
+    setReviewed.mutate(
+      { ids, reviewed },
+      {
+        onSuccess: () => {
+          setMessage(`${plural(ids.length, 'opinion', 'opinions')} marked ${reviewed ? 'reviewed' : 'not reviewed'}.`);
+          if (ids.length > 1) clearSelection();
+        },
+      },
+    );
+  };
+  const deleteSelected = () => {
+    const ids = [...selected];
+    remove.mutate(ids, {
+      onSuccess: () => {
+        setConfirming(false);
+        clearSelection();
+        setMessage(`${plural(ids.length, 'opinion', 'opinions')} deleted.`);
+      },
+    });
+  };
+  const showNew = () => {
+    if (params.page !== 1) update({ page: 1 });
+    void live.show();
+  };
+
+  const actionError = setReviewed.error?.message;
+  const total = list.data?.total;
+
+  return (
+    <div className="dashboard">
+      <title>Opinions · Visitor Opinions</title>
+      <div className="dashboard__head">
+        <h1>Opinions</h1>
+        <ExportPanel
+          total={total}
+          pending={exporter.isPending}
+          progress={exporter.progress}
+          error={exporter.error?.message}
+          done={exporter.data}
+          onExport={() => exporter.mutate(filters)}
+        />
+      </div>
+
+      <div className="dashboard__stats">
+        <QueryState query={stats} loadingLabel="Loading stats…">
+          {(data) => <StatsPanel stats={data} updating={stats.isPlaceholderData} />}
+        </QueryState>
+      </div>
+
+      <FiltersForm params={params} onChange={update} onReset={reset} canReset={hasFilters(filters)} />
+
+      <LiveBanner count={live.count} onShow={showNew} />
+      <div role="status" className="dashboard__message">
+        {message}
+      </div>
+      {actionError ? (
+        <p role="alert" className="notice notice--error">
+          {actionError}
+        </p>
+      ) : null}
+
+      <section aria-labelledby="list-title" aria-busy={list.isFetching}>
+        <h2 id="list-title" className="visually-hidden">
+          List of opinions
+        </h2>
+        <QueryState query={list} loadingLabel="Loading opinions…">
+          {(page) => {
+            if (page.total === 0) {
+              return (
+                <div className="empty">
+                  <p>{hasFilters(filters) ? 'No opinions match these filters.' : 'No opinions yet.'}</p>
+                  {hasFilters(filters) ? (
+                    <button type="button" className="button button--secondary" onClick={reset}>
+                      Reset filters
+                    </button>
+                  ) : null}
+                </div>
+              );
+            }
+            if (page.opinions.length === 0) {
+              const last = pageCount(page.total, params.pageSize);
+              return (
+                <div className="empty">
+                  <p>This page is past the end of the list.</p>
+                  <button type="button" className="button button--secondary" onClick={() => update({ page: last })}>
+                    Go to the last page
+                  </button>
+                </div>
+              );
+            }
+            return (
+              <>
+                <BulkActions
+                  count={selected.size}
+                  pending={setReviewed.isPending || remove.isPending}
+                  onMark={(reviewed) => mark([...selected], reviewed)}
+                  onDelete={() => {
+                    remove.reset();
+                    setConfirming(true);
+                  }}
+                  onClear={clearSelection}
+                />
+                <OpinionList
+                  opinions={page.opinions}
+                  now={new Date(list.dataUpdatedAt)}
+                  selected={selected}
+                  onSelect={(id, on) => select([id], on)}
+                  onSelectPage={(on) => select(page.opinions.map((opinion) => opinion.id), on)}
+                  detailHref={paths.opinion}
+                  onSetReviewed={(id, reviewed) => mark([id], reviewed)}
+                  busyIds={busyIds}
+                  linkState={{ from: location.search }}
+                />
+                <Pagination
+                  page={params.page}
+                  pageSize={params.pageSize}
+                  total={page.total}
+                  shown={page.opinions.length}
+                  loading={list.isPlaceholderData}
+                  onPage={(next) => update({ page: next })}
+                />
+              </>
+            );
+          }}
+        </QueryState>
+      </section>
+
+      <ConfirmDialog
+        open={confirming}
+        title={`Delete ${plural(selected.size, 'opinion', 'opinions')}?`}
+        confirmLabel="Delete"
+        pending={remove.isPending}
+        error={remove.error?.message}
+        onConfirm={deleteSelected}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>Deleted opinions are gone for good: they cannot be brought back.</p>
+      </ConfirmDialog>
+    </div>
+  );
+}
+
 export function DashboardPage() {
   return (
-    <>
-      <title>Opinions · Visitor Opinions</title>
-      <h1>Opinions</h1>
-      <p>This page is not available yet.</p>
-    </>
+    <RequireStaff>
+      <Dashboard />
+    </RequireStaff>
   );
 }

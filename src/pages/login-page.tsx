@@ -1,9 +1,39 @@
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { paths, safeNextPath } from '../app/paths';
+import { LoginForm } from '../components/login-form';
+import { appError, AppError } from '../domain/errors';
+import { useLogIn } from '../queries/auth';
+
 export function LoginPage() {
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const logIn = useLogIn();
+  const error = logIn.error instanceof AppError ? logIn.error : logIn.error ? appError('unknown') : null;
+
   return (
     <>
       <title>Log in · Visitor Opinions</title>
       <h1>Log in</h1>
-      <p>This page is not available yet.</p>
+      <LoginForm
+        onSubmit={(values) =>
+          logIn.mutate(values, {
+            onSuccess: (user) => {
+              const fallback = user.isStaff ? paths.dashboard() : paths.account();
+              void navigate(safeNextPath(params.get('next'), fallback), { replace: true });
+            },
+          })
+        }
+        pending={logIn.isPending}
+        error={error}
+        forgotPassword={
+          <Link className="field__after-link" to={paths.resetPassword()}>
+            Forgot password?
+          </Link>
+        }
+      />
+      <p>
+        No account yet? <Link to={paths.signup()}>Create an account</Link>
+      </p>
     </>
   );
 }

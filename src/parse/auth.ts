@@ -1,4 +1,6 @@
 /** Accounts and sessions through the Parse SDK, mapped to plain `User`s. */
+import { appConfig } from '../config/env';
+import { appError } from '../domain/errors';
 import type { User } from '../domain/user';
 import { getParse } from './client';
 import { toAppError } from './errors';
@@ -9,10 +11,32 @@ async function whoami(): Promise<User> {
 }
 
 /**
+ * Whether the SDK has a user stored on this device (its localStorage key). Reading it directly
+ * spares a visitor who never logged in from loading the SDK just to learn that.
+ */
+function hasStoredUser(): boolean {
+  if (!appConfig.ok) return false;
+  try {
+    return localStorage.getItem(`Parse/${appConfig.config.parseAppId}/currentUser`) !== null;
+  } catch {
+    // Storage blocked: let the SDK decide.
+    return true;
+  }
+}
+
+async function currentParseUser() {
+  const Parse = await getParse();
+  const user = await Parse.User.currentAsync();
+  if (!user) throw appError('session-expired');
+  return user;
+}
+
+/**
  * The signed-in user, checked with the server: Parse.User.current() only trusts what
  * localStorage says. A session the server no longer knows is cleared on this device.
  */
 export async function fetchSession(): Promise<User | null> {
+  if (!hasStoredUser()) return null;
   const Parse = await getParse();
   if (!(await Parse.User.currentAsync())) return null;
   try {
@@ -24,6 +48,28 @@ export async function fetchSession(): Promise<User | null> {
       return null;
     }
     throw appError;
+  }
+}
+
+export interface SignUpInput {
+  username: string;
+  email: string;
+  password: string;
+}
+
+/** Creates the account and logs it in; Parse Server sends the verification email. */
+export async function signUp({ username, email, password }: SignUpInput): Promise<User> {
+  try {
+    const Parse = await getParse();
+    const user = new Parse.User();
+    user.setUsername(username);
+    user.setEmail(email);
+    user.setPassword(password);
+    await user.signUp();
+    // A new account is never staff, and its email is not verified yet.
+    return { id: user.id ?? '', username, email, emailVerified: false, isStaff: false };
+  } catch (error) {
+    throw toAppError(error);
   }
 }
 
@@ -50,5 +96,114 @@ export async function logOut(): Promise<void> {
 /** Forgets the stored session without asking the server (whose token may be dead already). */
 export async function clearLocalSession(): Promise<void> {
   const Parse = await getParse();
-  Parse.CoreManager.getUserController().removeUserFromDisk();
+  await Parse.CoreManager.getUserController().removeUserFromDisk();
+}
+
+/** Sends the verification email again (the server says nothing about unknown or verified addresses). */
+export async function requestEmailVerification(email: string): Promise<void> {
+  try {
+    const Parse = await getParse();
+    await Parse.User.requestEmailVerification(email);
+  } catch (error) {
+    throw toAppError(error);
+  }
+}
+
+/** Emails a reset link when an account has this address; the answer is the same when none has. */
+export async function requestPasswordReset(email: string): Promise<void> {
+  try {
+    const Parse = await getParse();
+    await Parse.User.requestPasswordReset(email);
+  } catch (error) {
+    const appError = toAppError(error);
+    // A server set to reveal unknown addresses answers 205: we still reveal nothing.
+    if (appError.kind === 'not-found') return;
+    throw appError;
+  }
+}
+
+/**
+ * Sets a new password with the token from the reset email, through Parse Server's own reset
+ * endpoint (its pages router), which answers JSON to an XMLHttpRequest-style call. The URL is
+ * built from our configuration, never from the link's query string.
+ */
+export async function resetPassword(token: string, newPassword: string): Promise<void> {
+  if (!appConfig.ok) throw appError('configuration');
+  const { parseServerURL, parseAppId } = appConfig.config;
+  let response: Response;
+  try {
+    response = await fetch(`${parseServerURL}/apps/${encodeURIComponent(parseAppId)}/request_password_reset`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Requested-With': 'XMLHttpRequest' },
+      body: new URLSearchParams({ token, new_password: newPassword }),
+    });
+  } catch {
+    throw appError('offline');
+  }
+  if (response.ok) return;
+  const body = (await response.json().catch(() => undefined)) as { code?: unknown; error?: unknown } | undefined;
+  if (typeof body?.code === 'number') {
+    throw toAppError({ code: body.code, message: typeof body.error === 'string' ? body.error : '' }, 'password-reset');
+  }
+  throw appError(response.status >= 500 ? 'server' : 'unknown');
+}
+
+export interface ProfileChanges {
+  username?: string;
+  email?: string;
+}
+
+/** Changes the username and/or email; a new email is unverified until its link is opened. */
+export async function updateProfile(changes: ProfileChanges): Promise<User> {
+  const user = await currentParseUser().catch((error: unknown) => {
+    throw toAppError(error);
+  });
+  try {
+    if (changes.username !== undefined) user.setUsername(changes.username);
+    if (changes.email !== undefined) user.setEmail(changes.email);
+    await user.save();
+    return await whoami();
+  } catch (error) {
+    // The SDK keeps refused changes on the current user; they must not ride along with a later save.
+    user.revert();
+    throw toAppError(error);
+  }
+}
+
+/**
+ * Checks the current password, then sets the new one. Parse Server ends every other session
+ * of the account and gives this device a new one.
+ */
+export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+  try {
+    const Parse = await getParse();
+    const user = await currentParseUser();
+    try {
+      await Parse.User.verifyPassword(user.getUsername() ?? '', currentPassword);
+    } catch (error) {
+      const refused = toAppError(error, 'login');
+      // A wrong current password counts towards the account lockout, like a wrong login.
+      throw refused.kind === 'wrong-credentials' ? appError('wrong-current-password') : refused;
+    }
+    user.setPassword(newPassword);
+    try {
+      await user.save();
+    } catch (error) {
+      user.revert();
+      throw error;
+    }
+  } catch (error) {
+    throw toAppError(error);
+  }
+}
+
+/** Deletes the account for good, then forgets it on this device. */
+export async function deleteAccount(): Promise<void> {
+  try {
+    const user = await currentParseUser();
+    await user.destroy();
+  } catch (error) {
+    throw toAppError(error);
+  }
+  await clearLocalSession();
 }

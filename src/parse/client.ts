@@ -15,6 +15,8 @@ export function getParse(): Promise<ParseSdk> {
     if (!appConfig.ok) throw appError('configuration');
     Parse.initialize(appConfig.config.parseAppId, appConfig.config.parseJsKey);
     Parse.serverURL = appConfig.config.parseServerURL;
+    // LiveQuery shares the server's host and port: http(s) becomes ws(s).
+    Parse.liveQueryServerURL = appConfig.config.parseServerURL.replace(/^http/, 'ws');
     // One retry policy for the whole app: React Query and the opinion outbox retry,
     // with backoff and a visible state, so the SDK must not retry silently underneath.
     Parse.CoreManager.set('REQUEST_ATTEMPT_LIMIT', 1);

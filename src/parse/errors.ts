@@ -1,9 +1,22 @@
 import { parseValidationMessage } from '../domain/opinion';
 import { AppError, appError, RATE_LIMIT_MESSAGE, type AppErrorKind } from '../domain/errors';
 import { PASSWORD_RULE_MESSAGE } from '../domain/password';
+import { INVALID_USERNAME_PREFIX } from '../domain/account';
 
-/** Where the error happened changes what some codes mean (101 is a wrong password at login). */
-export type ErrorContext = 'default' | 'login';
+/**
+ * Where the error happened changes what some codes mean: 101 is a wrong password at login,
+ * and the password reset page answers every refusal with -1 and a message.
+ */
+export type ErrorContext = 'default' | 'login' | 'password-reset';
+
+/** Parse Server's passwordPolicy `doNotAllowUsername` message (not configurable). */
+const PASSWORD_CONTAINS_USERNAME = 'Password cannot contain your username.';
+
+function passwordPolicyKind(message: string): AppErrorKind | undefined {
+  if (message.includes(PASSWORD_RULE_MESSAGE)) return 'weak-password';
+  if (message.includes(PASSWORD_CONTAINS_USERNAME)) return 'password-contains-username';
+  return undefined;
+}
 
 function isParseError(error: unknown): error is { code: number; message: string } {
   return (
@@ -23,9 +36,10 @@ const BY_CODE: Record<number, AppErrorKind> = {
   119: 'forbidden',
   125: 'invalid-email',
   137: 'duplicate',
+  141: 'server',
   155: 'rate-limited',
-  200: 'validation',
-  201: 'validation',
+  200: 'username-missing',
+  201: 'password-missing',
   202: 'username-taken',
   203: 'email-taken',
   204: 'email-missing',
@@ -45,6 +59,10 @@ export function toAppError(error: unknown, context: ErrorContext = 'default'): A
     return appError('unknown');
   }
   const { code, message } = error;
+  if (context === 'password-reset' && code === -1) {
+    // The token was unknown, used or expired, unless the new password broke the policy.
+    return appError(passwordPolicyKind(message) ?? 'reset-link-invalid');
+  }
   switch (code) {
     case 100:
       return message.startsWith(RATE_LIMIT_MESSAGE) ? appError('rate-limited') : appError('offline');
@@ -54,7 +72,9 @@ export function toAppError(error: unknown, context: ErrorContext = 'default'): A
       }
       return appError('not-found');
     case 142: {
-      if (message.includes(PASSWORD_RULE_MESSAGE)) return appError('weak-password');
+      const policy = passwordPolicyKind(message);
+      if (policy) return appError(policy);
+      if (message.startsWith(INVALID_USERNAME_PREFIX)) return appError('invalid-username');
       const fields = parseValidationMessage(message);
       return appError('validation', fields);
     }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { build, preview } from 'vite';
 import type { TestProject } from 'vitest/node';
-import { acquireSharedStack, describeForTests, freePort, releaseSharedStack } from './test-stack.ts';
+import { acquireSharedStack, describeForTests, releaseSharedStack } from './test-stack.ts';
 
 /**
  * Browser tests run against the production build, configured for a real throwaway stack,
@@ -20,9 +20,10 @@ export default async function setup(project: TestProject) {
     const server = await preview({
       logLevel: 'warn',
       build: { outDir },
-      preview: { port: await freePort(), strictPort: true, host: '127.0.0.1' },
+      // The stack's email links lead to its appUrl: serve the app there.
+      preview: { port: Number(new URL(stack.config.appUrl).port), strictPort: true, host: '127.0.0.1' },
     });
-    const appURL = server.resolvedUrls?.local[0]?.replace(/\/$/, '') ?? '';
+    const appURL = stack.config.appUrl;
     project.provide('stack', describeForTests(stack));
     project.provide('appURL', appURL);
     return async () => {

@@ -26,10 +26,13 @@ export async function startTestStack(overrides: Partial<StackConfig> = {}): Prom
     parsePort: await freePort(),
     smtpPort: await freePort(),
     mailWebPort: await freePort(),
-    masterKey: 'test-master-key',
+    masterKey: 'test-Master-Key-7f3c9a1e-5b2d-4e8f-a6c4-91d0e2b3f5a7',
     // Tests come from localhost: apply the rate limits to it, high enough for the suite.
     rateLimitLocalhost: true,
     opinionCreateLimit: 10_000,
+    authRequestLimit: 10_000,
+    // Where email links lead: the browser tests serve the built app on this origin.
+    appUrl: `http://127.0.0.1:${await freePort()}`,
     ...overrides,
   });
   const stack = await startStack(config, { seed: true });
@@ -53,6 +56,7 @@ export interface ProvidedStack {
   parsePort: number;
   smtpPort: number;
   mailWebPort: number;
+  appUrl: string;
 }
 
 export function describeForTests(stack: Stack): ProvidedStack {
@@ -67,6 +71,7 @@ export function describeForTests(stack: Stack): ProvidedStack {
     parsePort: stack.config.parsePort,
     smtpPort: stack.config.smtpPort,
     mailWebPort: stack.config.mailWebPort,
+    appUrl: stack.config.appUrl,
   };
 }
 

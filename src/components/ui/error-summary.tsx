@@ -10,12 +10,27 @@ export interface SummaryError {
  * The GOV.UK error summary: at the top of the form, focused when it appears so that screen
  * readers announce it, each error a link to its field.
  */
-export function ErrorSummary({ errors, title = 'There is a problem' }: { errors: SummaryError[]; title?: string }) {
+export function ErrorSummary({
+  errors,
+  title = 'There is a problem',
+  focusKey,
+}: {
+  errors: SummaryError[];
+  title?: string;
+  /**
+   * When given (e.g. the form's submit count), the summary takes focus when it changes, that
+   * is on each submit, and not when an error comes or goes as the user types in a field.
+   */
+  focusKey?: number;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const signature = errors.map((error) => `${error.fieldId}:${error.message}`).join('|');
+  const trigger = focusKey ?? signature;
+  const hasErrors = signature !== '';
   useEffect(() => {
-    if (signature) ref.current?.focus();
-  }, [signature]);
+    if (hasErrors) ref.current?.focus();
+    // Only `trigger` decides when to move focus.
+  }, [trigger]); // eslint-disable-line react-hooks/exhaustive-deps
   if (errors.length === 0) return null;
   return (
     <div ref={ref} className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>

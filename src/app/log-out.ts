@@ -1,0 +1,18 @@
+import { useNavigate } from 'react-router-dom';
+import { clearAllFormDrafts } from '../device/form-drafts';
+import { useLogOut } from '../queries/auth';
+import { FLASH_TEXT, withFlash } from './flash';
+import { paths } from './paths';
+
+/** Log out (on the server when it answers, on this device always), then go to the start page. */
+export function useLogOutAndLeave() {
+  const navigate = useNavigate();
+  const logOut = useLogOut({
+    leave: async () => {
+      clearAllFormDrafts();
+      // flushSync: the new page is on screen before the session is forgotten (see useLogOut).
+      await navigate(paths.home(), { flushSync: true, state: withFlash(FLASH_TEXT.loggedOut) });
+    },
+  });
+  return { run: () => logOut.mutate(), pending: logOut.isPending };
+}

@@ -1,0 +1,155 @@
+import { useEffect, useId, useState } from 'react';
+import {
+  PAGE_SIZES,
+  SEARCH_MAX,
+  type OpinionListParams,
+  type OpinionSort,
+  type PageSize,
+  type ReviewedFilter,
+  type WillReturnFilter,
+} from '../../domain/dashboard';
+
+/** How long typing pauses before the search runs. */
+export const SEARCH_DEBOUNCE_MS = 350;
+
+function SearchField({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
+  const id = useId();
+  const [text, setText] = useState(value);
+  const [shown, setShown] = useState(value);
+  // The URL changed from elsewhere (back button, reset): show what it says.
+  if (value !== shown) {
+    setShown(value);
+    setText(value);
+  }
+  useEffect(() => {
+    if (text.trim() === value.trim()) return;
+    const timer = setTimeout(() => onSearch(text), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [text, value, onSearch]);
+  return (
+    <div className="filter filter--search">
+      <label className="field__label" htmlFor={id}>
+        Search names and comments
+      </label>
+      <input
+        id={id}
+        type="search"
+        className="input"
+        value={text}
+        maxLength={SEARCH_MAX}
+        autoComplete="off"
+        onChange={(event) => setText(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') {
+            event.preventDefault();
+            onSearch(text);
+          }
+        }}
+      />
+    </div>
+  );
+}
+
+function Select<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: T;
+  options: readonly (readonly [T, string])[];
+  onChange: (value: T) => void;
+}) {
+  const id = useId();
+  return (
+    <div className="filter">
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      <select id={id} className="select" value={value} onChange={(event) => onChange(event.target.value as T)}>
+        {options.map(([option, text]) => (
+          <option key={option} value={option}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function DateField({ label, value, min, max, onChange }: { label: string; value: string; min?: string; max?: string; onChange: (day: string) => void }) {
+  const id = useId();
+  return (
+    <div className="filter">
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      <input id={id} type="date" className="input" value={value} min={min} max={max} onChange={(event) => onChange(event.target.value)} />
+    </div>
+  );
+}
+
+/** The dashboard's filters and sort; every change goes to the URL through `onChange`. */
+export function FiltersForm({
+  params,
+  onChange,
+  onReset,
+  canReset,
+}: {
+  params: OpinionListParams;
+  onChange: (changes: Partial<OpinionListParams>) => void;
+  onReset: () => void;
+  canReset: boolean;
+}) {
+  return (
+    <form role="search" aria-label="Filter opinions" className="filters" onSubmit={(event) => event.preventDefault()}>
+      <SearchField value={params.q} onSearch={(q) => onChange({ q })} />
+      <Select<WillReturnFilter>
+        label="Will return"
+        value={params.willReturn}
+        options={[
+          ['any', 'Any answer'],
+          ['yes', 'Yes'],
+          ['no', 'No'],
+        ]}
+        onChange={(willReturn) => onChange({ willReturn })}
+      />
+      <Select<ReviewedFilter>
+        label="Status"
+        value={params.reviewed}
+        options={[
+          ['any', 'New and reviewed'],
+          ['new', 'New'],
+          ['reviewed', 'Reviewed'],
+        ]}
+        onChange={(reviewed) => onChange({ reviewed })}
+      />
+      <DateField label="From" value={params.from} max={params.to || undefined} onChange={(from) => onChange({ from })} />
+      <DateField label="To" value={params.to} min={params.from || undefined} onChange={(to) => onChange({ to })} />
+      <Select<OpinionSort>
+        label="Sort by"
+        value={params.sort}
+        options={[
+          ['newest', 'Newest first'],
+          ['oldest', 'Oldest first'],
+          ['name', 'Name (A–Z)'],
+        ]}
+        onChange={(sort) => onChange({ sort })}
+      />
+      <Select<`${PageSize}`>
+        label="Per page"
+        value={`${params.pageSize}`}
+        options={PAGE_SIZES.map((size) => [`${size}`, `${size}`] as const)}
+        onChange={(size) => onChange({ pageSize: Number(size) as PageSize })}
+      />
+      {canReset ? (
+        <div className="filter filter--reset">
+          <button type="button" className="button button--secondary" onClick={onReset}>
+            Reset filters
+          </button>
+        </div>
+      ) : null}
+    </form>
+  );
+}

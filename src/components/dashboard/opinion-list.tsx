@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { displayName, type Opinion } from '../../domain/opinion';
+import { OpinionTime } from './opinion-time';
+import { ReviewBadge, WillReturnBadge } from './review-badge';
+
+/** Comments longer than this are clamped to a few lines, with a button to read them whole. */
+const CLAMP_FROM = 180;
+
+function Comment({ id, text }: { id: string; text: string }) {
+  const [whole, setWhole] = useState(false);
+  const long = text.length > CLAMP_FROM || text.split('\n').length > 3;
+  const textId = `comment-${id}`;
+  return (
+    <div className="opinion-card__comment-box">
+      {/* dir="auto" and an isolate: right-to-left text stays inside its own box. */}
+      <p id={textId} dir="auto" className={long && !whole ? 'opinion-card__comment opinion-card__comment--clamped' : 'opinion-card__comment'}>
+        {text}
+      </p>
+      {long ? (
+        <button type="button" className="link-button" aria-expanded={whole} aria-controls={textId} onClick={() => setWhole(!whole)}>
+          {whole ? 'Show less' : 'Read the whole comment'}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+export function OpinionList({
+  opinions,
+  now,
+  selected,
+  onSelect,
+  onSelectPage,
+  detailHref,
+  onSetReviewed,
+  busyIds,
+  linkState,
+}: {
+  opinions: readonly Opinion[];
+  now: Date;
+  selected: ReadonlySet<string>;
+  onSelect: (id: string, selected: boolean) => void;
+  onSelectPage: (selected: boolean) => void;
+  detailHref: (id: string) => string;
+  onSetReviewed: (id: string, reviewed: boolean) => void;
+  busyIds: ReadonlySet<string>;
+  /** Router state handed to the detail page, e.g. where to go back to. */
+  linkState?: unknown;
+}) {
+  const allSelected = opinions.length > 0 && opinions.every((opinion) => selected.has(opinion.id));
+  return (
+    <>
+      <label className="choice select-page">
+        <input type="checkbox" checked={allSelected} onChange={(event) => onSelectPage(event.target.checked)} />
+        Select all {opinions.length} on this page
+      </label>
+      <ul className="opinion-list" aria-label="Opinions">
+        {opinions.map((opinion) => {
+          const name = displayName(opinion);
+          const busy = busyIds.has(opinion.id);
+          return (
+            <li key={opinion.id} className={opinion.reviewed ? 'opinion-card opinion-card--reviewed' : 'opinion-card'}>
+              <article aria-labelledby={`name-${opinion.id}`}>
+                <div className="opinion-card__head">
+                  <input
+                    type="checkbox"
+                    className="opinion-card__select"
+                    checked={selected.has(opinion.id)}
+                    onChange={(event) => onSelect(opinion.id, event.target.checked)}
+                    aria-label={`Select the opinion from ${name}`}
+                  />
+                  <h3 id={`name-${opinion.id}`} className="opinion-card__name">
+                    <bdi>{name}</bdi>
+                  </h3>
+                  <OpinionTime date={opinion.createdAt} now={now} />
+                </div>
+                <Comment id={opinion.id} text={opinion.comment} />
+                <div className="opinion-card__foot">
+                  <WillReturnBadge willReturn={opinion.willReturn} />
+                  <ReviewBadge reviewed={opinion.reviewed} />
+                  <span className="opinion-card__actions">
+                    <button
+                      type="button"
+                      className="button button--secondary button--small"
+                      disabled={busy}
+                      onClick={() => onSetReviewed(opinion.id, !opinion.reviewed)}
+                      aria-label={`${opinion.reviewed ? "Mark not reviewed" : "Mark reviewed"}: opinion from ${name}`}
+                    >
+                      {opinion.reviewed ? 'Mark not reviewed' : 'Mark reviewed'}
+                    </button>
+                    <Link
+                      to={detailHref(opinion.id)}
+                      state={linkState}
+                      className="button button--secondary button--small"
+                      aria-label={`Open the opinion from ${name}`}
+                    >
+                      Open
+                    </Link>
+                  </span>
+                </div>
+              </article>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}

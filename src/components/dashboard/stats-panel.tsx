@@ -1,0 +1,78 @@
+import { lazy, Suspense } from 'react';
+import { fillDays, percentLabel, type DashboardStats } from '../../domain/dashboard';
+
+const PerDayChart = lazy(() => import('./per-day-chart'));
+
+const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+function dayLabel(day: string): string {
+  return DAY.format(new Date(`${day}T00:00:00Z`));
+}
+
+function Figure({ label, value, hint }: { label: string; value: string; hint?: string }) {
+  return (
+    <div className="stat">
+      <dt className="stat__label">{label}</dt>
+      <dd className="stat__value">
+        {value}
+        {hint ? <span className="stat__hint">{hint}</span> : null}
+      </dd>
+    </div>
+  );
+}
+
+/** The totals of the filtered set and the per-day chart, with its numbers as a table too. */
+export function StatsPanel({ stats, updating }: { stats: DashboardStats; updating: boolean }) {
+  const days = fillDays(stats);
+  const chartTitle = `Opinions per day, ${dayLabel(stats.chartFrom)} to ${dayLabel(stats.chartTo)}`;
+  return (
+    <section aria-labelledby="stats-title" className={updating ? 'stats stats--updating' : 'stats'}>
+      <h2 id="stats-title" className="visually-hidden">
+        Stats for these filters
+      </h2>
+      <dl className="stats__figures">
+        <Figure label="Opinions" value={stats.total.toLocaleString('en')} />
+        <Figure
+          label="Will return"
+          value={percentLabel(stats.willReturn, stats.total)}
+          hint={stats.total > 0 ? ` (${stats.willReturn.toLocaleString('en')})` : undefined}
+        />
+        <Figure
+          label="New since you last looked"
+          value={stats.newSince === null ? 'All' : stats.newSince.toLocaleString('en')}
+          hint={stats.newSince === null ? ' (first visit)' : undefined}
+        />
+      </dl>
+      <figure className="stats__chart">
+        <figcaption className="stats__caption">{chartTitle}</figcaption>
+        <Suspense fallback={<div className="per-day-chart per-day-chart--loading" />}>
+          <PerDayChart days={days} />
+        </Suspense>
+        <details className="stats__table">
+          <summary>Show the numbers</summary>
+          {/* Focusable, so that a keyboard can scroll it. */}
+          <div className="table-scroll" tabIndex={0} role="region" aria-label="Opinions per day, as a table">
+            <table>
+              <caption className="visually-hidden">{chartTitle}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Day</th>
+                  <th scope="col">Opinions</th>
+                  <th scope="col">Will return</th>
+                </tr>
+              </thead>
+              <tbody>
+                {days.map((day) => (
+                  <tr key={day.day}>
+                    <th scope="row">{dayLabel(day.day)}</th>
+                    <td>{day.total}</td>
+                    <td>{percentLabel(day.willReturn, day.total)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      </figure>
+    </section>
+  );
+}

@@ -1,0 +1,196 @@
+/**
+ * The staff dashboard's filters, sort and paging, as they live in the URL, and the rules that
+ * turn them into queries. Pure TypeScript: the app and the server's Cloud Code share it.
+ */
+
+export type WillReturnFilter = 'any' | 'yes' | 'no';
+export type ReviewedFilter = 'any' | 'new' | 'reviewed';
+export type OpinionSort = 'newest' | 'oldest' | 'name';
+
+export const PAGE_SIZES = [25, 50, 100] as const;
+export type PageSize = (typeof PAGE_SIZES)[number];
+export const DEFAULT_PAGE_SIZE: PageSize = 25;
+
+/** What narrows the set of opinions: the list, its count, the stats, the export and the live feed. */
+export interface OpinionFilters {
+  readonly willReturn: WillReturnFilter;
+  readonly reviewed: ReviewedFilter;
+  /** First day included, `YYYY-MM-DD` in the staff member's time zone. */
+  readonly from: string;
+  /** Last day included, `YYYY-MM-DD`. */
+  readonly to: string;
+  /** Text searched in the name or the comment, case-insensitive, taken literally. */
+  readonly q: string;
+}
+
+/** One page of the list: the filters plus the order and the window. */
+export interface OpinionListParams extends OpinionFilters {
+  readonly sort: OpinionSort;
+  readonly page: number;
+  readonly pageSize: PageSize;
+}
+
+export const DEFAULT_FILTERS: OpinionFilters = { willReturn: 'any', reviewed: 'any', from: '', to: '', q: '' };
+export const DEFAULT_LIST_PARAMS: OpinionListParams = {
+  ...DEFAULT_FILTERS,
+  sort: 'newest',
+  page: 1,
+  pageSize: DEFAULT_PAGE_SIZE,
+};
+
+export const SEARCH_MAX = 100;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function oneOf<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
+  return allowed.includes(value as T) ? (value as T) : fallback;
+}
+
+export function isDay(value: string): boolean {
+  if (!DAY.test(value)) return false;
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** Reads the list's state from the URL; anything unknown or malformed falls back to the default. */
+export function parseListParams(search: URLSearchParams): OpinionListParams {
+  const page = Number(search.get('page'));
+  const pageSize = Number(search.get('size'));
+  const from = search.get('from') ?? '';
+  const to = search.get('to') ?? '';
+  return {
+    willReturn: oneOf(search.get('return'), ['any', 'yes', 'no'], 'any'),
+    reviewed: oneOf(search.get('status'), ['any', 'new', 'reviewed'], 'any'),
+    from: isDay(from) ? from : '',
+    to: isDay(to) ? to : '',
+    q: (search.get('q') ?? '').slice(0, SEARCH_MAX),
+    sort: oneOf(search.get('sort'), ['newest', 'oldest', 'name'], 'newest'),
+    page: Number.isInteger(page) && page >= 1 ? page : 1,
+    pageSize: (PAGE_SIZES as readonly number[]).includes(pageSize) ? (pageSize as PageSize) : DEFAULT_PAGE_SIZE,
+  };
+}
+
+/** The URL's query string for these params; defaults are left out so that links stay short. */
+export function toSearchParams(params: OpinionListParams): URLSearchParams {
+  const search = new URLSearchParams();
+  if (params.willReturn !== 'any') search.set('return', params.willReturn);
+  if (params.reviewed !== 'any') search.set('status', params.reviewed);
+  if (params.from) search.set('from', params.from);
+  if (params.to) search.set('to', params.to);
+  if (params.q.trim()) search.set('q', params.q);
+  if (params.sort !== 'newest') search.set('sort', params.sort);
+  if (params.pageSize !== DEFAULT_PAGE_SIZE) search.set('size', String(params.pageSize));
+  if (params.page !== 1) search.set('page', String(params.page));
+  return search;
+}
+
+export function filtersOf(params: OpinionFilters): OpinionFilters {
+  return { willReturn: params.willReturn, reviewed: params.reviewed, from: params.from, to: params.to, q: params.q.trim() };
+}
+
+export function hasFilters(filters: OpinionFilters): boolean {
+  const f = filtersOf(filters);
+  return f.willReturn !== 'any' || f.reviewed !== 'any' || f.from !== '' || f.to !== '' || f.q !== '';
+}
+
+/**
+ * What was typed, as a regular expression that matches exactly that text. Every ASCII sign is
+ * escaped with a backslash, which means "this character itself" in PostgreSQL's, MongoDB's and
+ * JavaScript's (LiveQuery's) regular expressions alike; letters, digits and spaces pass as they are.
+ */
+export function literalPattern(text: string): string {
+  return text.replace(/[!-/:-@[-`{-~]/g, '\\$&');
+}
+
+/** The instants a day range covers in the given time zone offset finder: [start, end). */
+export interface Instants {
+  readonly start: Date | null;
+  readonly end: Date | null;
+}
+
+/** Local midnight of a `YYYY-MM-DD` day in the browser's time zone. */
+function localMidnight(day: string, addDays = 0): Date {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d + addDays);
+}
+
+/** The range's bounds in the browser's time zone; `to` includes the whole of its day. */
+export function rangeInstants(filters: Pick<OpinionFilters, 'from' | 'to'>): Instants {
+  return {
+    start: filters.from ? localMidnight(filters.from) : null,
+    end: filters.to ? localMidnight(filters.to, 1) : null,
+  };
+}
+
+/** "41–60 of 1,234" */
+export function rangeLabel(page: number, pageSize: number, shown: number, total: number): string {
+  if (total === 0 || shown === 0) return `0 of ${total.toLocaleString('en')}`;
+  const first = (page - 1) * pageSize + 1;
+  const last = first + shown - 1;
+  return `${first.toLocaleString('en')}–${last.toLocaleString('en')} of ${total.toLocaleString('en')}`;
+}
+
+export function pageCount(total: number, pageSize: number): number {
+  return Math.max(1, Math.ceil(total / pageSize));
+}
+
+/** What the stats Cloud function is asked: the filters in instants, plus the chart's time zone. */
+export interface StatsRequest {
+  readonly willReturn: WillReturnFilter;
+  readonly reviewed: ReviewedFilter;
+  readonly q: string;
+  /** ISO instants, or null for an open end. */
+  readonly start: string | null;
+  readonly end: string | null;
+  /** Opinions created after this instant count as new to this staff member; null: never looked. */
+  readonly since: string | null;
+  /** IANA time zone in which days are counted. */
+  readonly timeZone: string;
+}
+
+export interface DayCount {
+  /** `YYYY-MM-DD` in the request's time zone. */
+  readonly day: string;
+  readonly total: number;
+  readonly willReturn: number;
+}
+
+export interface DashboardStats {
+  readonly total: number;
+  readonly willReturn: number;
+  /** Created since the staff member last looked; null when they never had. */
+  readonly newSince: number | null;
+  /** The days the chart covers, first and last included (`YYYY-MM-DD`), and the counts of the days that have any. */
+  readonly chartFrom: string;
+  readonly chartTo: string;
+  readonly days: readonly DayCount[];
+}
+
+/** The chart never covers more than this many days (the newest of the range). */
+export const CHART_MAX_DAYS = 366;
+/** Without a date range, the chart shows this many days up to today. */
+export const CHART_DEFAULT_DAYS = 30;
+
+function addDays(day: string, n: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+}
+
+/** Every day of the chart, the days without opinions as zeros. */
+export function fillDays(stats: Pick<DashboardStats, 'chartFrom' | 'chartTo' | 'days'>): DayCount[] {
+  const byDay = new Map(stats.days.map((day) => [day.day, day]));
+  const filled: DayCount[] = [];
+  for (let day = stats.chartFrom; day <= stats.chartTo && filled.length <= CHART_MAX_DAYS; day = addDays(day, 1)) {
+    filled.push(byDay.get(day) ?? { day, total: 0, willReturn: 0 });
+  }
+  return filled;
+}
+
+export function share(part: number, total: number): number | null {
+  return total === 0 ? null : part / total;
+}
+
+export function percentLabel(part: number, total: number): string {
+  const value = share(part, total);
+  return value === null ? '—' : `${Math.round(value * 100)}%`;
+}

@@ -1,0 +1,27 @@
+import { displayName, type Opinion } from './opinion';
+
+export const CSV_HEADER = ['id', 'created_at', 'name', 'comment', 'will_return', 'reviewed'] as const;
+
+/**
+ * A spreadsheet reads a cell that starts with = + - @ (or a tab or carriage return) as a
+ * formula; a leading apostrophe makes it plain text again.
+ */
+export function neutraliseFormula(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+/** One opinion as the CSV's cells, formulas already neutralised. */
+export function opinionCsvRow(opinion: Opinion): string[] {
+  return [
+    opinion.id,
+    opinion.createdAt.toISOString(),
+    displayName(opinion),
+    opinion.comment,
+    opinion.willReturn ? 'yes' : 'no',
+    opinion.reviewed ? 'yes' : 'no',
+  ].map(neutraliseFormula);
+}
+
+export function exportFileName(now: Date): string {
+  return `opinions-${now.toISOString().slice(0, 19).replace(/[:T]/g, '-')}.csv`;
+}

@@ -1,0 +1,230 @@
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { expectNoAxeViolations, launchBrowser, newPage, PHONE } from '../helpers/browser.ts';
+import { seedOpinions } from '../helpers/dashboard-data.ts';
+
+const appURL = inject('appURL');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function logIn(page: Page, username: string, password: string, next = '/dashboard') {
+  await page.goto(`${appURL}/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForURL((url) => url.pathname === next.split('?')[0]);
+}
+
+const asStaff = (page: Page, next?: string) => logIn(page, 'staff', 'Staff#Opinions1', next);
+
+function rangeText(page: Page) {
+  return page.locator('.pagination__range').first().textContent();
+}
+
+const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3600_000).toISOString();
+
+/** 30 opinions tagged with a fresh marker, newest first: "<tag> 0" is the newest. */
+async function seedJourney(tag: string) {
+  const names = ['Zoë', 'Amy', '', 'Bob', 'Carla'];
+  await seedOpinions(
+    Array.from({ length: 30 }, (_, n) => ({
+      name: names[n % names.length]!,
+      comment: n === 7 ? `=HYPERLINK("http://evil.example") ${tag} ${n}` : `${tag} ${n} café à la crème`,
+      willReturn: n % 3 !== 0,
+      createdAt: hoursAgo(n + 1),
+    })),
+  );
+}
+
+test('staff journey: filter in the URL, reload, search, page, sort, detail, triage, export, live', async () => {
+  const tag = `jr${crypto.randomUUID().slice(0, 8)}`;
+  await seedJourney(tag);
+  const { context, page, errors } = await newPage(browser);
+  await asStaff(page);
+  await expect.poll(() => page.getByRole('heading', { name: 'Opinions', level: 1 }).isVisible()).toBe(true);
+
+  // Search (debounced) goes to the URL.
+  await page.getByLabel('Search names and comments').fill(tag);
+  await page.waitForURL((url) => url.searchParams.get('q') === tag);
+  await expect.poll(() => rangeText(page)).toBe('1–25 of 30');
+  await expect.poll(() => page.locator('.stat__value').first().textContent()).toBe('30');
+
+  // A filter, kept on reload.
+  await page.getByLabel('Will return').selectOption('yes');
+  await page.waitForURL((url) => url.searchParams.get('return') === 'yes');
+  await expect.poll(() => rangeText(page)).toBe('1–20 of 20');
+  await page.reload();
+  await expect.poll(() => rangeText(page)).toBe('1–20 of 20');
+  expect(await page.getByLabel('Will return').inputValue()).toBe('yes');
+  expect(await page.getByLabel('Search names and comments').inputValue()).toBe(tag);
+
+  // Pages, and the back button.
+  await page.getByLabel('Will return').selectOption('any');
+  await expect.poll(() => rangeText(page)).toBe('1–25 of 30');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.waitForURL((url) => url.searchParams.get('page') === '2');
+  await expect.poll(() => rangeText(page)).toBe('26–30 of 30');
+  await page.goBack();
+  await expect.poll(() => rangeText(page)).toBe('1–25 of 30');
+  await page.getByLabel('Per page').selectOption('50');
+  await expect.poll(() => rangeText(page)).toBe('1–30 of 30');
+
+  // Sort by name: the anonymous ones (no name) first, then A–Z.
+  await page.getByLabel('Sort by').selectOption('name');
+  await page.waitForURL((url) => url.searchParams.get('sort') === 'name');
+  await expect.poll(() => page.locator('.opinion-card__name').nth(6).textContent()).toBe('Amy');
+  await expect.poll(() => page.locator('.opinion-card__name').last().textContent()).toBe('Zoë');
+  await page.getByLabel('Sort by').selectOption('newest');
+  await expect.poll(() => page.locator('.opinion-card__comment').first().textContent()).toContain(`${tag} 0 `);
+
+  // The detail page: mark reviewed, then delete.
+  await page.getByRole('link', { name: 'Open the opinion from Zoë' }).first().click();
+  await expect.poll(() => page.getByRole('heading', { name: 'Opinion from Zoë' }).isVisible()).toBe(true);
+  expect(await page.getByText(`${tag} 0 café à la crème`).isVisible()).toBe(true);
+  await page.getByRole('button', { name: 'Mark reviewed' }).click();
+  await expect.poll(() => page.getByRole('button', { name: 'Mark not reviewed' }).isVisible()).toBe(true);
+  expect(await page.locator('.badge--reviewed').textContent()).toBe('Reviewed');
+  await page.getByRole('button', { name: 'Delete…' }).click();
+  await page.getByRole('dialog', { name: 'Delete this opinion?' }).getByRole('button', { name: 'Delete' }).click();
+  // Back on the list, with its filters, one fewer.
+  await page.waitForURL((url) => url.pathname === '/dashboard' && url.searchParams.get('q') === tag);
+  await expect.poll(() => rangeText(page)).toBe('1–29 of 29');
+
+  // Select two and mark them reviewed at once; then only new ones.
+  await page.getByRole('checkbox', { name: 'Select the opinion from Amy' }).first().check();
+  await page.getByRole('checkbox', { name: 'Select the opinion from Bob' }).first().check();
+  await page.getByRole('group', { name: 'With the selected opinions' }).getByRole('button', { name: 'Mark reviewed' }).click();
+  await expect.poll(() => page.getByRole('status').filter({ hasText: '2 opinions marked reviewed.' }).count()).toBe(1);
+  await page.getByLabel('Status').selectOption('new');
+  await expect.poll(() => rangeText(page)).toBe('1–27 of 27');
+
+  // Export the filtered set (27 rows), every page of it.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export 27 as CSV' }).click()]);
+  const csv = fs.readFileSync((await download.path())!, 'utf8');
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  const lines = csv.slice(1).trim().split('\r\n');
+  expect(lines[0]).toBe('"id","created_at","name","comment","will_return","reviewed"');
+  expect(lines).toHaveLength(28);
+  expect(csv).toContain('café à la crème');
+  expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"") ${tag} 7"`);
+  expect(csv).not.toMatch(/(^|,)"=HYPERLINK/m);
+
+  // A new opinion arrives while the list is open: announced, not pushed into the list.
+  await page.getByLabel('Status').selectOption('any');
+  await expect.poll(() => rangeText(page)).toBe('1–29 of 29');
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  await seedOpinions([{ name: 'Live', comment: `${tag} arrived live`, willReturn: true }]);
+  await expect
+    .poll(() => page.getByRole('status').filter({ hasText: '1 new opinion match these filters' }).count(), { timeout: 10_000 })
+    .toBe(1);
+  expect(await rangeText(page)).toBe('1–29 of 29');
+  await page.getByRole('button', { name: 'show it' }).click();
+  await expect.poll(() => rangeText(page)).toBe('1–30 of 30');
+  await expect.poll(() => page.locator('.opinion-card__comment').first().textContent()).toBe(`${tag} arrived live`);
+
+  expect(errors).toEqual([]);
+  await context.close();
+}, 120_000);
+
+test('a plain user is kept out and sees no opinion', async () => {
+  const tag = `pl${crypto.randomUUID().slice(0, 8)}`;
+  await seedOpinions([{ name: 'Secret', comment: `${tag} staff only`, willReturn: true }]);
+  const { context, page } = await newPage(browser);
+  const opinionResponses: string[] = [];
+  page.on('response', (response) => {
+    if (response.url().includes('/classes/opinions')) opinionResponses.push(response.url());
+  });
+  await logIn(page, 'visitor', 'Visitor#Opinions1', '/account');
+  await page.goto(`${appURL}/dashboard?q=${tag}`);
+  await expect.poll(() => page.getByRole('heading', { name: "You don't have access to the staff dashboard" }).isVisible()).toBe(true);
+  expect(await page.getByText(tag).count()).toBe(0);
+  await page.goto(`${appURL}/dashboard/opinions/anything`);
+  await expect.poll(() => page.getByRole('heading', { name: "You don't have access to the staff dashboard" }).isVisible()).toBe(true);
+  expect(opinionResponses).toEqual([]);
+  await context.close();
+});
+
+test('an anonymous visitor is sent to log in', async () => {
+  const { context, page } = await newPage(browser);
+  await page.goto(`${appURL}/dashboard?status=new`);
+  await page.waitForURL((url) => url.pathname === '/login');
+  expect(new URL(page.url()).searchParams.get('next')).toBe('/dashboard?status=new');
+  await context.close();
+});
+
+test('hostile comment text stays inert text', async () => {
+  const tag = `hx${crypto.randomUUID().slice(0, 8)}`;
+  const hostile = `${tag} <img src=x onerror="window.__pwned=1;alert(1)"><script>window.__pwned=2;alert(2)</script> \u202Eexe.txt`;
+  await seedOpinions([{ name: '<b onmouseover=alert(3)>Mallory</b>', comment: hostile, willReturn: false }]);
+  const { context, page, errors } = await newPage(browser);
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await asStaff(page, `/dashboard?q=${tag}`);
+  await expect.poll(() => rangeText(page)).toBe('1–1 of 1');
+  expect(await page.locator('.opinion-card__comment').first().textContent()).toBe(hostile);
+  expect(await page.locator('.opinion-card__name').first().textContent()).toBe('<b onmouseover=alert(3)>Mallory</b>');
+  expect(await page.locator('.opinion-list img, .opinion-list script, .opinion-list b').count()).toBe(0);
+  await page.getByRole('link', { name: /Open the opinion from/ }).click();
+  await expect.poll(() => page.locator('.opinion-detail__comment').textContent()).toBe(hostile);
+  expect(await page.locator('.opinion-detail img, .opinion-detail script').count()).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(dialogs).toEqual([]);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('the dashboard and the detail page are axe clean and usable at 360 px', async () => {
+  const tag = `ax${crypto.randomUUID().slice(0, 8)}`;
+  await seedOpinions(
+    Array.from({ length: 3 }, (_, n) => ({
+      name: n === 0 ? 'A very long name without any spaces at all'.replace(/ /g, '') : `Phone ${n}`,
+      comment: `${tag} ${'a long comment that has to wrap on a small screen '.repeat(n === 1 ? 8 : 1)}`,
+      willReturn: n !== 2,
+    })),
+  );
+  const { context, page, errors } = await newPage(browser, { viewport: PHONE });
+  await asStaff(page, `/dashboard?q=${tag}`);
+  await expect.poll(() => rangeText(page)).toBe('1–3 of 3');
+  await expect.poll(() => page.locator('.per-day-chart canvas').count()).toBeGreaterThan(0);
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: '/tmp/dashboard-360.png', fullPage: true });
+  await expectNoAxeViolations(page);
+
+  // The selection toolbar and the delete dialog.
+  await page.getByRole('checkbox', { name: 'Select all 3 on this page' }).check();
+  await page.getByRole('button', { name: 'Delete…' }).click();
+  await expect.poll(() => page.getByRole('dialog', { name: 'Delete 3 opinions?' }).isVisible()).toBe(true);
+  await expectNoAxeViolations(page);
+  await page.keyboard.press('Escape');
+  await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+
+  await page.getByRole('button', { name: 'Read the whole comment' }).click();
+  await page.getByText('Show the numbers').click();
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('link', { name: /Open the opinion from Phone 1/ }).click();
+  await expect.poll(() => page.getByRole('heading', { name: 'Opinion from Phone 1' }).isVisible()).toBe(true);
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  await expectNoAxeViolations(page);
+
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${appURL}/dashboard?q=${tag}`);
+  await expect.poll(() => rangeText(page)).toBe('1–3 of 3');
+  await expect.poll(() => page.locator('.per-day-chart canvas').count()).toBeGreaterThan(0);
+  await page.screenshot({ path: '/tmp/dashboard-1280.png', fullPage: true });
+  await expectNoAxeViolations(page);
+  expect(errors).toEqual([]);
+  await context.close();
+}, 90_000);

@@ -1,0 +1,282 @@
+// @vitest-environment jsdom
+/*
+ * src/parse/auth.ts against the real Parse Server: every call of the account screens and
+ * every refusal they can meet, in the words the user sees. jsdom gives the SDK the
+ * localStorage it keeps the session in, as in a browser.
+ */
+import { beforeAll, beforeEach, describe, expect, inject, test, vi } from 'vitest';
+import { masterRestClient } from '../../server/rest.ts';
+import { grantStaffByUsername, UnknownUserError } from '../../server/scripts/grant-staff.ts';
+import { linkIn, mailTo, RESET_SUBJECT, VERIFY_SUBJECT, waitForMail } from '../helpers/mail.ts';
+import { expireSession, logInElsewhere, sessionAccepted } from '../helpers/sessions.ts';
+
+type Auth = typeof import('../../src/parse/auth');
+type ParseSdk = Awaited<ReturnType<typeof import('../../src/parse/client').getParse>>;
+
+const stack = inject('stack');
+const PASSWORD = 'Secret#Pass1';
+let auth: Auth;
+let Parse: ParseSdk;
+
+beforeAll(async () => {
+  vi.stubEnv('VITE_PARSE_SERVER_URL', stack.serverURL);
+  vi.stubEnv('VITE_PARSE_APP_ID', stack.appId);
+  vi.stubEnv('VITE_PARSE_JS_KEY', stack.javascriptKey);
+  auth = await import('../../src/parse/auth');
+  Parse = await (await import('../../src/parse/client')).getParse();
+  // The SDK keeps no current user under Node unless asked; the browser build always does.
+  Parse.User.enableUnsafeCurrentUser();
+});
+
+beforeEach(async () => {
+  await auth.clearLocalSession();
+});
+
+function credentials() {
+  const id = crypto.randomUUID();
+  return { username: `u-${id}`, email: `${id}@example.com`, password: PASSWORD };
+}
+
+async function signedUp() {
+  const account = credentials();
+  const user = await auth.signUp(account);
+  return { ...account, user };
+}
+
+function currentToken(): string {
+  const token = Parse.User.current()?.getSessionToken();
+  if (!token) throw new Error('Nobody is logged in.');
+  return token;
+}
+
+/** Opens an emailed link as a browser would, and says where Parse Server sends the browser. */
+async function follow(link: string): Promise<URL> {
+  const response = await fetch(link, { redirect: 'manual' });
+  expect(response.status).toBe(303);
+  return new URL(response.headers.get('location') ?? '');
+}
+
+const storedUserKey = () => `Parse/${stack.appId}/currentUser`;
+
+describe('sign up', () => {
+  test('creates the account, logs it in, unverified and not staff, and emails a verification link', async () => {
+    const { username, email, user } = await signedUp();
+    expect(user).toMatchObject({ username, email, emailVerified: false, isStaff: false });
+    expect(await auth.fetchSession()).toEqual({ ...user, id: expect.any(String) });
+    const mail = await waitForMail(stack.mailURL, email, { subject: VERIFY_SUBJECT });
+    expect(linkIn(mail)).toContain(`${stack.serverURL}/apps/${stack.appId}/verify_email?token=`);
+  });
+
+  test.each([
+    ['a taken username', (taken: { username: string; email: string }) => ({ username: taken.username }), 'username-taken', 'That username is already taken. Choose another one.'],
+    ['a taken email', (taken: { username: string; email: string }) => ({ email: taken.email }), 'email-taken', 'An account already uses that email address. Log in or reset your password.'],
+    ['an invalid email', () => ({ email: 'not-an-email' }), 'invalid-email', 'Enter a valid email address, like name@example.com.'],
+    ['a weak password', () => ({ password: 'password' }), 'weak-password', 'Use at least 8 characters with an upper-case letter, a lower-case letter and a digit.'],
+    ['a password containing the username', () => ({ username: 'Ana-Lima', password: 'Ana-Lima#2024' }), 'password-contains-username', 'Your password must not contain your username.'],
+    ['a username with a space (Cloud Code)', () => ({ username: `a b ${crypto.randomUUID()}` }), 'invalid-username', 'Usernames are 3 to 100 characters, with no spaces.'],
+  ])('refuses %s in words', async (_, change, kind, message) => {
+    const taken = await signedUp();
+    await auth.clearLocalSession();
+    await expect(auth.signUp({ ...credentials(), ...change(taken) })).rejects.toMatchObject({ kind, message });
+    expect(localStorage.getItem(storedUserKey())).toBeNull();
+  });
+});
+
+describe('email verification', () => {
+  test('the emailed link verifies the address and lands in the app; a second use is refused', async () => {
+    const { email } = await signedUp();
+    const link = linkIn(await waitForMail(stack.mailURL, email, { subject: VERIFY_SUBJECT }));
+    const landing = await follow(link);
+    expect(landing.origin + landing.pathname).toBe(`${stack.appUrl}/verify-email`);
+    expect(landing.searchParams.get('status')).toBe('verified');
+    expect(await auth.fetchSession()).toMatchObject({ email, emailVerified: true });
+
+    const again = await follow(link);
+    expect(again.searchParams.get('status')).toBe('invalid');
+  });
+
+  test('asking again sends a new link; an unknown address gets the same answer and no mail', async () => {
+    const { email } = await signedUp();
+    const first = await waitForMail(stack.mailURL, email, { subject: VERIFY_SUBJECT });
+    await auth.requestEmailVerification(email);
+    const second = await waitForMail(stack.mailURL, email, { subject: VERIFY_SUBJECT, seen: [first.id] });
+    expect(linkIn(second)).not.toBe(linkIn(first));
+
+    const nobody = `${crypto.randomUUID()}@example.com`;
+    await expect(auth.requestEmailVerification(nobody)).resolves.toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await mailTo(stack.mailURL, nobody)).toEqual([]);
+  });
+});
+
+describe('log in and out', () => {
+  test('a wrong password or unknown user is "Wrong username or password"; the right one logs in', async () => {
+    const { username, user } = await signedUp();
+    await auth.logOut();
+    await expect(auth.logIn(username, 'Wrong#Pass1')).rejects.toMatchObject({ kind: 'wrong-credentials', message: 'Wrong username or password.' });
+    await expect(auth.logIn(`nobody-${crypto.randomUUID()}`, PASSWORD)).rejects.toMatchObject({ kind: 'wrong-credentials' });
+    expect(await auth.fetchSession()).toBeNull();
+    expect(await auth.logIn(username, PASSWORD)).toEqual(user);
+    expect(await auth.fetchSession()).toEqual(user);
+  });
+
+  test('repeated failures lock the account with its own message, even for the right password', async () => {
+    const { username } = await signedUp();
+    await auth.logOut();
+    for (let attempt = 1; attempt <= 4; attempt += 1) {
+      await expect(auth.logIn(username, `Wrong#Pass${attempt}`)).rejects.toMatchObject({ kind: 'wrong-credentials' });
+    }
+    await expect(auth.logIn(username, 'Wrong#Pass5')).rejects.toBeDefined();
+    await expect(auth.logIn(username, PASSWORD)).rejects.toMatchObject({
+      kind: 'locked',
+      message: 'Too many failed attempts: this account is locked for a few minutes. Try again later or reset your password.',
+    });
+  });
+
+  test('log out ends the session on the server and on this device', async () => {
+    await signedUp();
+    const token = currentToken();
+    await auth.logOut();
+    expect(localStorage.getItem(storedUserKey())).toBeNull();
+    expect(await sessionAccepted(stack, token)).toBe(false);
+  });
+
+  test('log out with an already dead token still clears this device', async () => {
+    await signedUp();
+    await expireSession(stack, currentToken());
+    await expect(auth.logOut()).resolves.toBeUndefined();
+    expect(localStorage.getItem(storedUserKey())).toBeNull();
+    expect(await auth.fetchSession()).toBeNull();
+  });
+
+  test('an expired session is found out at start (209) and forgotten', async () => {
+    await signedUp();
+    await expireSession(stack, currentToken());
+    expect(localStorage.getItem(storedUserKey())).not.toBeNull();
+    expect(await auth.fetchSession()).toBeNull();
+    expect(localStorage.getItem(storedUserKey())).toBeNull();
+  });
+
+  test('a call with a dead session is "Your session expired, please log in again"', async () => {
+    await signedUp();
+    await expireSession(stack, currentToken());
+    await expect(auth.updateProfile({ username: `u-${crypto.randomUUID()}` })).rejects.toMatchObject({
+      kind: 'session-expired',
+      message: 'Your session expired, please log in again.',
+    });
+  });
+});
+
+describe('password reset', () => {
+  test('always the same answer; an unknown address gets no mail', async () => {
+    const nobody = `${crypto.randomUUID()}@example.com`;
+    await expect(auth.requestPasswordReset(nobody)).resolves.toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await mailTo(stack.mailURL, nobody)).toEqual([]);
+  });
+
+  test('the emailed link leads to the app; the new password follows the rule, works, and ends old sessions', async () => {
+    const { username, email } = await signedUp();
+    const oldSession = currentToken();
+    const otherDevice = await logInElsewhere(stack, username, PASSWORD);
+    await auth.requestPasswordReset(email);
+    const link = linkIn(await waitForMail(stack.mailURL, email, { subject: RESET_SUBJECT }));
+    expect(link).toContain(`${stack.serverURL}/apps/${stack.appId}/request_password_reset?token=`);
+
+    const landing = await follow(link);
+    expect(landing.origin + landing.pathname).toBe(`${stack.appUrl}/reset-password`);
+    const token = landing.searchParams.get('token') ?? '';
+    expect(token).not.toBe('');
+
+    await expect(auth.resetPassword(token, 'weakpass')).rejects.toMatchObject({ kind: 'weak-password' });
+    await expect(auth.resetPassword(token, `${username}#A1`)).rejects.toMatchObject({ kind: 'password-contains-username' });
+    await expect(auth.resetPassword('not-a-token', 'Brand#New2')).rejects.toMatchObject({
+      kind: 'reset-link-invalid',
+      message: 'This password reset link has expired or was already used. Ask for a new one below.',
+    });
+    await auth.resetPassword(token, 'Brand#New2');
+
+    expect(await sessionAccepted(stack, oldSession)).toBe(false);
+    expect(await sessionAccepted(stack, otherDevice)).toBe(false);
+    await auth.clearLocalSession();
+    await expect(auth.logIn(username, PASSWORD)).rejects.toMatchObject({ kind: 'wrong-credentials' });
+    await expect(auth.logIn(username, 'Brand#New2')).resolves.toMatchObject({ username });
+    // The link works once.
+    await expect(auth.resetPassword(token, 'Other#New3')).rejects.toMatchObject({ kind: 'reset-link-invalid' });
+    expect((await follow(link)).searchParams.get('status')).toBe('invalid');
+  });
+
+  test('a reset unlocks a locked account', async () => {
+    const { username, email } = await signedUp();
+    await auth.logOut();
+    for (let attempt = 1; attempt <= 5; attempt += 1) await auth.logIn(username, `Wrong#Pass${attempt}`).catch(() => undefined);
+    await expect(auth.logIn(username, PASSWORD)).rejects.toMatchObject({ kind: 'locked' });
+    await auth.requestPasswordReset(email);
+    const landing = await follow(linkIn(await waitForMail(stack.mailURL, email, { subject: RESET_SUBJECT })));
+    await auth.resetPassword(landing.searchParams.get('token') ?? '', 'Unlocked#9');
+    await expect(auth.logIn(username, 'Unlocked#9')).resolves.toMatchObject({ username });
+  });
+});
+
+describe('the account', () => {
+  test('a new username shows at once; a new email is unverified again and gets its own link', async () => {
+    const { email } = await signedUp();
+    const verifyFirst = await waitForMail(stack.mailURL, email, { subject: VERIFY_SUBJECT });
+    await follow(linkIn(verifyFirst));
+    const renamed = `u-${crypto.randomUUID()}`;
+    expect(await auth.updateProfile({ username: renamed })).toMatchObject({ username: renamed, emailVerified: true });
+
+    const newEmail = `${crypto.randomUUID()}@example.com`;
+    expect(await auth.updateProfile({ email: newEmail })).toMatchObject({ username: renamed, email: newEmail, emailVerified: false });
+    const link = linkIn(await waitForMail(stack.mailURL, newEmail, { subject: VERIFY_SUBJECT }));
+    expect((await follow(link)).searchParams.get('status')).toBe('verified');
+    expect(await auth.fetchSession()).toMatchObject({ email: newEmail, emailVerified: true });
+  });
+
+  test('a taken username or email is refused in words, and the refused change is not kept', async () => {
+    const other = await signedUp();
+    await auth.clearLocalSession();
+    const { username } = await signedUp();
+    await expect(auth.updateProfile({ username: other.username })).rejects.toMatchObject({ kind: 'username-taken' });
+    await expect(auth.updateProfile({ email: other.email })).rejects.toMatchObject({ kind: 'email-taken' });
+    await expect(auth.updateProfile({ email: 'nope' })).rejects.toMatchObject({ kind: 'invalid-email' });
+    await expect(auth.updateProfile({ username: 'has space' })).rejects.toMatchObject({ kind: 'invalid-username' });
+    expect(await auth.fetchSession()).toMatchObject({ username });
+    expect(Parse.User.current()?.dirtyKeys()).toEqual([]);
+  });
+
+  test('changing the password checks the current one, follows the rule, keeps this session and ends the others', async () => {
+    const { username } = await signedUp();
+    const otherDevice = await logInElsewhere(stack, username, PASSWORD);
+    await expect(auth.changePassword('Wrong#Pass1', 'Changed#Pass2')).rejects.toMatchObject({
+      kind: 'wrong-current-password',
+      message: 'Your current password is wrong.',
+    });
+    await expect(auth.changePassword(PASSWORD, 'weak')).rejects.toMatchObject({ kind: 'weak-password' });
+    await auth.changePassword(PASSWORD, 'Changed#Pass2');
+    expect(await auth.fetchSession()).toMatchObject({ username });
+    expect(await sessionAccepted(stack, otherDevice)).toBe(false);
+    await auth.logOut();
+    await expect(auth.logIn(username, 'Changed#Pass2')).resolves.toMatchObject({ username });
+  });
+
+  test('deleting the account removes it and its session, and forgets it here', async () => {
+    const { username } = await signedUp();
+    const token = currentToken();
+    await auth.deleteAccount();
+    expect(localStorage.getItem(storedUserKey())).toBeNull();
+    expect(await sessionAccepted(stack, token)).toBe(false);
+    await expect(auth.logIn(username, PASSWORD)).rejects.toMatchObject({ kind: 'wrong-credentials' });
+  });
+});
+
+describe('staff', () => {
+  test('staff:grant makes an account staff, as the server tells the app; an unknown username is refused', async () => {
+    const { username } = await signedUp();
+    expect(await auth.fetchSession()).toMatchObject({ isStaff: false });
+    const rest = masterRestClient(stack.serverURL, stack.appId, stack.masterKey);
+    await grantStaffByUsername(rest, username);
+    expect(await auth.fetchSession()).toMatchObject({ username, isStaff: true });
+    await expect(grantStaffByUsername(rest, `nobody-${crypto.randomUUID()}`)).rejects.toBeInstanceOf(UnknownUserError);
+  });
+});

@@ -1,0 +1,240 @@
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import {
+  filtersOf,
+  rangeInstants,
+  type OpinionFilters,
+  type ReviewedFilter,
+  type WillReturnFilter,
+} from '../../src/domain/dashboard.ts';
+import { callFunction, loadAppParse, logInRest, seedOpinions, withDatabase } from '../helpers/dashboard-data.ts';
+
+// The app's own src/parse modules, on the SDK's Node build (the same SDK, with Node's HTTP and
+// storage); in Node the SDK keeps the logged-in user only when asked to, as a browser always does.
+vi.mock('parse', async () => {
+  const Parse = (await import('parse/node')).default;
+  Parse.User.enableUnsafeCurrentUser();
+  return { default: Parse };
+});
+
+let app: Awaited<ReturnType<typeof loadAppParse>>;
+const marker = `dash${crypto.randomUUID().slice(0, 8)}`;
+const nameMarker = `Nm${crypto.randomUUID().slice(0, 6)}`;
+
+beforeAll(async () => {
+  app = await loadAppParse();
+  await app.auth.logIn('staff', 'Staff#Opinions1');
+  // 36 opinions over 2020-01-01..2020-01-06 (UTC noon), every combination of the flags.
+  const rows = Array.from({ length: 36 }, (_, n) => ({
+    name: n % 4 === 0 ? `${nameMarker} ${n}` : n % 4 === 1 ? '' : `Guest ${n}`,
+    comment: `${n % 2 === 0 ? marker.toUpperCase() : marker} comment ${n}`,
+    willReturn: n % 3 !== 0,
+    reviewed: n % 5 === 0,
+    createdAt: new Date(Date.UTC(2020, 0, 1 + (n % 6), 12)).toISOString(),
+  }));
+  await seedOpinions(rows);
+});
+
+afterAll(async () => {
+  await app?.auth.logOut().catch(() => undefined);
+});
+
+/** The same filters, counted straight in PostgreSQL with a plain substring test (no regex). */
+async function directCount(filters: OpinionFilters): Promise<{ total: number; willReturn: number }> {
+  const f = filtersOf(filters);
+  const conditions: string[] = [];
+  const values: unknown[] = [];
+  const add = (sql: (p: string) => string, value: unknown) => {
+    values.push(value);
+    conditions.push(sql(`$${values.length}`));
+  };
+  if (f.willReturn !== 'any') add((p) => `"willReturn" = ${p}`, f.willReturn === 'yes');
+  if (f.reviewed !== 'any') add((p) => `"reviewed" = ${p}`, f.reviewed === 'reviewed');
+  if (f.q) add((p) => `(strpos(lower(coalesce("name", '')), lower(${p})) > 0 OR strpos(lower("comment"), lower(${p})) > 0)`, f.q);
+  const { start, end } = rangeInstants(f);
+  if (start) add((p) => `"createdAt" >= ${p}`, start);
+  if (end) add((p) => `"createdAt" < ${p}`, end);
+  const where = conditions.length ? conditions.join(' AND ') : 'TRUE';
+  return withDatabase(async (client) => {
+    const { rows } = await client.query<{ total: string; will_return: string }>(
+      `SELECT count(*) AS total, count(*) FILTER (WHERE "willReturn") AS will_return FROM "opinions" WHERE ${where}`,
+      values,
+    );
+    return { total: Number(rows[0]?.total), willReturn: Number(rows[0]?.will_return) };
+  });
+}
+
+const WILL_RETURN: WillReturnFilter[] = ['any', 'yes', 'no'];
+const REVIEWED: ReviewedFilter[] = ['any', 'new', 'reviewed'];
+const RANGES = [
+  { from: '', to: '' },
+  { from: '2020-01-02', to: '2020-01-04' },
+  { from: '2020-01-03', to: '' },
+  { from: '', to: '2020-01-03' },
+];
+
+describe('every combination of filters', () => {
+  const searches = () => [marker.toLowerCase(), nameMarker.toUpperCase()];
+  test('the list count, the stats and a direct SQL count agree', async () => {
+    let checked = 0;
+    for (const q of searches())
+      for (const willReturn of WILL_RETURN)
+        for (const reviewed of REVIEWED)
+          for (const range of RANGES) {
+            const filters: OpinionFilters = { willReturn, reviewed, q, ...range };
+            const expected = await directCount(filters);
+            const page = await app.opinions.listOpinions({ ...filters, sort: 'newest', page: 1, pageSize: 100 });
+            const label = JSON.stringify(filters);
+            expect(page.total, label).toBe(expected.total);
+            expect(page.opinions.length, label).toBe(expected.total);
+            const stats = await app.opinions.fetchDashboardStats(filters, null);
+            expect(stats.total, label).toBe(expected.total);
+            expect(stats.willReturn, label).toBe(expected.willReturn);
+            if (range.from && range.to) {
+              // The chart covers a closed range: its days add up to the total.
+              expect(stats.days.reduce((sum, day) => sum + day.total, 0), label).toBe(expected.total);
+            }
+            checked += 1;
+          }
+    expect(checked).toBe(2 * 3 * 3 * 4);
+    // The fixture is not empty: the widest filter finds all 36 opinions, 18 of them by the lower-case marker.
+    expect((await directCount({ willReturn: 'any', reviewed: 'any', from: '', to: '', q: marker })).total).toBe(36);
+  });
+
+  test('pages are disjoint and follow the sort', async () => {
+    const base = { willReturn: 'any', reviewed: 'any', from: '', to: '', q: marker } as const;
+    for (const sort of ['newest', 'oldest', 'name'] as const) {
+      const pages = await Promise.all(
+        [1, 2].map((page) => app.opinions.listOpinions({ ...base, sort, page, pageSize: 25 })),
+      );
+      const ids = pages.flatMap((page) => page.opinions.map((opinion) => opinion.id));
+      expect(new Set(ids).size).toBe(36);
+      const all = pages.flatMap((page) => page.opinions);
+      if (sort === 'newest') expect(all.map((o) => +o.createdAt)).toEqual(all.map((o) => +o.createdAt).sort((a, b) => b - a));
+      if (sort === 'oldest') expect(all.map((o) => +o.createdAt)).toEqual(all.map((o) => +o.createdAt).sort((a, b) => a - b));
+      if (sort === 'name') {
+        const names = all.map((o) => o.name);
+        expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+      }
+    }
+  });
+});
+
+describe('search takes what is typed literally', () => {
+  const tag = `rx${crypto.randomUUID().slice(0, 8)}`;
+  beforeAll(async () => {
+    await seedOpinions([
+      { name: '', comment: `${tag} a.b(c here`, willReturn: true },
+      { name: '', comment: `${tag} axb(c here`, willReturn: true },
+      { name: '', comment: `${tag} quote's [x]* $5 ^hat back\\Eslash`, willReturn: false },
+    ]);
+  });
+  const count = (q: string) =>
+    app.opinions.countOpinions({ willReturn: 'any', reviewed: 'any', from: '', to: '', q });
+
+  test('regular-expression characters match themselves', async () => {
+    expect(await count(`${tag} a.b(c`)).toBe(1);
+    expect(await count(`${tag} A.B(C`)).toBe(1);
+    expect(await count(`quote's [x]* $5 ^hat`)).toBe(1);
+    expect(await count(`back\\Eslash`)).toBe(1);
+    expect(await count(`$5`)).toBeGreaterThanOrEqual(1);
+  });
+
+  test('"." and ".*" do not match everything', async () => {
+    const all = await count('');
+    expect(await count('.*')).toBeLessThan(all);
+    expect(await count(`${tag}.`)).toBe(0);
+    expect(await count(`${tag} a.`)).toBe(1);
+  });
+
+  test('the stats function searches the same way', async () => {
+    const stats = await app.opinions.fetchDashboardStats(
+      { willReturn: 'any', reviewed: 'any', from: '', to: '', q: `${tag} a.b(c` },
+      null,
+    );
+    expect(stats.total).toBe(1);
+  });
+});
+
+test('the export of a filtered set is exactly what the query finds, across many pages', async () => {
+  const tag = `ex${crypto.randomUUID().slice(0, 8)}`;
+  // 2,150 rows: three export pages; many share one createdAt, to prove the cursor breaks ties.
+  const rows = Array.from({ length: 2150 }, (_, n) => ({
+    name: '',
+    comment: `${tag} ${n}`,
+    willReturn: n % 2 === 0,
+    createdAt: new Date(Date.UTC(2019, 5, 1, 0, 0, Math.floor(n / 10))).toISOString(),
+  }));
+  await seedOpinions(rows);
+  const filters: OpinionFilters = { willReturn: 'yes', reviewed: 'any', from: '', to: '', q: tag };
+  const progress: [number, number][] = [];
+  const exported = await app.opinions.fetchAllOpinions(filters, (done, total) => progress.push([done, total]));
+  const expected = await withDatabase(async (client) => {
+    const { rows: found } = await client.query<{ objectId: string }>(
+      `SELECT "objectId" FROM "opinions" WHERE "willReturn" AND strpos("comment", $1) > 0`,
+      [tag],
+    );
+    return found.map((row) => row.objectId);
+  });
+  expect(expected).toHaveLength(1075);
+  expect(exported.map((opinion) => opinion.id).sort()).toEqual([...expected].sort());
+  expect(progress[0]).toEqual([0, 1075]);
+  expect(progress.at(-1)).toEqual([1075, 1075]);
+  expect(progress.length).toBeGreaterThanOrEqual(3);
+}, 120_000);
+
+describe('only staff may read the stats', () => {
+  const params = { willReturn: 'any', reviewed: 'any', q: '', start: null, end: null, since: null, timeZone: 'UTC' };
+
+  test('an anonymous caller is refused', async () => {
+    const answer = await callFunction('dashboardStats', params);
+    expect(answer.status).toBe(400);
+    expect(answer.body.result).toBeUndefined();
+    expect(answer.body.code).toBe(209);
+  });
+
+  test('a signed-in user who is not staff is refused', async () => {
+    const token = await logInRest('visitor', 'Visitor#Opinions1');
+    for (const name of ['dashboardStats', 'dashboardVisit']) {
+      const answer = await callFunction(name, params, token);
+      expect(answer.body.result, name).toBeUndefined();
+      expect(answer.body.code, name).toBe(119);
+    }
+  });
+
+  test('staff get numbers; bad params are refused', async () => {
+    const token = await logInRest('staff', 'Staff#Opinions1');
+    const answer = await callFunction('dashboardStats', params, token);
+    expect(answer.status).toBe(200);
+    expect(answer.body.result).toMatchObject({ total: expect.any(Number), newSince: null });
+    const bad = await callFunction('dashboardStats', { ...params, timeZone: "UTC'; DROP TABLE opinions; --" }, token);
+    expect(bad.body.code).toBe(102);
+    const badFilter = await callFunction('dashboardStats', { ...params, willReturn: { $ne: 1 } }, token);
+    expect(badFilter.body.code).toBe(102);
+  });
+
+  test('a plain user cannot list opinions either (class-level permissions)', async () => {
+    const token = await logInRest('visitor', 'Visitor#Opinions1');
+    const { stack } = await import('../helpers/dashboard-data.ts');
+    const response = await fetch(`${stack.serverURL}/classes/opinions?limit=1`, {
+      headers: { 'X-Parse-Application-Id': stack.appId, 'X-Parse-JavaScript-Key': stack.javascriptKey, 'X-Parse-Session-Token': token },
+    });
+    expect(await response.json()).toMatchObject({ code: 119 });
+  });
+});
+
+test('"new since you last looked" counts what arrived after the previous visit', async () => {
+  const first = await app.opinions.recordDashboardVisit();
+  const second = await app.opinions.recordDashboardVisit();
+  expect(second).toBeInstanceOf(Date);
+  if (first) expect(+second!).toBeGreaterThanOrEqual(+first);
+  const tag = `nw${crypto.randomUUID().slice(0, 8)}`;
+  await seedOpinions([
+    { name: '', comment: `${tag} one`, willReturn: true },
+    { name: '', comment: `${tag} two`, willReturn: false },
+  ]);
+  const filters: OpinionFilters = { willReturn: 'any', reviewed: 'any', from: '', to: '', q: tag };
+  const stats = await app.opinions.fetchDashboardStats(filters, second);
+  expect(stats).toMatchObject({ total: 2, willReturn: 1, newSince: 2 });
+  const later = await app.opinions.fetchDashboardStats(filters, new Date(Date.now() + 60_000));
+  expect(later.newSince).toBe(0);
+});

@@ -1,0 +1,56 @@
+import { describe, expect, test } from 'vitest';
+import {
+  DEFAULT_LIST_PARAMS,
+  fillDays,
+  literalPattern,
+  parseListParams,
+  rangeLabel,
+  toSearchParams,
+} from '../../../src/domain/dashboard';
+import { neutraliseFormula, opinionCsvRow } from '../../../src/domain/opinion-csv';
+
+describe('the list state in the URL', () => {
+  test('defaults leave the URL empty, and every setting survives a round trip', () => {
+    expect(toSearchParams(DEFAULT_LIST_PARAMS).toString()).toBe('');
+    const params = { willReturn: 'no', reviewed: 'new', from: '2024-02-01', to: '2024-02-29', q: 'a.b(c', sort: 'name', page: 3, pageSize: 50 } as const;
+    expect(parseListParams(toSearchParams(params))).toEqual(params);
+  });
+
+  test('anything malformed falls back to the default', () => {
+    const parsed = parseListParams(new URLSearchParams('return=maybe&status=x&from=2024-02-30&to=yesterday&sort=best&page=-2&size=7'));
+    expect(parsed).toEqual(DEFAULT_LIST_PARAMS);
+  });
+});
+
+test('typed text becomes a pattern that matches only itself', () => {
+  for (const text of ['a.b(c', '.*', '^x$', "quote's [x]{2}|y+?", 'back\\slash', 'naïve café 42']) {
+    const pattern = new RegExp(literalPattern(text), 'i');
+    expect(pattern.test(`before ${text} after`)).toBe(true);
+    expect(pattern.test('something else entirely')).toBe(false);
+  }
+  expect(literalPattern('naïve café 42')).toBe('naïve café 42');
+});
+
+test('"41–60 of 1,234"', () => {
+  expect(rangeLabel(3, 20, 20, 1234)).toBe('41–60 of 1,234');
+  expect(rangeLabel(1, 25, 0, 0)).toBe('0 of 0');
+});
+
+test('the chart has every day, empty ones as zeros', () => {
+  const days = fillDays({ chartFrom: '2024-02-27', chartTo: '2024-03-01', days: [{ day: '2024-02-29', total: 4, willReturn: 3 }] });
+  expect(days.map((day) => `${day.day}:${day.total}`)).toEqual(['2024-02-27:0', '2024-02-28:0', '2024-02-29:4', '2024-03-01:0']);
+});
+
+test('cells that a spreadsheet would run as formulas are neutralised', () => {
+  expect(['=1+1', '+1', '-2', '@SUM(A1)', '\tx', 'fine', ''].map(neutraliseFormula)).toEqual([
+    "'=1+1",
+    "'+1",
+    "'-2",
+    "'@SUM(A1)",
+    "'\tx",
+    'fine',
+    '',
+  ]);
+  const row = opinionCsvRow({ id: 'x', name: '', comment: '=cmd', willReturn: true, reviewed: false, createdAt: new Date(0) });
+  expect(row).toEqual(['x', '1970-01-01T00:00:00.000Z', 'Anonymous', "'=cmd", 'yes', 'no']);
+});
