@@ -109,7 +109,7 @@ export function OpinionForm({
 
   return (
     <form onSubmit={(event) => void submit(event)} noValidate aria-label="Your opinion">
-      <ErrorSummary errors={summary} />
+      <ErrorSummary errors={summary} focusKey={serverErrors ? `server-${submitCount}` : submitCount} />
 
       <Field id="name" label="Your name (optional)" hint="Leave it empty to stay anonymous." error={errors.name?.message}>
         {(controlProps) => (

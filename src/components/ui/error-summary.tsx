@@ -18,19 +18,17 @@ export function ErrorSummary({
   errors: SummaryError[];
   title?: string;
   /**
-   * When given (e.g. the form's submit count), the summary takes focus when it changes, that
-   * is on each submit, and not when an error comes or goes as the user types in a field.
+   * The summary takes focus when this changes (the form's submit count, say), that is on each
+   * submit, and never when an error comes or goes as the user types in a field.
    */
-  focusKey?: number;
+  focusKey: string | number;
 }) {
   const ref = useRef<HTMLDivElement>(null);
-  const signature = errors.map((error) => `${error.fieldId}:${error.message}`).join('|');
-  const trigger = focusKey ?? signature;
-  const hasErrors = signature !== '';
+  const hasErrors = errors.length > 0;
   useEffect(() => {
     if (hasErrors) ref.current?.focus();
-    // Only `trigger` decides when to move focus.
-  }, [trigger]); // eslint-disable-line react-hooks/exhaustive-deps
+    // Only `focusKey` decides when to move focus.
+  }, [focusKey]); // eslint-disable-line react-hooks/exhaustive-deps
   if (errors.length === 0) return null;
   return (
     <div ref={ref} className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>

@@ -31,6 +31,17 @@ describe('OpinionForm', () => {
     expect(screen.getByLabelText('Your comment')).toHaveFocus();
   });
 
+  test('after a failed submit, typing a fix keeps the focus in the field', async () => {
+    const { user } = renderForm();
+    await user.click(screen.getByRole('button', { name: 'Send my opinion' }));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveFocus());
+    await user.click(screen.getByLabelText('Your comment'));
+    await user.type(screen.getByLabelText('Your comment'), 'Fixed');
+    expect(screen.getByLabelText('Your comment')).toHaveFocus();
+    expect(screen.getByLabelText('Your comment')).toHaveValue('Fixed');
+    expect(screen.queryByRole('link', { name: 'Enter your comment.' })).toBeNull();
+  });
+
   test('submits the trimmed opinion', async () => {
     const { onSubmit, user } = renderForm();
     await user.type(screen.getByLabelText('Your name (optional)'), '  Ana ');
