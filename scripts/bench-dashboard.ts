@@ -5,24 +5,12 @@
  */
 import pg from 'pg';
 import { literalPattern } from '../src/domain/dashboard.ts';
+import { SAMPLE_COMMENTS, SAMPLE_NAMES } from '../server/seed.ts';
 import { startTestStack } from '../tests/helpers/test-stack.ts';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 
-const COMMENTS = [
-  'Lovely exhibition, the guides were friendly and knew their subject.',
-  'Too crowded on Saturday afternoon; we could hardly see the paintings.',
-  'The café is excellent. Great cake, fair prices.',
-  'Signs to the toilets were confusing and the queue was long.',
-  'My kids loved the interactive room! We will be back with their cousins.',
-  'Audio guide kept cutting out in the east wing.',
-  'Beautiful garden, quiet and well kept. A perfect Sunday morning.',
-  'Tickets were expensive for what there was to see.',
-  'Staff at the entrance were very helpful with the wheelchair access.',
-  'Parking was a nightmare. Public transport info on the website would help.',
-];
-const NAMES = ['Ana', '', 'Jürgen', 'Priya', '', 'Tomás', 'Mei', 'Olufemi', 'Chloé', 'Sam'];
 
 function p95(samples: number[]): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -42,13 +30,13 @@ try {
      SELECT substr(md5(i::text || clock_timestamp()::text), 1, 10),
             date_trunc('milliseconds', now() - i * interval '10 minutes'),
             date_trunc('milliseconds', now() - i * interval '10 minutes'),
-            ($1::text[])[1 + i % ${NAMES.length}] || CASE WHEN i % 7 = 0 THEN ' ' || i ELSE '' END,
-            ($2::text[])[1 + (i * 7) % ${COMMENTS.length}] || ' #' || i,
+            ($1::text[])[1 + i % ${SAMPLE_NAMES.length}] || CASE WHEN i % 7 = 0 THEN ' ' || i ELSE '' END,
+            ($2::text[])[1 + (i * 7) % ${SAMPLE_COMMENTS.length}] || ' #' || i,
             i % 3 <> 1,
             i % 4 = 0,
             '{role:staff}', '{role:staff}'
        FROM generate_series(1, $3::int) AS i`,
-    [NAMES, COMMENTS, ROWS],
+    [SAMPLE_NAMES, SAMPLE_COMMENTS, ROWS],
   );
   await db.query('ANALYZE "opinions"');
   const total = (await db.query<{ n: string }>('SELECT count(*) AS n FROM "opinions"')).rows[0]?.n;

@@ -7,8 +7,8 @@ export const DEMO_USERS = {
   visitor: { username: 'visitor', password: 'Visitor#Opinions1', email: 'visitor@example.com' },
 } as const;
 
-const NAMES = ['Ana', '', 'Jürgen', 'Priya', '', 'Tomás', 'Mei', 'Olufemi', '', 'Chloé', 'Sam', 'Noor'];
-const COMMENTS = [
+export const SAMPLE_NAMES = ['Ana', '', 'Jürgen', 'Priya', '', 'Tomás', 'Mei', 'Olufemi', '', 'Chloé', 'Sam', 'Noor'];
+export const SAMPLE_COMMENTS = [
   'Lovely exhibition, the guides were friendly and knew their subject.',
   'Too crowded on Saturday afternoon; we could hardly see the paintings.',
   'The café is excellent. Great cake, fair prices.',
@@ -60,8 +60,8 @@ export async function seedDemoData(rest: RestClient, databaseURL: string, count 
       path: '/parse/classes/opinions',
       body: {
         submissionId,
-        name: NAMES[n % NAMES.length],
-        comment: COMMENTS[(n * 7) % COMMENTS.length],
+        name: SAMPLE_NAMES[n % SAMPLE_NAMES.length],
+        comment: SAMPLE_COMMENTS[(n * 7) % SAMPLE_COMMENTS.length],
         willReturn: n % 3 !== 1,
         reviewed: n % 4 === 0,
       },

@@ -3,6 +3,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { readStackConfig, type StackConfig } from '../../server/config.ts';
+import { startParse } from '../../server/parse-app.ts';
 import { startStack, type Stack } from '../../server/stack.ts';
 
 export async function freePort(): Promise<number> {
@@ -107,4 +108,20 @@ export async function releaseSharedStack(): Promise<void> {
   if (current.users > 0) return;
   shared.__visitorOpinionsStack = undefined;
   await (await current.stack).stop();
+}
+
+/**
+ * A second Parse Server on the shared stack's database, with its own settings (small rate
+ * limits, say); stop it after use.
+ */
+export async function startSecondParse(stack: ProvidedStack, overrides: Partial<StackConfig>) {
+  const config = readStackConfig({
+    dataDir: stack.dataDir,
+    parsePort: await freePort(),
+    smtpPort: stack.smtpPort,
+    masterKey: stack.masterKey,
+    rateLimitLocalhost: true,
+    ...overrides,
+  });
+  return startParse(config, stack.databaseURL);
 }

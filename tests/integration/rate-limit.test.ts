@@ -1,23 +1,14 @@
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { readStackConfig } from '../../server/config.ts';
-import { startParse, type RunningParse } from '../../server/parse-app.ts';
+import type { RunningParse } from '../../server/parse-app.ts';
 import { RATE_LIMIT_MESSAGE } from '../../src/domain/errors.ts';
-import { freePort } from '../helpers/test-stack.ts';
+import { startSecondParse } from '../helpers/test-stack.ts';
 
 const stack = inject('stack');
 let limited: RunningParse;
 
 // A second Parse Server on the same database, with a limit small enough to reach.
 beforeAll(async () => {
-  const config = readStackConfig({
-    dataDir: stack.dataDir,
-    parsePort: await freePort(),
-    smtpPort: stack.smtpPort,
-    masterKey: stack.masterKey,
-    rateLimitLocalhost: true,
-    opinionCreateLimit: 3,
-  });
-  limited = await startParse(config, stack.databaseURL);
+  limited = await startSecondParse(stack, { opinionCreateLimit: 3 });
 });
 afterAll(async () => {
   await limited?.stop();
