@@ -1,76 +1,119 @@
-/** Cloud Code checks every field itself: the form's checks are a convenience, not the protection. */
+/**
+ * Cloud Code checks every field itself: the form's checks are a convenience, not the
+ * protection. Each refused request carries its own submission id, so "nothing stored" is
+ * counted on rows this test made, never on the shared table's total.
+ */
 import { describe, expect, inject, test } from 'vitest';
-import { formatValidationMessage } from '../../src/domain/opinion.ts';
-import { anonymous, asMaster, countComment, marker } from '../helpers/parse-rest.ts';
+import { formatValidationMessage, parseValidationMessage } from '../../src/domain/opinion.ts';
+import { anonymous, clientSdk, countComment, countOpinions, marker, storedOpinion, type Json } from '../helpers/parse-rest.ts';
 
 const stack = inject('stack');
-const create = (body: Record<string, unknown>) => anonymous(stack)('POST', '/classes/opinions', body);
+const Parse = clientSdk(stack);
+const create = (body: Json) => anonymous(stack)('POST', '/classes/opinions', body);
+const countSubmission = (submissionId: string) => countOpinions(stack, { submissionId });
 
-async function countSubmission(submissionId: string): Promise<number> {
-  const where = encodeURIComponent(JSON.stringify({ submissionId }));
-  const answer = await asMaster(stack)('GET', `/classes/opinions?where=${where}&count=1&limit=0`);
-  return Number(answer.body.count);
-}
-
-describe('refused with 142 and nothing stored', () => {
+describe('refused with 142, the field messages, and nothing stored', () => {
   test.each([
     ['willReturn as text', { willReturn: 'yes' }, { willReturn: 'Would you visit us again must be yes or no.' }],
     ['willReturn missing', { willReturn: undefined }, { willReturn: 'Choose whether you would visit us again.' }],
     ['a comment that is a number', { comment: 42 }, { comment: 'Comment must be text.' }],
     ['a name that is a number', { name: 5 }, { name: 'Name must be text.' }],
     ['a missing comment', { comment: undefined }, { comment: 'Enter your comment.' }],
-    ['a blank comment', { comment: ' \n\t ' }, { comment: 'Enter your comment.' }],
+    ['a null comment', { comment: null }, { comment: 'Enter your comment.' }],
+    ['a whitespace-only comment', { comment: ' \n\t ' }, { comment: 'Enter your comment.' }],
     ['a comment of 2,001 characters', { comment: 'x'.repeat(2_001) }, { comment: 'Comment must be 2,000 characters or fewer.' }],
     ['a 200 KB comment', { comment: 'x'.repeat(200_000) }, { comment: 'Comment must be 2,000 characters or fewer.' }],
     ['a name of 101 characters', { name: 'n'.repeat(101) }, { name: 'Name must be 100 characters or fewer.' }],
-    ['a NUL character', { comment: 'before\u0000after' }, { comment: 'Comment contains characters we cannot store.' }],
+    ['a NUL character in the comment', { comment: 'before\u0000after' }, { comment: 'Comment contains characters we cannot store.' }],
+    ['a NUL character in the name', { name: 'An\u0000a' }, { name: 'Name contains characters we cannot store.' }],
+    [
+      'every field wrong at once',
+      { name: 5, comment: 42, willReturn: 'yes' },
+      { name: 'Name must be text.', comment: 'Comment must be text.', willReturn: 'Would you visit us again must be yes or no.' },
+    ],
   ])('%s', async (_case, override, fields) => {
     const submissionId = crypto.randomUUID();
     const answer = await create({ name: 'Tester', comment: 'A fine visit', willReturn: true, submissionId, ...override });
-    expect(answer.status).toBe(400);
-    expect(answer.body).toEqual({ code: 142, error: formatValidationMessage(fields) });
+    expect(answer).toEqual({ status: 400, body: { code: 142, error: formatValidationMessage(fields) } });
+    // The client puts each message back on its field from this text.
+    expect(parseValidationMessage(String(answer.body.error))).toEqual(fields);
     expect(await countSubmission(submissionId)).toBe(0);
   });
 
-  test('a submission id that is not a UUID', async () => {
-    const comment = marker('Bad id');
-    const answer = await create({ comment, willReturn: true, submissionId: 'not-a-uuid' });
-    expect(answer.body).toEqual({ code: 142, error: 'submissionId must be a UUID.' });
+  test.each([
+    ['not a UUID', 'not-a-uuid'],
+    ['a number', 12345],
+    ['null', null],
+  ])('a submission id that is %s', async (_case, submissionId) => {
+    const comment = marker('Bad submission id');
+    const answer = await create({ comment, willReturn: true, submissionId });
+    expect(answer).toEqual({ status: 400, body: { code: 142, error: 'submissionId must be a UUID.' } });
     expect(await countComment(stack, comment)).toBe(0);
+  });
+
+  test('through the SDK, as the app sends it', async () => {
+    const submissionId = crypto.randomUUID();
+    const opinion = new Parse.Object('opinions');
+    await expect(opinion.save({ comment: '   ', willReturn: true, submissionId })).rejects.toMatchObject({
+      code: 142,
+      message: formatValidationMessage({ comment: 'Enter your comment.' }),
+    });
+    expect(opinion.id).toBeUndefined();
+    expect(await countSubmission(submissionId)).toBe(0);
   });
 });
 
 describe('accepted', () => {
   test('text is trimmed, and a comment of exactly 2,000 characters is fine', async () => {
-    const body = `${crypto.randomUUID()}${'x'.repeat(1_964)}`;
-    expect(body).toHaveLength(2_000);
-    const answer = await create({ name: '  Ana  ', comment: `  ${body}\n`, willReturn: false });
+    const comment = `${crypto.randomUUID()}${'x'.repeat(1_964)}`;
+    expect(comment).toHaveLength(2_000);
+    const answer = await create({ name: '  Ana  ', comment: `  ${comment}\n\t`, willReturn: false });
     expect(answer.status).toBe(201);
-    const row = (await asMaster(stack)('GET', `/classes/opinions/${String(answer.body.objectId)}`)).body;
-    expect(row).toMatchObject({ name: 'Ana', comment: body, willReturn: false });
+    expect(await storedOpinion(stack, String(answer.body.objectId))).toMatchObject({ name: 'Ana', comment, willReturn: false });
+  });
+
+  test('a name of exactly 100 characters is fine; a blank name is stored empty', async () => {
+    const name = `${crypto.randomUUID()}${'n'.repeat(64)}`;
+    expect(name).toHaveLength(100);
+    const full = await create({ name, comment: marker('Long name'), willReturn: true });
+    expect(full.status).toBe(201);
+    expect(await storedOpinion(stack, String(full.body.objectId))).toMatchObject({ name });
+    const blank = await create({ name: '   ', comment: marker('Blank name'), willReturn: true });
+    expect(blank.status).toBe(201);
+    expect(await storedOpinion(stack, String(blank.body.objectId))).toMatchObject({ name: '' });
+  });
+
+  test('line breaks and tabs inside the comment are kept', async () => {
+    const comment = `First line\n\tsecond line ${crypto.randomUUID()}`;
+    const answer = await create({ comment, willReturn: true });
+    expect(answer.status).toBe(201);
+    expect(await storedOpinion(stack, String(answer.body.objectId))).toMatchObject({ comment });
   });
 
   test('hostile text is stored verbatim, as text', async () => {
     const comment = `<script>alert(1)</script><img src=x onerror=alert(2)> \u202Eevil\u202C zero\u200Dwidth ${crypto.randomUUID()}`;
-    const answer = await create({ name: '<b>bold</b>', comment, willReturn: true });
+    const name = '<b>bold</b>\u202E\u200D';
+    const answer = await create({ name, comment, willReturn: true });
     expect(answer.status).toBe(201);
-    const row = (await asMaster(stack)('GET', `/classes/opinions/${String(answer.body.objectId)}`)).body;
-    expect(row).toMatchObject({ name: '<b>bold</b>', comment });
+    const row = await storedOpinion(stack, String(answer.body.objectId));
+    expect(row).toMatchObject({ name, comment });
+    expect(String(row.comment)).toContain('\u202E');
+    expect(String(row.comment)).toContain('\u200D');
   });
 });
 
 describe('the same submission id twice', () => {
-  test('stores one row; the second answer is 137, which the client reads as "already stored"', async () => {
+  test('stores one row, the first; the second answer is 137, which the client reads as "already stored"', async () => {
     const submissionId = crypto.randomUUID();
-    const body = { comment: marker('Sent twice'), willReturn: true, submissionId };
-    const first = await create(body);
-    const second = await create(body);
+    const first = await create({ comment: marker('Sent first'), willReturn: true, submissionId });
+    const second = await create({ comment: marker('Sent again'), willReturn: false, submissionId });
     expect(first.status).toBe(201);
-    expect(second.body.code).toBe(137);
+    expect(second).toEqual({ status: 400, body: { code: 137, error: 'This opinion has already been stored.' } });
     expect(await countSubmission(submissionId)).toBe(1);
+    expect(await storedOpinion(stack, String(first.body.objectId))).toMatchObject({ submissionId, willReturn: true });
   });
 
-  test('even when both arrive at once', async () => {
+  test('even when five copies arrive at once (the unique index decides)', async () => {
     const submissionId = crypto.randomUUID();
     const body = { comment: marker('Raced'), willReturn: true, submissionId };
     const answers = await Promise.all(Array.from({ length: 5 }, () => create(body)));
@@ -80,11 +123,13 @@ describe('the same submission id twice', () => {
   });
 });
 
-test('a request body over the server’s limit is refused cleanly', async () => {
+test('a request body over the server’s limit is refused cleanly (413), and nothing stored', async () => {
+  const submissionId = crypto.randomUUID();
   const response = await fetch(`${stack.serverURL}/classes/opinions`, {
     method: 'POST',
     headers: { 'X-Parse-Application-Id': stack.appId, 'X-Parse-JavaScript-Key': stack.javascriptKey, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ comment: 'x'.repeat(25 * 1024 * 1024), willReturn: true }),
+    body: JSON.stringify({ comment: 'x'.repeat(25 * 1024 * 1024), willReturn: true, submissionId }),
   });
   expect(response.status).toBe(413);
+  expect(await countSubmission(submissionId)).toBe(0);
 });
