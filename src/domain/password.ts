@@ -8,7 +8,7 @@ export const PASSWORD_RULES = [
 ] as const;
 
 /** The same rule as one regular expression, in the form Parse Server's passwordPolicy takes. */
-export const PASSWORD_PATTERN = /^(?=.*[a-z])(?=.*[A-Z])(?=.*\d).{8,}$/;
+export const PASSWORD_PATTERN = /^(?=.*[a-z])(?=.*[A-Z])(?=.*\d).{8,}$/s;
 
 export const PASSWORD_RULE_MESSAGE =
   'Use at least 8 characters with an upper-case letter, a lower-case letter and a digit.';

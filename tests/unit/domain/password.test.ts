@@ -16,6 +16,9 @@ describe('the seed’s password rule: 8 characters or more, an upper-case letter
     // Only ASCII letters count as upper- or lower-case, as in the server's pattern.
     ['ÁÉÍÓÚáé1', false],
     ['Zünïcödé9', true],
+    // A line break is a character like any other, for the checklist and the server alike.
+    ['Abcdefg1\nx', true],
+    ['\nAbcdefg1', true],
   ])('%j is strong: %s', (password, strong) => {
     expect(isStrongPassword(password)).toBe(strong);
     // The checklist the sign-up form shows agrees with the server's single pattern.
