@@ -27,8 +27,10 @@ function ThankYou({ outcome, waiting, onAnother }: { outcome: SubmitOutcome; wai
       ) : (
         <div className="notice notice--warning" role="status">
           <p>
-            We could not reach our server just now, so your opinion is kept safely on this device. It will be sent
-            automatically, once, as soon as the connection is back: you do not need to send it again.
+            {outcome === 'rate-limited'
+              ? 'Many opinions were sent from this device in a short time, so yours is kept safely here for a minute.'
+              : 'We could not reach our server just now, so your opinion is kept safely on this device.'}{' '}
+            It will be sent automatically, once, as soon as the server accepts it: you do not need to send it again.
           </p>
           {waiting > 0 ? <p>{waitingText(waiting)}</p> : null}
         </div>

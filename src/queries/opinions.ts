@@ -20,8 +20,11 @@ import type { ValidOpinion } from '../domain/opinion';
 import { createOpinion } from '../parse/opinions';
 import { outboxQueries } from './outbox';
 
-/** `sent`: the server confirmed it. `queued`: kept on this device, to be sent later. */
-export type SubmitOutcome = 'sent' | 'queued';
+/**
+ * `sent`: the server confirmed it. `queued`: kept on this device, to be sent later;
+ * `rate-limited` too, because this device sent many in a short time.
+ */
+export type SubmitOutcome = 'sent' | 'queued' | 'rate-limited';
 
 /**
  * Sends a visitor's opinion; when the way to the server fails (offline, timeout, 5xx, 429)
@@ -45,7 +48,7 @@ export function useSubmitOpinion() {
         } catch {
           throw new AppError(error.kind, `${error.message} Your opinion is still in the form: send it again in a moment.`);
         }
-        return 'queued';
+        return error.kind === 'rate-limited' ? 'rate-limited' : 'queued';
       }
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: outboxQueries.status().queryKey }),

@@ -2,6 +2,7 @@ import type { Browser, Route } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { masterRestClient } from '../../server/rest.ts';
 import { launchBrowser, newPage } from '../helpers/browser.ts';
+import { startSecondParse } from '../helpers/test-stack.ts';
 
 const appURL = inject('appURL');
 const stack = inject('stack');
@@ -48,4 +49,39 @@ test('a 502 after the server stored the opinion: the visitor is told it is kept,
   // The browser logs the 502 and the duplicate's 400 as failed loads; nothing else may go wrong.
   expect(errors.filter((error) => !error.startsWith('Failed to load resource'))).toEqual([]);
   await context.close();
+});
+
+test('rate limited (429): the opinion waits on the device with a friendly message, then arrives once', async () => {
+  // A real Parse Server on the same database that allows one opinion a minute; the app's
+  // requests are sent to it as if it were the app's own server.
+  const limited = await startSecondParse(stack, { opinionCreateLimit: 1 });
+  const { context, page } = await newPage(browser);
+  try {
+    const viaLimited = (route: Route) =>
+      route.continue({ url: route.request().url().replace(stack.serverURL, limited.serverURL) });
+    await context.route(`${stack.serverURL}/classes/opinions`, viaLimited);
+    await page.goto(appURL + '/');
+    const first = `First within the limit ${crypto.randomUUID()}`;
+    const second = `Second, over the limit ${crypto.randomUUID()}`;
+    for (const comment of [first, second]) {
+      await page.getByLabel('Your comment').fill(comment);
+      await page.getByRole('radio', { name: 'No' }).check();
+      await page.getByRole('button', { name: 'Send my opinion' }).click();
+      if (comment === first) {
+        await page.getByRole('heading', { name: 'Thank you for your opinion' }).waitFor();
+        await page.getByRole('button', { name: 'Leave another opinion' }).click();
+      }
+    }
+    await page.getByRole('heading', { name: 'Your opinion is saved on this device' }).waitFor();
+    await page.getByText(/Many opinions were sent from this device in a short time/).waitFor();
+    expect(await countComment(first)).toBe(1);
+    expect(await countComment(second)).toBe(0);
+
+    await context.unroute(`${stack.serverURL}/classes/opinions`, viaLimited);
+    await page.getByText(/will be sent when the connection is back/).waitFor({ state: 'detached', timeout: 30_000 });
+    expect(await countComment(second)).toBe(1);
+  } finally {
+    await context.close();
+    await limited.stop();
+  }
 });
