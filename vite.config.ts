@@ -1,12 +1,13 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { prerenderPlugin } from './build/prerender-plugin.ts';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), prerenderPlugin()],
   base: process.env.VITE_BASE_PATH ?? '/',
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },
-  build: { sourcemap: true },
+  build: { sourcemap: true, manifest: true },
   test: {
     projects: [
       {

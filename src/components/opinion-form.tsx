@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import {
   commentError,
@@ -55,6 +55,20 @@ function CharacterCount({ length }: { length: number }) {
   );
 }
 
+const noSubscription = () => () => undefined;
+
+/**
+ * False while React hydrates the prerendered form (the server's answer), true from the next
+ * render on: what differs from the prerendered markup must wait for it, or hydration fails.
+ */
+function useHydrated(): boolean {
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+}
+
 /**
  * The visitor's opinion form. It validates with the shared rules and reports every change,
  * so that its page can keep the draft; it knows nothing of where the opinion goes.
@@ -80,6 +94,7 @@ export function OpinionForm({
     formState: { errors, submitCount },
   } = useForm<FormValues>({ defaultValues: toFormValues(defaultValues), shouldFocusError: false });
 
+  const hydrated = useHydrated();
   const values = useWatch({ control });
   useEffect(() => {
     onChange?.(toDraft(values));
@@ -105,7 +120,8 @@ export function OpinionForm({
     if (result.ok) onSubmit(result.value, { honeypot: formValues.website });
   });
 
-  const commentLength = values.comment?.trim().length ?? 0;
+  // A long draft brings the counter back, after hydration (the prerendered form is empty).
+  const commentLength = hydrated ? (values.comment?.trim().length ?? 0) : 0;
 
   return (
     <form onSubmit={(event) => void submit(event)} noValidate aria-label="Your opinion">
@@ -166,7 +182,9 @@ export function OpinionForm({
         <input id="website" type="text" tabIndex={-1} autoComplete="off" {...register('website')} />
       </div>
 
-      <button type="submit" className="button" disabled={pending} aria-disabled={pending}>
+      {/* Before hydration a submit would be a full-page GET that drops what was typed: the
+          button does nothing until the form can really send. */}
+      <button type={hydrated ? 'submit' : 'button'} className="button" disabled={pending} aria-disabled={pending}>
         {pending ? 'Sending…' : 'Send my opinion'}
       </button>
     </form>

@@ -1,0 +1,92 @@
+/**
+ * Prerenders the visitor's form (`/`) into index.html at build time, for `vite build` and for
+ * every build() that loads vite.config.ts (the browser tests' global setup does).
+ *
+ * - The shell exactly as Vite built it (no app markup) is kept as SPA_SHELL_FILE: it is what a
+ *   deep link such as /login must get (a static host's fallback, `vite preview` here), so that
+ *   another page does not show the form for a moment before its own.
+ * - After the client build is written, the SSR entry (src/app/prerender.tsx) is built for Node
+ *   into a throwaway folder, imported, and its HTML for `/` goes into `<div id="root">`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { build, type Plugin, type ResolvedConfig } from 'vite';
+import type { Prerendered } from '../src/app/prerender';
+
+/** The built shell without prerendered markup: the SPA fallback for every path but `/`. */
+export const SPA_SHELL_FILE = 'spa-shell.html';
+
+const SSR_ENTRY = 'src/app/prerender.tsx';
+const ROOT_DIV = '<div id="root"></div>';
+
+export function insertPrerendered(shell: string, page: Prerendered): string {
+  if (!shell.includes(ROOT_DIV)) throw new Error(`index.html has no ${ROOT_DIV} to prerender into.`);
+  let html = shell.replace(ROOT_DIV, () => `<div id="root">${page.html}</div>`);
+  if (page.title !== null) html = html.replace(/<title>[^<]*<\/title>/, () => `<title>${page.title}</title>`);
+  return html;
+}
+
+async function renderHome(config: ResolvedConfig): Promise<Prerendered | null> {
+  // Inside the project, so that Node resolves the SSR bundle's external packages from node_modules.
+  const outDir = fs.mkdtempSync(path.join(config.root, 'node_modules', '.prerender-'));
+  try {
+    await build({
+      configFile: false,
+      root: config.root,
+      base: config.base,
+      mode: config.mode,
+      envDir: config.envDir,
+      logLevel: 'warn',
+      plugins: [react()],
+      build: { ssr: SSR_ENTRY, outDir, emptyOutDir: true, sourcemap: false, copyPublicDir: false, minify: false },
+    });
+    const entry = path.join(outDir, 'prerender.js');
+    const { prerender } = (await import(pathToFileURL(entry).href)) as { prerender: (url: string) => Promise<Prerendered | null> };
+    return await prerender(config.base);
+  } finally {
+    fs.rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+/** The shell for deep links: in `vite preview`, every HTML navigation but `/` gets it. */
+function servesShellForDeepLinks(base: string, outDir: string) {
+  return (req: { url?: string; headers: { accept?: string } }, _res: unknown, next: () => void) => {
+    const url = new URL(req.url ?? '/', 'http://preview.invalid');
+    const isPage = req.headers.accept?.includes('text/html') && !path.extname(url.pathname);
+    const isHome = url.pathname === base || url.pathname === base.replace(/\/$/, '');
+    if (isPage && !isHome && fs.existsSync(path.join(outDir, SPA_SHELL_FILE))) req.url = `${base}${SPA_SHELL_FILE}`;
+    next();
+  };
+}
+
+export function prerenderPlugin(): Plugin {
+  let config: ResolvedConfig;
+  let shell: string | undefined;
+  return {
+    name: 'visitor-opinions:prerender',
+    enforce: 'post',
+    configResolved(resolved) {
+      config = resolved;
+    },
+    generateBundle(_options, bundle) {
+      if (config.command !== 'build' || config.build.ssr) return;
+      const index = bundle['index.html'];
+      if (index?.type !== 'asset') return;
+      shell = String(index.source);
+      this.emitFile({ type: 'asset', fileName: SPA_SHELL_FILE, source: shell });
+    },
+    async closeBundle() {
+      if (config.command !== 'build' || config.build.ssr || shell === undefined) return;
+      const page = await renderHome(config);
+      if (!page) return;
+      const outDir = path.resolve(config.root, config.build.outDir);
+      fs.writeFileSync(path.join(outDir, 'index.html'), insertPrerendered(shell, page));
+    },
+    configurePreviewServer(server) {
+      const outDir = path.resolve(server.config.root, server.config.build.outDir);
+      server.middlewares.use(servesShellForDeepLinks(server.config.base, outDir));
+    },
+  };
+}

@@ -1,0 +1,127 @@
+/**
+ * The pure part of `npm run size`: which JavaScript each budget counts, read from Vite's
+ * manifest and the built index.html. scripts/size.ts does the reading, gzipping and printing.
+ */
+
+/** One entry of Vite's `.vite/manifest.json` (the fields this script reads). */
+export interface ManifestChunk {
+  file: string;
+  src?: string;
+  name?: string;
+  isEntry?: boolean;
+  isDynamicEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+}
+export type Manifest = Record<string, ManifestChunk>;
+
+export interface HtmlScripts {
+  /** `src` of module scripts and `href` of modulepreloads, as written (base included). */
+  readonly files: readonly string[];
+  /** The text of inline scripts (JSON data excluded). */
+  readonly inline: readonly string[];
+}
+
+const ATTRIBUTE = (name: string) => new RegExp(`\\s${name}\\s*=\\s*["']([^"']+)["']`, 'i');
+
+/** What a browser fetches or runs as script for this HTML before anything else happens. */
+export function scriptsOfHtml(html: string): HtmlScripts {
+  const files: string[] = [];
+  const inline: string[] = [];
+  for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    const attributes = match[1] ?? '';
+    const src = ATTRIBUTE('src').exec(attributes)?.[1];
+    const type = ATTRIBUTE('type').exec(attributes)?.[1]?.toLowerCase();
+    if (src) files.push(src);
+    else if (!type || type === 'module' || type === 'text/javascript') inline.push(match[2] ?? '');
+  }
+  for (const match of html.matchAll(/<link\b([^>]*)>/gi)) {
+    const attributes = match[1] ?? '';
+    const rel = ATTRIBUTE('rel').exec(attributes)?.[1]?.toLowerCase();
+    const href = ATTRIBUTE('href').exec(attributes)?.[1];
+    if (href && rel === 'modulepreload') files.push(href);
+  }
+  return { files, inline };
+}
+
+/** `/base/assets/x.js` → `assets/x.js`, the manifest's file names. */
+export function toDistPath(url: string, base: string): string {
+  const withoutOrigin = url.replace(/^https?:\/\/[^/]+/, '');
+  const path = withoutOrigin.startsWith(base) ? withoutOrigin.slice(base.length) : withoutOrigin.replace(/^\.?\//, '');
+  return path.replace(/[?#].*$/, '');
+}
+
+/** The manifest keys of these chunks and everything they import statically, in a stable order. */
+export function withStaticImports(manifest: Manifest, keys: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const visit = (key: string) => {
+    if (seen.has(key)) return;
+    const chunk = manifest[key];
+    if (!chunk) throw new Error(`The manifest has no chunk "${key}".`);
+    seen.add(key);
+    for (const imported of chunk.imports ?? []) visit(imported);
+  };
+  keys.forEach(visit);
+  return [...seen];
+}
+
+/** The manifest key whose chunk is this file, e.g. `assets/index-abc.js` → `index.html`. */
+export function keyOfFile(manifest: Manifest, file: string): string | undefined {
+  return Object.keys(manifest).find((key) => manifest[key]?.file === file);
+}
+
+/** The manifest key of the dynamic entry whose source matches, e.g. the Parse SDK's. */
+export function findDynamicEntry(manifest: Manifest, source: RegExp): string {
+  const key = Object.keys(manifest).find((candidate) => manifest[candidate]?.isDynamicEntry && source.test(candidate));
+  if (!key) throw new Error(`No lazily loaded chunk matches ${source}.`);
+  return key;
+}
+
+export interface Budget {
+  readonly name: string;
+  readonly limitKB: number;
+  /** JavaScript files (dist paths) counted, each gzipped on its own as a server sends it. */
+  readonly files: readonly string[];
+  /** Inline scripts counted. */
+  readonly inline: readonly string[];
+}
+
+export interface BudgetResult {
+  readonly name: string;
+  readonly limitKB: number;
+  readonly gzipKB: number;
+  readonly ok: boolean;
+}
+
+export function checkBudget(budget: Budget, gzipSize: (file: string) => number, gzipText: (text: string) => number): BudgetResult {
+  const bytes =
+    [...new Set(budget.files)].reduce((sum, file) => sum + gzipSize(file), 0) +
+    budget.inline.reduce((sum, text) => sum + gzipText(text), 0);
+  const gzipKB = Math.round((bytes / 1024) * 10) / 10;
+  return { name: budget.name, limitKB: budget.limitKB, gzipKB, ok: gzipKB <= budget.limitKB };
+}
+
+export const LIMITS_KB = { critical: 100, afterIdle: 210, dashboard: 250 } as const;
+
+/**
+ * The three budgets of issue 6: what `/` needs before it works (entry, its static imports and
+ * modulepreloads, inline scripts), all of `/` once the Parse SDK has arrived when idle, and the
+ * staff dashboard (that, plus its page's chunks).
+ */
+export function budgetsOf(manifest: Manifest, indexHtml: string, base: string): Budget[] {
+  const html = scriptsOfHtml(indexHtml);
+  const htmlFiles = html.files.map((url) => toDistPath(url, base));
+  const htmlKeys = htmlFiles.map((file) => keyOfFile(manifest, file) ?? file);
+  const entry = Object.keys(manifest).find((key) => manifest[key]?.isEntry);
+  if (!entry) throw new Error('The manifest has no entry chunk.');
+  const fileOf = (keys: readonly string[]) => keys.map((key) => manifest[key]?.file ?? key);
+  const criticalKeys = withStaticImports(manifest, [entry, ...htmlKeys.filter((key) => key in manifest)]);
+  const critical = [...fileOf(criticalKeys), ...htmlFiles.filter((file) => file.endsWith('.js'))];
+  const parse = fileOf(withStaticImports(manifest, [findDynamicEntry(manifest, /node_modules\/parse\//)]));
+  const dashboard = fileOf(withStaticImports(manifest, [findDynamicEntry(manifest, /src\/pages\/dashboard-page\.tsx$/)]));
+  return [
+    { name: 'critical JS of /', limitKB: LIMITS_KB.critical, files: critical, inline: html.inline },
+    { name: 'all JS of / after idle', limitKB: LIMITS_KB.afterIdle, files: [...critical, ...parse], inline: html.inline },
+    { name: 'the /dashboard route', limitKB: LIMITS_KB.dashboard, files: [...critical, ...parse, ...dashboard], inline: html.inline },
+  ];
+}

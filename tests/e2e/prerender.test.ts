@@ -1,0 +1,126 @@
+import type { Browser, Page, Route } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { masterRestClient } from '../../server/rest.ts';
+import { launchBrowser, newPage, PHONE } from '../helpers/browser.ts';
+
+const appURL = inject('appURL');
+const stack = inject('stack');
+const rest = masterRestClient(stack.serverURL, stack.appId, stack.masterKey);
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function rowsWithComment(comment: string) {
+  const where = encodeURIComponent(JSON.stringify({ comment }));
+  const found = await rest.request<{ results: { objectId: string }[] }>('GET', `/classes/opinions?where=${where}`);
+  return found.results;
+}
+
+const marker = (label: string) => `${label} ${crypto.randomUUID()}`;
+
+async function fetchPage(path: string): Promise<string> {
+  const response = await fetch(appURL + path, { headers: { accept: 'text/html' } });
+  expect(response.status).toBe(200);
+  return response.text();
+}
+
+/** The form's send button becomes a real submit button once React has hydrated it. */
+async function waitForHydration(page: Page) {
+  await page.locator('form[aria-label="Your opinion"] button[type="submit"]').waitFor();
+}
+
+describe('the prerendered form', () => {
+  test('the built index.html holds the form before any script runs', async () => {
+    const html = await fetchPage('/');
+    expect(html).toContain('<textarea id="comment"');
+    expect(html).toContain('Would you visit us again?');
+    expect(html).toContain('<h1>Tell us about your visit</h1>');
+    expect(html).toContain('<title>Leave your opinion · Visitor Opinions</title>');
+  });
+
+  test('without JavaScript the form is visible and typeable, and its button leaves the page alone', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
+    const page = await context.newPage();
+    await page.goto(appURL + '/');
+    const comment = page.getByLabel('Your comment');
+    expect(await comment.isVisible()).toBe(true);
+    await page.getByLabel('Your name (optional)').fill('Sam');
+    await comment.fill('Typed without scripts');
+    await page.getByRole('radio', { name: 'Yes' }).check();
+    await page.getByRole('button', { name: 'Send my opinion' }).click();
+    expect(page.url()).toBe(appURL + '/');
+    expect(await comment.inputValue()).toBe('Typed without scripts');
+    await context.close();
+  });
+
+  test('text typed before hydration is kept, with focus and caret, and then sent once', async () => {
+    const { context, page, errors } = await newPage(browser, { viewport: PHONE });
+    // Hold the entry script back until the visitor has typed.
+    const held: Route[] = [];
+    await page.route(/\/assets\/index-[^/]*\.js$/, (route) => {
+      held.push(route);
+    });
+    await page.goto(appURL + '/', { waitUntil: 'commit' });
+    const comment = marker('Typed before the scripts came');
+    await page.getByLabel('Your name (optional)').fill('Early bird');
+    await page.getByRole('radio', { name: 'No' }).check();
+    await page.getByLabel('Your comment').fill(comment);
+    // A click before hydration neither navigates nor loses anything.
+    await page.getByRole('button', { name: 'Send my opinion' }).click();
+    await page.getByLabel('Your comment').focus();
+    expect(page.url()).toBe(appURL + '/');
+
+    await expect.poll(() => held.length).toBe(1);
+    await held[0]?.continue();
+    await waitForHydration(page);
+
+    expect(await page.getByLabel('Your comment').inputValue()).toBe(comment);
+    expect(await page.getByLabel('Your name (optional)').inputValue()).toBe('Early bird');
+    expect(await page.getByRole('radio', { name: 'No' }).isChecked()).toBe(true);
+    const caret = await page.evaluate(() => {
+      const active = document.activeElement as HTMLTextAreaElement | null;
+      return { id: active?.id, at: active?.selectionStart, length: active?.value.length };
+    });
+    expect(caret).toEqual({ id: 'comment', at: comment.length, length: comment.length });
+
+    await page.getByRole('button', { name: 'Send my opinion' }).click();
+    await page.getByRole('heading', { name: 'Thank you for your opinion' }).waitFor();
+    expect(await rowsWithComment(comment)).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('a stored draft comes back into the hydrated form, without hydration errors', async () => {
+    const { context, page, errors } = await newPage(browser);
+    const draft = { name: 'Returning', comment: 'x'.repeat(1_900), willReturn: true, submissionId: crypto.randomUUID() };
+    await context.addInitScript((value) => localStorage.setItem('visitor-opinions:draft', value), JSON.stringify(draft));
+    await page.goto(appURL + '/');
+    await waitForHydration(page);
+    expect(await page.getByLabel('Your comment').inputValue()).toBe(draft.comment);
+    expect(await page.getByLabel('Your name (optional)').inputValue()).toBe('Returning');
+    expect(await page.getByRole('radio', { name: 'Yes' }).isChecked()).toBe(true);
+    await page.getByText('You have 100 characters remaining').waitFor();
+    expect(await page.title()).toBe('Leave your opinion · Visitor Opinions');
+    expect(await page.locator('title').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('a deep link gets the shell without the form, and its own page', async () => {
+    const html = await fetchPage('/login');
+    expect(html).not.toContain('id="comment"');
+    expect(html).toContain('<div id="root"></div>');
+
+    const { context, page, errors } = await newPage(browser);
+    await page.goto(appURL + '/login');
+    await page.getByRole('heading', { name: 'Log in' }).waitFor();
+    expect(await page.getByLabel('Your comment').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, test } from 'vitest';
+import { budgetsOf, checkBudget, scriptsOfHtml, toDistPath, withStaticImports, type Manifest } from '../../../scripts/size-budget';
+
+const manifest: Manifest = {
+  'index.html': { file: 'assets/index-a.js', isEntry: true, imports: ['_shared-b.js'], dynamicImports: ['node_modules/parse/index.js'] },
+  '_shared-b.js': { file: 'assets/shared-b.js', imports: ['_runtime-c.js'] },
+  '_runtime-c.js': { file: 'assets/runtime-c.js' },
+  'node_modules/parse/index.js': { file: 'assets/parse-d.js', isDynamicEntry: true, imports: ['_runtime-c.js', 'index.html'] },
+  'src/pages/dashboard-page.tsx': { file: 'assets/dashboard-page-e.js', isDynamicEntry: true, imports: ['_shared-b.js', '_chart-f.js'] },
+  '_chart-f.js': { file: 'assets/chart-f.js' },
+};
+
+const html = `<html><head>
+  <script type="module" crossorigin src="/app/assets/index-a.js"></script>
+  <link rel="modulepreload" crossorigin href="/app/assets/shared-b.js">
+  <link rel="stylesheet" href="/app/assets/index.css">
+  <script type="application/json">{"not":"code"}</script>
+  <script>window.early = 1</script>
+</head><body><div id="root"></div></body></html>`;
+
+describe('size budgets', () => {
+  test('reads module scripts, modulepreloads and inline scripts from the HTML, not data or styles', () => {
+    expect(scriptsOfHtml(html)).toEqual({
+      files: ['/app/assets/index-a.js', '/app/assets/shared-b.js'],
+      inline: ['window.early = 1'],
+    });
+  });
+
+  test('maps URLs under the base to dist paths', () => {
+    expect(toDistPath('/app/assets/index-a.js', '/app/')).toBe('assets/index-a.js');
+    expect(toDistPath('https://cdn.example/assets/x.js?v=1', '/')).toBe('assets/x.js');
+  });
+
+  test('follows static imports once each, through cycles', () => {
+    expect(withStaticImports(manifest, ['node_modules/parse/index.js'])).toEqual([
+      'node_modules/parse/index.js',
+      '_runtime-c.js',
+      'index.html',
+      '_shared-b.js',
+    ]);
+  });
+
+  test('critical, after idle and dashboard count what each needs, each file once', () => {
+    const [critical, afterIdle, dashboard] = budgetsOf(manifest, html, '/app/');
+    expect(new Set(critical?.files)).toEqual(new Set(['assets/index-a.js', 'assets/shared-b.js', 'assets/runtime-c.js']));
+    expect(new Set(afterIdle?.files)).toEqual(new Set([...(critical?.files ?? []), 'assets/parse-d.js']));
+    expect(new Set(dashboard?.files)).toEqual(
+      new Set([...(afterIdle?.files ?? []), 'assets/dashboard-page-e.js', 'assets/chart-f.js']),
+    );
+    expect(critical?.inline).toEqual(['window.early = 1']);
+  });
+
+  test('a budget is over when its gzipped total passes the limit', () => {
+    const budget = { name: 'b', limitKB: 2, files: ['a', 'b', 'a'], inline: ['x'] };
+    expect(checkBudget(budget, () => 1024, () => 0)).toEqual({ name: 'b', limitKB: 2, gzipKB: 2, ok: true });
+    expect(checkBudget(budget, () => 1024, () => 103)).toMatchObject({ gzipKB: 2.1, ok: false });
+  });
+});
