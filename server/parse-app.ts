@@ -55,8 +55,20 @@ export function accountPageUrls(appUrl: string) {
   };
 }
 
+export interface ParseStartOptions {
+  /**
+   * Apply server/schema.ts at start (Parse Server's `schema` option); default true. Off, the
+   * server starts as a hosted one does before `deploy:schema` (its tests use this).
+   */
+  applySchema?: boolean;
+}
+
 /** Parse Server's options for this app: the same in development, tests and the docs. */
-export function parseServerOptions(config: StackConfig, databaseAdapter: ExactCountPostgresAdapter) {
+export function parseServerOptions(
+  config: StackConfig,
+  databaseAdapter: ExactCountPostgresAdapter,
+  { applySchema = true }: ParseStartOptions = {},
+) {
   const serverURL = parseServerUrl(config);
   return {
     databaseAdapter,
@@ -81,14 +93,14 @@ export function parseServerOptions(config: StackConfig, databaseAdapter: ExactCo
     },
     // The staff dashboard hears of new opinions over a WebSocket on the same port (see dashboardSignalClass).
     liveQuery: { classNames: ['dashboardSignals'] },
-    schema: {
+    schema: applySchema ? {
       definitions: classDefinitions,
       // Extra fields or indexes made on a server by hand are left alone, never dropped.
       deleteExtraFields: false,
       recreateModifiedFields: false,
       lockSchemas: false,
       strict: false,
-    },
+    } : undefined,
     allowClientClassCreation: false,
     enforcePrivateUsers: true,
     // Parse Server's own security check, answered at /security with the master key.
@@ -164,11 +176,11 @@ export function parseServerOptions(config: StackConfig, databaseAdapter: ExactCo
   };
 }
 
-export async function startParse(config: StackConfig, databaseURI: string): Promise<RunningParse> {
+export async function startParse(config: StackConfig, databaseURI: string, startOptions: ParseStartOptions = {}): Promise<RunningParse> {
   // Parse Server's types say `cloud` is a path; it also takes a function, which lets the
   // TypeScript Cloud Code load through whatever runs this file (tsx, Vitest).
   const databaseAdapter = new ExactCountPostgresAdapter({ uri: databaseURI });
-  const options = parseServerOptions(config, databaseAdapter) as unknown as Parameters<typeof ParseServer>[0];
+  const options = parseServerOptions(config, databaseAdapter, startOptions) as unknown as Parameters<typeof ParseServer>[0];
   // The package's factory, not its default export: the default is lost under Node's CommonJS interop.
   const server = ParseServer(options);
   const dashboardSql = dashboardSqlPool(databaseURI);
