@@ -10,7 +10,8 @@ import zlib from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { SPA_SHELL_FILE } from '../build/prerender-plugin.ts';
 
-const TYPES: Record<string, string> = {
+/** Content types of what a Vite build writes; the test server of tests/helpers uses them too. */
+export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -47,7 +48,7 @@ export async function serveDist(dist: string, options: { port?: number; host?: s
     }
     const ext = path.extname(file);
     const headers: http.OutgoingHttpHeaders = {
-      'content-type': TYPES[ext] ?? 'application/octet-stream',
+      'content-type': CONTENT_TYPES[ext] ?? 'application/octet-stream',
       'cache-control': pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
       vary: 'accept-encoding',
     };

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { CONTENT_TYPES } from '../../scripts/static-server.ts';
 
 export interface HeaderRule {
   pattern: string;
@@ -72,18 +73,6 @@ export function headersFor(rules: readonly HeaderRule[], pathname: string): Reco
   return headers;
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-  '.txt': 'text/plain; charset=utf-8',
-  '.map': 'application/json',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-};
-
 export interface StaticHost {
   /** The origin, without a trailing slash. */
   readonly origin: string;
@@ -143,7 +132,7 @@ export async function serveStaticHost(
       return;
     }
     const body = fs.readFileSync(file);
-    headers['content-type'] = TYPES[path.extname(file)] ?? 'application/octet-stream';
+    headers['content-type'] = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
     headers['content-length'] = body.length;
     res.writeHead(status, headers);
     res.end(req.method === 'HEAD' ? undefined : body);
