@@ -1,12 +1,11 @@
 import type { Browser, Route } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { masterRestClient } from '../../server/rest.ts';
+import { countComment } from '../helpers/parse-rest.ts';
 import { launchBrowser, newPage } from '../helpers/browser.ts';
 import { startSecondParse } from '../helpers/test-stack.ts';
 
 const appURL = inject('appURL');
 const stack = inject('stack');
-const rest = masterRestClient(stack.serverURL, stack.appId, stack.masterKey);
 let browser: Browser;
 
 beforeAll(async () => {
@@ -16,11 +15,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function countComment(comment: string): Promise<number> {
-  const where = encodeURIComponent(JSON.stringify({ comment }));
-  const { count } = await rest.request<{ count: number }>('GET', `/classes/opinions?where=${where}&count=1&limit=0`);
-  return count;
-}
 
 test('a 502 after the server stored the opinion: the visitor is told it is kept, and exactly one row results', async () => {
   const { context, page, errors } = await newPage(browser);
@@ -41,11 +35,11 @@ test('a 502 after the server stored the opinion: the visitor is told it is kept,
   await page.getByRole('button', { name: 'Send my opinion' }).click();
   await page.getByRole('heading', { name: 'Your opinion is saved on this device' }).waitFor();
   expect(committed).toBe(1);
-  expect(await countComment(comment)).toBe(1);
+  expect(await countComment(stack, comment)).toBe(1);
 
   // The outbox retries with the same submission id: the server says "already stored", nothing doubles.
   await page.getByText(/will be sent when the connection is back/).waitFor({ state: 'detached', timeout: 30_000 });
-  expect(await countComment(comment)).toBe(1);
+  expect(await countComment(stack, comment)).toBe(1);
   // The browser logs the 502 and the duplicate's 400 as failed loads; nothing else may go wrong.
   expect(errors.filter((error) => !error.startsWith('Failed to load resource'))).toEqual([]);
   await context.close();
@@ -74,12 +68,12 @@ test('rate limited (429): the opinion waits on the device with a friendly messag
     }
     await page.getByRole('heading', { name: 'Your opinion is saved on this device' }).waitFor();
     await page.getByText(/Many opinions were sent from this device in a short time/).waitFor();
-    expect(await countComment(first)).toBe(1);
-    expect(await countComment(second)).toBe(0);
+    expect(await countComment(stack, first)).toBe(1);
+    expect(await countComment(stack, second)).toBe(0);
 
     await context.unroute(`${stack.serverURL}/classes/opinions`, viaLimited);
     await page.getByText(/will be sent when the connection is back/).waitFor({ state: 'detached', timeout: 30_000 });
-    expect(await countComment(second)).toBe(1);
+    expect(await countComment(stack, second)).toBe(1);
   } finally {
     await context.close();
     await limited.stop();

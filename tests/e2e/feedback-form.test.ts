@@ -1,11 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { masterRestClient } from '../../server/rest.ts';
 import { expectNoAxeViolations, launchBrowser, newPage, PHONE } from '../helpers/browser.ts';
+import { marker, opinionsWithComment } from '../helpers/parse-rest.ts';
 
 const appURL = inject('appURL');
 const stack = inject('stack');
-const rest = masterRestClient(stack.serverURL, stack.appId, stack.masterKey);
 let browser: Browser;
 
 beforeAll(async () => {
@@ -15,17 +14,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Rows in the database with this exact comment, asked with the master key. */
-async function rowsWithComment(comment: string) {
-  const where = encodeURIComponent(JSON.stringify({ comment }));
-  const found = await rest.request<{ results: { objectId: string; ACL: unknown; name: string }[] }>(
-    'GET',
-    `/classes/opinions?where=${where}`,
-  );
-  return found.results;
-}
-
-const marker = (label: string) => `${label} ${crypto.randomUUID()}`;
 
 async function fillForm(page: Page, comment: string, name = '') {
   if (name) await page.getByLabel('Your name (optional)').fill(name);
@@ -44,7 +32,7 @@ describe('the visitor’s feedback form', () => {
     await page.getByRole('heading', { name: 'Thank you for your opinion' }).waitFor();
     await expectNoAxeViolations(page);
 
-    const rows = await rowsWithComment(comment);
+    const rows = await opinionsWithComment(stack, comment);
     expect(rows).toHaveLength(1);
     expect(rows[0]?.name).toBe('Chloé');
     expect(rows[0]?.ACL).toEqual({ 'role:staff': { read: true, write: true } });
@@ -91,15 +79,15 @@ describe('the visitor’s feedback form', () => {
 
     await page.reload();
     await page.getByText('1 opinion is saved on this device and will be sent when the connection is back.').waitFor();
-    expect(await rowsWithComment(comment)).toHaveLength(0);
+    expect(await opinionsWithComment(stack, comment)).toHaveLength(0);
 
     // The server comes back: the outbox's next scheduled attempt sends it, once.
     await context.unroute(`${stack.serverURL}/**`, down);
-    await expect.poll(() => rowsWithComment(comment).then((rows) => rows.length), { timeout: 30_000, interval: 500 }).toBe(1);
+    await expect.poll(() => opinionsWithComment(stack, comment).then((rows) => rows.length), { timeout: 30_000, interval: 500 }).toBe(1);
     await page.getByText(/will be sent when the connection is back/).waitFor({ state: 'detached' });
     await page.reload();
     await page.waitForTimeout(1_000);
-    expect(await rowsWithComment(comment)).toHaveLength(1);
+    expect(await opinionsWithComment(stack, comment)).toHaveLength(1);
     await context.close();
   });
 
@@ -119,7 +107,7 @@ describe('the visitor’s feedback form', () => {
     await context.unroute(`${stack.serverURL}/classes/opinions`, hang);
     // The retry finds it already stored (same submission id) and empties the outbox.
     await page.getByText(/will be sent when the connection is back/).waitFor({ state: 'detached', timeout: 30_000 });
-    expect(await rowsWithComment(comment)).toHaveLength(1);
+    expect(await opinionsWithComment(stack, comment)).toHaveLength(1);
     await context.close();
   });
 
@@ -144,7 +132,7 @@ describe('the visitor’s feedback form', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Send my opinion');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Thank you for your opinion' }).waitFor();
-    expect(await rowsWithComment(comment)).toHaveLength(1);
+    expect(await opinionsWithComment(stack, comment)).toHaveLength(1);
     await context.close();
   });
 });

@@ -1,11 +1,10 @@
 import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { masterRestClient } from '../../server/rest.ts';
+import { marker, opinionsWithComment } from '../helpers/parse-rest.ts';
 import { launchBrowser, newPage, PHONE } from '../helpers/browser.ts';
 
 const appURL = inject('appURL');
 const stack = inject('stack');
-const rest = masterRestClient(stack.serverURL, stack.appId, stack.masterKey);
 let browser: Browser;
 
 beforeAll(async () => {
@@ -15,13 +14,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function rowsWithComment(comment: string) {
-  const where = encodeURIComponent(JSON.stringify({ comment }));
-  const found = await rest.request<{ results: { objectId: string }[] }>('GET', `/classes/opinions?where=${where}`);
-  return found.results;
-}
-
-const marker = (label: string) => `${label} ${crypto.randomUUID()}`;
 
 async function fetchPage(path: string): Promise<string> {
   const response = await fetch(appURL + path, { headers: { accept: 'text/html' } });
@@ -90,7 +82,7 @@ describe('the prerendered form', () => {
 
     await page.getByRole('button', { name: 'Send my opinion' }).click();
     await page.getByRole('heading', { name: 'Thank you for your opinion' }).waitFor();
-    expect(await rowsWithComment(comment)).toHaveLength(1);
+    expect(await opinionsWithComment(stack, comment)).toHaveLength(1);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -10,14 +10,13 @@ import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { inlineScriptHashes } from '../../build/static-host-plugin.ts';
-import { masterRestClient } from '../../server/rest.ts';
+import { opinionsWithComment } from '../helpers/parse-rest.ts';
 import { launchBrowser, newPage, PHONE } from '../helpers/browser.ts';
 import { seedOpinions } from '../helpers/dashboard-data.ts';
 import { serveStaticHost, type StaticHost } from '../helpers/static-host.ts';
 
 const BASE = '/opinions/';
 const stack = inject('stack');
-const rest = masterRestClient(stack.serverURL, stack.appId, stack.masterKey);
 const parseOrigin = new URL(stack.serverURL).origin;
 
 let outDir: string;
@@ -64,11 +63,6 @@ async function watchedPage(options: { viewport?: { width: number; height: number
 const cspViolations = (page: Page) =>
   page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
 
-async function rowsWithComment(comment: string) {
-  const where = encodeURIComponent(JSON.stringify({ comment }));
-  const found = await rest.request<{ results: { objectId: string }[] }>('GET', `/classes/opinions?where=${where}`);
-  return found.results;
-}
 
 describe('the files a static host needs', () => {
   test('_headers: CSP naming the Parse Server, security headers, caching for assets and HTML', () => {
@@ -175,7 +169,7 @@ describe('served by a plain static host', () => {
     await page.getByRole('radio', { name: 'Yes' }).check();
     await page.getByRole('button', { name: 'Send my opinion' }).click();
     await page.getByRole('heading', { name: 'Thank you for your opinion' }).waitFor();
-    expect(await rowsWithComment(comment)).toHaveLength(1);
+    expect(await opinionsWithComment(stack, comment)).toHaveLength(1);
     expect(await cspViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();

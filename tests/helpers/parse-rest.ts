@@ -90,6 +90,16 @@ export async function storedOpinion(stack: ProvidedStack, id: string): Promise<J
 }
 
 /** Text no other test writes: a label for the reader and a UUID for uniqueness. */
+/** Stored opinions whose comment is exactly this, read with the master key. */
+export async function opinionsWithComment(stack: ProvidedStack, comment: string) {
+  const where = encodeURIComponent(JSON.stringify({ comment }));
+  const found = await master(stack).request<{ results: { objectId: string; ACL: unknown; name: string }[] }>(
+    'GET',
+    `/classes/opinions?where=${where}`,
+  );
+  return found.results;
+}
+
 export const marker = (label: string) => `${label} ${crypto.randomUUID()}`;
 
 /** Creates an opinion anonymously over REST and returns its id and comment. */
