@@ -5,6 +5,7 @@ import { FormNotice } from './form-notice';
 import { summaryOf } from './form-errors';
 import { ErrorSummary } from './ui/error-summary';
 import { Field } from './ui/field';
+import { EmailInput } from './email-input';
 
 /** One email address and a button: asking for a reset link or for the verification email again. */
 export function EmailForm({
@@ -38,14 +39,7 @@ export function EmailForm({
       <FormNotice message={error?.message} />
       <Field id="email" label={label} hint={hint} error={errors.email?.message}>
         {(control) => (
-          <input
-            {...control}
-            className="input"
-            type="email"
-            autoComplete="email"
-            spellCheck={false}
-            {...register('email', { validate: (value) => emailError(value) ?? true })}
-          />
+          <EmailInput control={control} registration={register('email', { validate: (value) => emailError(value) ?? true })} />
         )}
       </Field>
       <button type="submit" className="button" disabled={pending}>

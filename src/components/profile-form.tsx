@@ -6,6 +6,7 @@ import { FormNotice } from './form-notice';
 import { ACCOUNT_ERROR_FIELDS, placeError, summaryOf } from './form-errors';
 import { ErrorSummary } from './ui/error-summary';
 import { Field } from './ui/field';
+import { EmailInput } from './email-input';
 
 export interface ProfileValues {
   username: string;
@@ -81,14 +82,7 @@ export function ProfileForm({
         error={errors.email?.message}
       >
         {(control) => (
-          <input
-            {...control}
-            className="input"
-            type="email"
-            autoComplete="email"
-            spellCheck={false}
-            {...register('email', { validate: (value) => emailError(value) ?? true })}
-          />
+          <EmailInput control={control} registration={register('email', { validate: (value) => emailError(value) ?? true })} />
         )}
       </Field>
       <button type="submit" className="button" disabled={pending}>

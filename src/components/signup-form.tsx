@@ -7,6 +7,7 @@ import { ACCOUNT_ERROR_FIELDS, placeError, summaryOf } from './form-errors';
 import { PasswordChecklist } from './password-checklist';
 import { ErrorSummary } from './ui/error-summary';
 import { Field } from './ui/field';
+import { EmailInput } from './email-input';
 
 export interface SignupValues {
   username: string;
@@ -75,14 +76,7 @@ export function SignupForm({
 
       <Field id="email" label="Email address" hint="We send a link to check it is yours." error={errors.email?.message}>
         {(controlProps) => (
-          <input
-            {...controlProps}
-            className="input"
-            type="email"
-            autoComplete="email"
-            spellCheck={false}
-            {...register('email', { validate: (value) => emailError(value) ?? true })}
-          />
+          <EmailInput control={controlProps} registration={register('email', { validate: (value) => emailError(value) ?? true })} />
         )}
       </Field>
 
