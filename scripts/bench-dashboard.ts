@@ -84,8 +84,11 @@ try {
     ['filter willReturn=no, with count', find({ ...newest, where: { willReturn: false }, count: 1 })],
     ['filter new + willReturn=yes, with count', find({ ...newest, where: { willReturn: true, reviewed: false }, count: 1 })],
     ['filter last 7 days, with count', find({ ...newest, where: { createdAt: { $gte: { __type: 'Date', iso: weekAgo } } }, count: 1 })],
-    ['search "garden" (common), no count', find({ ...newest, where: search('garden') })],
-    ['search "garden" (common), with count', find({ ...newest, where: search('garden'), count: 1 })],
+    ['search "garden" (7% match), no count', find({ ...newest, where: search('garden') })],
+    ['search "garden" (7% match), with count', find({ ...newest, where: search('garden'), count: 1 })],
+    ['search "exhibition" (13%), with count', find({ ...newest, where: search('exhibition'), count: 1 })],
+    ['search "the" (75%), no count', find({ ...newest, where: search('the') })],
+    ['search "the" (75%), with count', find({ ...newest, where: search('the'), count: 1 })],
     ['search "#4242" (rare), with count', find({ ...newest, where: search('#4242'), count: 1 })],
     ['search "a.b(c" (no match), with count', find({ ...newest, where: search('a.b(c'), count: 1 })],
     ['sort by name, first page, with count', find({ order: 'name,-createdAt', limit: 25, count: 1 })],
@@ -95,6 +98,7 @@ try {
     ['keyset at 50,000 (createdAt < cursor)', find({ ...newest, where: { createdAt: { $lt: { __type: 'Date', iso: middle.toISOString() } } } })],
     ['stats, no filter (30-day chart)', stats({})],
     ['stats, search "garden"', stats({ q: 'garden' })],
+    ['stats, search "the"', stats({ q: 'the' })],
     ['stats, one year, willReturn=yes', stats({ willReturn: 'yes', start: new Date(Date.now() - 365 * 24 * 3600_000).toISOString() })],
   ];
 

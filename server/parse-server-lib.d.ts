@@ -6,3 +6,18 @@ declare module 'parse-server/lib/Adapters/Storage/Postgres/PostgresStorageAdapte
     count(className: string, schema: unknown, query: unknown, readPreference: unknown, estimate?: boolean, ...rest: unknown[]): Promise<number>;
   }
 }
+
+// Used by the tests to see what MongoDB would receive from Parse's aggregate (tests/helpers/mongo-aggregate.ts).
+declare module 'parse-server/lib/Adapters/Storage/Mongo/MongoStorageAdapter.js' {
+  export class MongoStorageAdapter {
+    constructor(options: { uri: string });
+    _adaptiveCollection(name: string): Promise<{ aggregate(pipeline: object[]): Promise<object[]> }>;
+    aggregate(className: string, schema: { fields: Record<string, { type: string }> }, pipeline: object[]): Promise<Record<string, unknown>[]>;
+  }
+}
+
+declare module 'parse-server/lib/Routers/AggregateRouter.js' {
+  export class AggregateRouter {
+    static getPipeline(body: { pipeline: unknown }): object[];
+  }
+}

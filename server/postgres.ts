@@ -52,6 +52,10 @@ export async function startPostgres(dataDir: string, port: number): Promise<Data
     // Postgres refuses to run as root; the package then runs it as a `postgres` user.
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    // The data sits on an SSD (or in the page cache): the default random_page_cost of 4 is
+    // for spinning disks, and makes the planner scan every row for a dashboard search rather
+    // than follow the trigram indexes (120 ms instead of 30 for a word in 13% of 100k rows).
+    postgresFlags: ['-c', 'random_page_cost=1.1'],
     onLog: (message) => logs.push(String(message)),
     onError: (error) => logs.push(String(error)),
   });

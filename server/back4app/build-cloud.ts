@@ -6,7 +6,7 @@
  *
  * The global `Parse` that Parse Server gives Cloud Code is left as it is. The dashboard's SQL
  * pool (server/dashboard-sql.ts, the local PostgreSQL) is replaced by "no database": a hosted
- * server gives Cloud Code no SQL connection, so the stats function answers that it needs one.
+ * server gives Cloud Code no SQL connection, so the stats function runs Parse's aggregate.
  */
 import fs from 'node:fs';
 import path from 'node:path';

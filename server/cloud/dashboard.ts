@@ -2,15 +2,9 @@
  * Cloud Code for the staff dashboard: the stats of a filtered set and the time each staff
  * member last looked. Only the staff role may call them, whatever the client claims.
  */
-import {
-  CHART_DEFAULT_DAYS,
-  CHART_MAX_DAYS,
-  SEARCH_MAX,
-  literalPattern,
-  type DashboardStats,
-  type DayCount,
-} from '../../src/domain/dashboard.ts';
+import { SEARCH_MAX, type DashboardStats } from '../../src/domain/dashboard.ts';
 import { dashboardSql } from '../dashboard-sql.ts';
+import { statsWithPipeline, statsWithSql, type RunPipeline, type StatsQuery } from '../dashboard-stats.ts';
 import { dashboardSignalClass, STAFF_ROLE } from '../schema.ts';
 import { serverParse, type FunctionRequest } from './parse-global.ts';
 
@@ -54,7 +48,7 @@ function timeZone(value: unknown): string {
 }
 
 /** The request's params, checked: the bundle is public, anybody can send anything. */
-function readRequest(params: Record<string, unknown>) {
+function readRequest(params: Record<string, unknown>): StatsQuery {
   const { willReturn, reviewed, q } = params;
   if (willReturn !== 'any' && willReturn !== 'yes' && willReturn !== 'no') invalid('willReturn must be any, yes or no.');
   if (reviewed !== 'any' && reviewed !== 'new' && reviewed !== 'reviewed') invalid('reviewed must be any, new or reviewed.');
@@ -70,107 +64,18 @@ function readRequest(params: Record<string, unknown>) {
   };
 }
 
-type Checked = ReturnType<typeof readRequest>;
+const OPINIONS_CLASS = 'opinions';
 
-/** The same filters as the app's Parse query (src/parse/opinions.ts), as a SQL condition. */
-function whereClause(request: Checked, values: unknown[]): string {
-  const conditions: string[] = [];
-  const param = (value: unknown) => {
-    values.push(value);
-    return `$${values.length}`;
-  };
-  if (request.willReturn !== 'any') conditions.push(`"willReturn" = ${param(request.willReturn === 'yes')}`);
-  if (request.reviewed !== 'any') conditions.push(`"reviewed" = ${param(request.reviewed === 'reviewed')}`);
-  if (request.q) {
-    const pattern = param(literalPattern(request.q));
-    conditions.push(`("name" ~* ${pattern} OR "comment" ~* ${pattern})`);
-  }
-  if (request.start) conditions.push(`"createdAt" >= ${param(request.start)}`);
-  if (request.end) conditions.push(`"createdAt" < ${param(request.end)}`);
-  return conditions.length > 0 ? conditions.join(' AND ') : 'TRUE';
-}
-
-function dayIn(zone: string, date: Date): string {
-  // en-CA writes dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
-}
-
-function shiftDay(day: string, days: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
-/** The days the chart covers: the chosen range (its newest CHART_MAX_DAYS), else the last 30 days. */
-function chartDays(request: Checked): { from: string; to: string } {
-  const to = dayIn(request.timeZone, request.end ? new Date(request.end.getTime() - 1) : new Date());
-  let from = request.start ? dayIn(request.timeZone, request.start) : shiftDay(to, -(CHART_DEFAULT_DAYS - 1));
-  if (from > to) from = to;
-  const earliest = shiftDay(to, -(CHART_MAX_DAYS - 1));
-  return { from: from < earliest ? earliest : from, to };
-}
-
-interface TotalsRow {
-  total: string;
-  will_return: string;
-  new_since: string | null;
-}
-
-interface DayRow {
-  day: string;
-  total: string;
-  will_return: string;
-}
-
-async function statsWithSql(request: Checked): Promise<DashboardStats> {
-  const sql = dashboardSql();
-  if (!sql) throw new Parse.Error(Parse.Error.INTERNAL_SERVER_ERROR, 'Dashboard stats need the PostgreSQL database.');
-
-  const totalsValues: unknown[] = [];
-  const totalsWhere = whereClause(request, totalsValues);
-  totalsValues.push(request.since);
-  const sinceParam = `$${totalsValues.length}`;
-  const totals = sql.rows<TotalsRow>(
-    `SELECT count(*) AS total,
-            count(*) FILTER (WHERE "willReturn") AS will_return,
-            count(*) FILTER (WHERE ${sinceParam}::timestamptz IS NOT NULL AND "createdAt" > ${sinceParam}::timestamptz) AS new_since
-       FROM "opinions" WHERE ${totalsWhere}`,
-    totalsValues,
-  );
-
-  const chart = chartDays(request);
-  const dayValues: unknown[] = [];
-  const dayWhere = whereClause(request, dayValues);
-  dayValues.push(request.timeZone, chart.from, chart.to);
-  const [zone, from, to] = [dayValues.length - 2, dayValues.length - 1, dayValues.length].map((n) => `$${n}`);
-  // The coarse bounds (a day either side, wider than any time zone offset) let PostgreSQL use
-  // the createdAt index before it works out each row's local day.
-  const days = sql.rows<DayRow>(
-    `SELECT to_char(("createdAt" AT TIME ZONE ${zone})::date, 'YYYY-MM-DD') AS day,
-            count(*) AS total,
-            count(*) FILTER (WHERE "willReturn") AS will_return
-       FROM "opinions"
-      WHERE ${dayWhere}
-        AND "createdAt" >= (${from}::date - 1)::timestamp AT TIME ZONE 'UTC'
-        AND "createdAt" < (${to}::date + 2)::timestamp AT TIME ZONE 'UTC'
-        AND ("createdAt" AT TIME ZONE ${zone})::date BETWEEN ${from}::date AND ${to}::date
-      GROUP BY 1 ORDER BY 1`,
-    dayValues,
-  );
-  const [[row], dayRows] = await Promise.all([totals, days]);
-  return {
-    total: Number(row?.total ?? 0),
-    willReturn: Number(row?.will_return ?? 0),
-    newSince: request.since ? Number(row?.new_since ?? 0) : null,
-    chartFrom: chart.from,
-    chartTo: chart.to,
-    days: dayRows.map((day): DayCount => ({ day: day.day, total: Number(day.total), willReturn: Number(day.will_return) })),
-  };
-}
+/** Parse's aggregate, which a MongoDB-backed server (Back4App) hands to MongoDB. */
+const runPipeline: RunPipeline = async (pipeline) =>
+  (await new Parse.Query(OPINIONS_CLASS).aggregate(pipeline as object[], { useMasterKey: true })) as Record<string, unknown>[];
 
 Parse.Cloud.define<Record<string, unknown>>('dashboardStats', async (request) => {
   await requireStaff(request);
-  const checked = readRequest(request.params);
-  return statsWithSql(checked) satisfies Promise<DashboardStats>;
+  const query = readRequest(request.params);
+  // The local server gives Cloud Code SQL on its PostgreSQL; a hosted one does not.
+  const sql = dashboardSql();
+  return (sql ? statsWithSql(sql, query) : statsWithPipeline(runPipeline, query)) satisfies Promise<DashboardStats>;
 });
 
 /**

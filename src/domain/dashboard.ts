@@ -148,6 +148,21 @@ export interface StatsRequest {
   readonly timeZone: string;
 }
 
+/** The stats request for these filters; days are counted in the given time zone. */
+export function toStatsRequest(filters: OpinionFilters, since: Date | null, timeZone: string): StatsRequest {
+  const f = filtersOf(filters);
+  const { start, end } = rangeInstants(f);
+  return {
+    willReturn: f.willReturn,
+    reviewed: f.reviewed,
+    q: f.q,
+    start: start?.toISOString() ?? null,
+    end: end?.toISOString() ?? null,
+    since: since?.toISOString() ?? null,
+    timeZone,
+  };
+}
+
 export interface DayCount {
   /** `YYYY-MM-DD` in the request's time zone. */
   readonly day: string;
@@ -166,10 +181,11 @@ export interface DashboardStats {
   readonly days: readonly DayCount[];
 }
 
-/** The chart never covers more than this many days (the newest of the range). */
+/**
+ * The chart never covers more than this many days: the newest of the range or, without a
+ * start date, from the first opinion (at most this many days back) to the range's end or today.
+ */
 export const CHART_MAX_DAYS = 366;
-/** Without a date range, the chart shows this many days up to today. */
-export const CHART_DEFAULT_DAYS = 30;
 
 function addDays(day: string, n: number): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];

@@ -3,11 +3,11 @@ import {
   filtersOf,
   literalPattern,
   rangeInstants,
+  toStatsRequest,
   type DashboardStats,
   type OpinionFilters,
   type OpinionListParams,
   type OpinionSort,
-  type StatsRequest,
 } from '../domain/dashboard';
 import { appError } from '../domain/errors';
 import type { Opinion, ValidOpinion } from '../domain/opinion';
@@ -207,17 +207,7 @@ function browserTimeZone(): string {
 export async function fetchDashboardStats(filters: OpinionFilters, since: Date | null): Promise<DashboardStats> {
   try {
     const Parse = await getParse();
-    const f = filtersOf(filters);
-    const { start, end } = rangeInstants(f);
-    const request: StatsRequest = {
-      willReturn: f.willReturn,
-      reviewed: f.reviewed,
-      q: f.q,
-      start: start?.toISOString() ?? null,
-      end: end?.toISOString() ?? null,
-      since: since?.toISOString() ?? null,
-      timeZone: browserTimeZone(),
-    };
+    const request = toStatsRequest(filters, since, browserTimeZone());
     return (await withTimeout(Parse.Cloud.run('dashboardStats', request), READ_TIMEOUT_MS)) as DashboardStats;
   } catch (error) {
     throw toAppError(error);

@@ -2,11 +2,14 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import {
   filtersOf,
   rangeInstants,
+  toStatsRequest,
   type OpinionFilters,
   type ReviewedFilter,
   type WillReturnFilter,
 } from '../../src/domain/dashboard.ts';
+import { statsWithPipeline } from '../../server/dashboard-stats.ts';
 import { callFunction, loadAppParse, logInRest, seedOpinions, withDatabase } from '../helpers/dashboard-data.ts';
+import { mongoAggregateOverOpinions } from '../helpers/mongo-aggregate.ts';
 
 // The app's own src/parse modules, on the SDK's Node build (the same SDK, with Node's HTTP and
 // storage); in Node the SDK keeps the logged-in user only when asked to, as a browser always does.
@@ -98,6 +101,35 @@ describe('every combination of filters', () => {
     expect(checked).toBe(2 * 3 * 3 * 4);
     // The fixture is not empty: the widest filter finds all 36 opinions, 18 of them by the lower-case marker.
     expect((await directCount({ willReturn: 'any', reviewed: 'any', from: '', to: '', q: marker })).total).toBe(36);
+  });
+
+  test('the MongoDB pipeline (Back4App) gives the same stats as the SQL, days and time zones included', async () => {
+    const mongo = await mongoAggregateOverOpinions();
+    const token = await logInRest('staff', 'Staff#Opinions1');
+    const zones = ['Europe/Paris', 'Pacific/Auckland', 'America/Los_Angeles'];
+    let compared = 0;
+    let withDays = 0;
+    for (const q of searches())
+      for (const willReturn of WILL_RETURN)
+        for (const reviewed of REVIEWED)
+          for (const range of RANGES) {
+            const since = compared % 2 === 0 ? null : new Date(Date.UTC(2020, 0, 3, 18));
+            const request = toStatsRequest({ willReturn, reviewed, q, ...range }, since, zones[compared % zones.length]!);
+            const label = JSON.stringify(request);
+            const viaSql = await callFunction('dashboardStats', request, token);
+            expect(viaSql.status, label).toBe(200);
+            const viaPipeline = await statsWithPipeline(mongo, {
+              ...request,
+              start: request.start ? new Date(request.start) : null,
+              end: request.end ? new Date(request.end) : null,
+              since: request.since ? new Date(request.since) : null,
+            });
+            expect(viaPipeline, label).toEqual(viaSql.body.result);
+            if (viaPipeline.days.length > 0) withDays += 1;
+            compared += 1;
+          }
+    expect(compared).toBe(72);
+    expect(withDays).toBeGreaterThan(20);
   });
 
   test('pages are disjoint and follow the sort', async () => {

@@ -1,0 +1,214 @@
+/**
+ * The dashboard's stats for a filtered set (totals, and opinions per day in the staff member's
+ * time zone), computed by the database, two ways:
+ *
+ * - on PostgreSQL (the local stack), with SQL: Parse's PostgreSQL aggregate can neither group by
+ *   a local day nor $match a $regex;
+ * - on MongoDB (Back4App), with Parse's aggregate pipeline, which Parse hands to MongoDB.
+ *
+ * Both give the same answer; tests/integration/dashboard.test.ts checks them against each other.
+ */
+import {
+  CHART_MAX_DAYS,
+  literalPattern,
+  type DashboardStats,
+  type DayCount,
+  type ReviewedFilter,
+  type WillReturnFilter,
+} from '../src/domain/dashboard.ts';
+import type { SqlRunner } from './dashboard-sql.ts';
+
+/** A stats request, its params checked (see server/cloud/dashboard.ts). */
+export interface StatsQuery {
+  readonly willReturn: WillReturnFilter;
+  readonly reviewed: ReviewedFilter;
+  readonly q: string;
+  readonly start: Date | null;
+  readonly end: Date | null;
+  readonly since: Date | null;
+  readonly timeZone: string;
+}
+
+function dayIn(zone: string, date: Date): string {
+  // en-CA writes dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+}
+
+function shiftDay(day: string, days: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** UTC midnight of a day: a bound that is a day off at most, whatever the time zone. */
+function utcMidnight(day: string): Date {
+  return new Date(`${day}T00:00:00.000Z`);
+}
+
+/**
+ * The days the chart may cover: the chosen range (its newest CHART_MAX_DAYS days), or, with
+ * an open start, up to CHART_MAX_DAYS days back; the chart then starts at the first opinion.
+ */
+function chartWindow(query: StatsQuery): { from: string; to: string } {
+  const to = dayIn(query.timeZone, query.end ? new Date(query.end.getTime() - 1) : new Date());
+  const earliest = shiftDay(to, -(CHART_MAX_DAYS - 1));
+  const from = query.start ? dayIn(query.timeZone, query.start) : earliest;
+  if (from > to) return { from: to, to };
+  return { from: from < earliest ? earliest : from, to };
+}
+
+interface Totals {
+  readonly total: number;
+  readonly willReturn: number;
+  readonly newSince: number;
+}
+
+function assemble(query: StatsQuery, totals: Totals, days: readonly DayCount[]): DashboardStats {
+  const window = chartWindow(query);
+  const shown = days.filter((day) => day.day >= window.from && day.day <= window.to);
+  return {
+    total: totals.total,
+    willReturn: totals.willReturn,
+    newSince: query.since ? totals.newSince : null,
+    chartFrom: query.start ? window.from : (shown[0]?.day ?? window.to),
+    chartTo: window.to,
+    days: shown,
+  };
+}
+
+/* ---- PostgreSQL ---- */
+
+/** The same filters as the app's Parse query (src/parse/opinions.ts), as a SQL condition. */
+function whereClause(query: StatsQuery, values: unknown[]): string {
+  const conditions: string[] = [];
+  const param = (value: unknown) => {
+    values.push(value);
+    return `$${values.length}`;
+  };
+  if (query.willReturn !== 'any') conditions.push(`"willReturn" = ${param(query.willReturn === 'yes')}`);
+  if (query.reviewed !== 'any') conditions.push(`"reviewed" = ${param(query.reviewed === 'reviewed')}`);
+  if (query.q) {
+    const pattern = param(literalPattern(query.q));
+    conditions.push(`("name" ~* ${pattern} OR "comment" ~* ${pattern})`);
+  }
+  if (query.start) conditions.push(`"createdAt" >= ${param(query.start)}`);
+  if (query.end) conditions.push(`"createdAt" < ${param(query.end)}`);
+  return conditions.length > 0 ? conditions.join(' AND ') : 'TRUE';
+}
+
+export async function statsWithSql(sql: SqlRunner, query: StatsQuery): Promise<DashboardStats> {
+  const totalsValues: unknown[] = [];
+  const totalsWhere = whereClause(query, totalsValues);
+  totalsValues.push(query.since);
+  const since = `$${totalsValues.length}::timestamptz`;
+  const totals = sql.rows<{ total: string; will_return: string; new_since: string }>(
+    `SELECT count(*) AS total,
+            count(*) FILTER (WHERE "willReturn") AS will_return,
+            count(*) FILTER (WHERE ${since} IS NOT NULL AND "createdAt" > ${since}) AS new_since
+       FROM "opinions" WHERE ${totalsWhere}`,
+    totalsValues,
+  );
+
+  const window = chartWindow(query);
+  const dayValues: unknown[] = [];
+  const dayWhere = whereClause(query, dayValues);
+  dayValues.push(query.timeZone, utcMidnight(shiftDay(window.from, -1)), utcMidnight(shiftDay(window.to, 2)));
+  const [zone, after, before] = [dayValues.length - 2, dayValues.length - 1, dayValues.length].map((n) => `$${n}`);
+  const days = sql.rows<{ day: string; total: string; will_return: string }>(
+    // The coarse bounds (a day either side, wider than any time zone offset) let PostgreSQL use
+    // the createdAt index; the days are written out once per group, not once per row.
+    `SELECT to_char(local_day, 'YYYY-MM-DD') AS day, total, will_return FROM (
+       SELECT ("createdAt" AT TIME ZONE ${zone})::date AS local_day,
+              count(*) AS total,
+              count(*) FILTER (WHERE "willReturn") AS will_return
+         FROM "opinions"
+        WHERE ${dayWhere} AND "createdAt" >= ${after} AND "createdAt" < ${before}
+        GROUP BY 1
+     ) AS per_day
+     ORDER BY 1`,
+    dayValues,
+  );
+  const [[row], dayRows] = await Promise.all([totals, days]);
+  return assemble(
+    query,
+    { total: Number(row?.total ?? 0), willReturn: Number(row?.will_return ?? 0), newSince: Number(row?.new_since ?? 0) },
+    dayRows.map((day) => ({ day: day.day, total: Number(day.total), willReturn: Number(day.will_return) })),
+  );
+}
+
+/* ---- MongoDB, through Parse's aggregate ---- */
+
+/** Runs a pipeline on `opinions` as Parse's /aggregate does (with the master key) and answers its rows. */
+export type RunPipeline = (pipeline: readonly object[]) => Promise<readonly Record<string, unknown>[]>;
+
+/**
+ * The filters as a $match, in Parse's field names: Parse renames createdAt to MongoDB's
+ * _created_at and turns the ISO strings of Date fields into dates.
+ */
+function matchOf(query: StatsQuery): Record<string, unknown> {
+  const all: Record<string, unknown>[] = [];
+  if (query.willReturn !== 'any') all.push({ willReturn: query.willReturn === 'yes' });
+  if (query.reviewed !== 'any') all.push({ reviewed: query.reviewed === 'reviewed' });
+  if (query.q) {
+    const pattern = literalPattern(query.q);
+    all.push({ $or: [{ name: { $regex: pattern, $options: 'i' } }, { comment: { $regex: pattern, $options: 'i' } }] });
+  }
+  if (query.start) all.push({ createdAt: { $gte: query.start.toISOString() } });
+  if (query.end) all.push({ createdAt: { $lt: query.end.toISOString() } });
+  return all.length > 0 ? { $and: all } : {};
+}
+
+const countOf = (condition: unknown) => ({ $sum: { $cond: [condition, 1, 0] } });
+
+export function statsPipelines(query: StatsQuery): { totals: object[]; days: object[] } {
+  const match = matchOf(query);
+  const window = chartWindow(query);
+  const totals = [
+    { $match: match },
+    {
+      $group: {
+        _id: null,
+        total: { $sum: 1 },
+        returning: countOf('$willReturn'),
+        // A date in a pipeline travels as a string: $toDate makes it a date again.
+        ...(query.since ? { newSince: countOf({ $gt: ['$createdAt', { $toDate: query.since.toISOString() }] }) } : {}),
+      },
+    },
+  ];
+  const days = [
+    {
+      $match: {
+        $and: [
+          match,
+          {
+            createdAt: {
+              $gte: utcMidnight(shiftDay(window.from, -1)).toISOString(),
+              $lt: utcMidnight(shiftDay(window.to, 2)).toISOString(),
+            },
+          },
+        ],
+      },
+    },
+    {
+      $group: {
+        _id: { $dateToString: { format: '%Y-%m-%d', date: '$createdAt', timezone: query.timeZone } },
+        total: { $sum: 1 },
+        returning: countOf('$willReturn'),
+      },
+    },
+    { $sort: { _id: 1 } },
+  ];
+  return { totals, days };
+}
+
+const numberOf = (value: unknown) => (typeof value === 'number' ? value : 0);
+
+export async function statsWithPipeline(run: RunPipeline, query: StatsQuery): Promise<DashboardStats> {
+  const pipelines = statsPipelines(query);
+  // Parse answers each group's _id as its objectId.
+  const [[totals], days] = await Promise.all([run(pipelines.totals), run(pipelines.days)]);
+  return assemble(
+    query,
+    { total: numberOf(totals?.total), willReturn: numberOf(totals?.returning), newSince: numberOf(totals?.newSince) },
+    days.map((day) => ({ day: String(day.objectId), total: numberOf(day.total), willReturn: numberOf(day.returning) })),
+  );
+}
