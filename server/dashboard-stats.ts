@@ -95,43 +95,38 @@ function whereClause(query: StatsQuery, values: unknown[]): string {
   return conditions.length > 0 ? conditions.join(' AND ') : 'TRUE';
 }
 
+/**
+ * One pass over the filtered set: each row counts towards the totals, and towards its local
+ * day when it falls in the chart's window (coarse bounds, a day either side, wider than any
+ * time zone offset; the exact days are kept afterwards). Days are written out once per group.
+ */
 export async function statsWithSql(sql: SqlRunner, query: StatsQuery): Promise<DashboardStats> {
-  const totalsValues: unknown[] = [];
-  const totalsWhere = whereClause(query, totalsValues);
-  totalsValues.push(query.since);
-  const since = `$${totalsValues.length}::timestamptz`;
-  const totals = sql.rows<{ total: string; will_return: string; new_since: string }>(
-    `SELECT count(*) AS total,
-            count(*) FILTER (WHERE "willReturn") AS will_return,
-            count(*) FILTER (WHERE ${since} IS NOT NULL AND "createdAt" > ${since}) AS new_since
-       FROM "opinions" WHERE ${totalsWhere}`,
-    totalsValues,
-  );
-
   const window = chartWindow(query);
-  const dayValues: unknown[] = [];
-  const dayWhere = whereClause(query, dayValues);
-  dayValues.push(query.timeZone, utcMidnight(shiftDay(window.from, -1)), utcMidnight(shiftDay(window.to, 2)));
-  const [zone, after, before] = [dayValues.length - 2, dayValues.length - 1, dayValues.length].map((n) => `$${n}`);
-  const days = sql.rows<{ day: string; total: string; will_return: string }>(
-    // The coarse bounds (a day either side, wider than any time zone offset) let PostgreSQL use
-    // the createdAt index; the days are written out once per group, not once per row.
-    `SELECT to_char(local_day, 'YYYY-MM-DD') AS day, total, will_return FROM (
-       SELECT ("createdAt" AT TIME ZONE ${zone})::date AS local_day,
+  const values: unknown[] = [];
+  const where = whereClause(query, values);
+  values.push(query.timeZone, utcMidnight(shiftDay(window.from, -1)), utcMidnight(shiftDay(window.to, 2)), query.since);
+  const [zone, after, before, since] = [4, 3, 2, 1].map((back) => `$${values.length + 1 - back}`);
+  const groups = await sql.rows<{ day: string | null; total: string; will_return: string; new_since: string }>(
+    `SELECT to_char(local_day, 'YYYY-MM-DD') AS day, total, will_return, new_since FROM (
+       SELECT CASE WHEN "createdAt" >= ${after} AND "createdAt" < ${before}
+                   THEN ("createdAt" AT TIME ZONE ${zone})::date END AS local_day,
               count(*) AS total,
-              count(*) FILTER (WHERE "willReturn") AS will_return
+              count(*) FILTER (WHERE "willReturn") AS will_return,
+              count(*) FILTER (WHERE "createdAt" > ${since}::timestamptz) AS new_since
          FROM "opinions"
-        WHERE ${dayWhere} AND "createdAt" >= ${after} AND "createdAt" < ${before}
+        WHERE ${where}
         GROUP BY 1
      ) AS per_day
      ORDER BY 1`,
-    dayValues,
+    values,
   );
-  const [[row], dayRows] = await Promise.all([totals, days]);
+  const sum = (key: 'total' | 'will_return' | 'new_since') => groups.reduce((total, group) => total + Number(group[key]), 0);
   return assemble(
     query,
-    { total: Number(row?.total ?? 0), willReturn: Number(row?.will_return ?? 0), newSince: Number(row?.new_since ?? 0) },
-    dayRows.map((day) => ({ day: day.day, total: Number(day.total), willReturn: Number(day.will_return) })),
+    { total: sum('total'), willReturn: sum('will_return'), newSince: sum('new_since') },
+    groups.flatMap((group) =>
+      group.day === null ? [] : [{ day: group.day, total: Number(group.total), willReturn: Number(group.will_return) }],
+    ),
   );
 }
 

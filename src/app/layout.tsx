@@ -1,4 +1,6 @@
-import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router-dom';
+import { Suspense, useEffect } from 'react';
+import { Link, NavLink, Outlet, useLocation, useNavigationType } from 'react-router-dom';
+import { RouteErrorBoundary } from '../pages/route-error-page';
 import type { User } from '../domain/user';
 import { useSession } from '../queries/auth';
 import { useOutboxSync } from '../queries/outbox';
@@ -42,12 +44,21 @@ function UnverifiedBanner({ user }: { user: User }) {
   );
 }
 
+/** A new page starts at the top; back and forward keep the browser's own scroll restoration. */
+function useScrollToTop(pathname: string) {
+  const navigationType = useNavigationType();
+  useEffect(() => {
+    if (navigationType !== 'POP') window.scrollTo(0, 0);
+  }, [pathname, navigationType]);
+}
+
 export function Layout() {
   useOutboxSync();
   const session = useSession();
   const location = useLocation();
   const user = session.isError ? null : session.data;
   const flash = readFlash(location.state);
+  useScrollToTop(location.pathname);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -84,9 +95,19 @@ export function Layout() {
         {user && !user.emailVerified && location.pathname !== routePatterns.verifyEmail ? (
           <UnverifiedBanner user={user} />
         ) : null}
-        <Outlet />
+        {/* A page's chunk loads inside a transition: the previous page stays until it is there. */}
+        <RouteErrorBoundary pathname={location.pathname}>
+          <Suspense
+            fallback={
+              <p role="status" className="muted">
+                Loading…
+              </p>
+            }
+          >
+            <Outlet />
+          </Suspense>
+        </RouteErrorBoundary>
       </main>
-      <ScrollRestoration />
     </>
   );
 }

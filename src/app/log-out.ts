@@ -10,8 +10,7 @@ export function useLogOutAndLeave() {
   const logOut = useLogOut({
     leave: async () => {
       clearAllFormDrafts();
-      // flushSync: the new page is on screen before the session is forgotten (see useLogOut).
-      await navigate(paths.home(), { flushSync: true, state: withFlash(FLASH_TEXT.loggedOut) });
+      await navigate(paths.home(), { state: withFlash(FLASH_TEXT.loggedOut) });
     },
   });
   return { run: () => logOut.mutate(), pending: logOut.isPending };

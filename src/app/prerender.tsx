@@ -7,10 +7,11 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { renderToString } from 'react-dom/server';
-import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router-dom';
+import { StaticRouter } from 'react-router-dom';
 import { appConfig } from '../config/env';
+import { ROUTER_BASENAME } from './app';
 import { createQueryClient } from './query-client';
-import { routes } from './routes';
+import { AppRoutes } from './routes';
 
 export interface Prerendered {
   /** The app's markup, for inside `<div id="root">`. */
@@ -25,16 +26,13 @@ const TITLE = /<title>([^<]*)<\/title>/;
 export async function prerender(path: string): Promise<Prerendered | null> {
   // A misconfigured build shows the configuration error page, rendered in the browser.
   if (!appConfig.ok) return null;
-  const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || '/';
-  const handler = createStaticHandler(routes, { basename });
-  const context = await handler.query(new Request(new URL(path, 'http://prerender.invalid')));
-  if (context instanceof Response) throw new Error(`Prerendering ${path} answered a redirect (${context.status}).`);
-  const router = createStaticRouter(handler.dataRoutes, context);
   // The same providers as <App/>: hydration needs the same tree, so the same markup.
   const markup = renderToString(
     <StrictMode>
       <QueryClientProvider client={createQueryClient()}>
-        <StaticRouterProvider router={router} context={context} hydrate={false} />
+        <StaticRouter basename={ROUTER_BASENAME} location={path}>
+          <AppRoutes />
+        </StaticRouter>
       </QueryClientProvider>
     </StrictMode>,
   );

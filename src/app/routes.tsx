@@ -1,54 +1,37 @@
-import { createBrowserRouter, type RouteObject } from 'react-router-dom';
+import { lazy } from 'react';
+import { Route, Routes } from 'react-router-dom';
 import { FeedbackPage } from '../pages/feedback-page';
 import { NotFoundPage } from '../pages/not-found-page';
-import { RouteErrorPage } from '../pages/route-error-page';
 import { Layout } from './layout';
 import { routePatterns } from './paths';
 
 /*
  * The one route table. The visitor's form is in the entry chunk; every other page is its
- * own chunk, so that account and staff code never loads for a visitor.
+ * own chunk, so that account and staff code never loads for a visitor. Layout shows a page's
+ * chunk load and its errors (see RouteBoundary).
  */
-export const routes: RouteObject[] = [
-  {
-    element: <Layout />,
-    errorElement: <RouteErrorPage />,
-    children: [
-      { path: routePatterns.home, element: <FeedbackPage /> },
-      {
-        errorElement: <RouteErrorPage />,
-        children: [
-          { path: routePatterns.login, lazy: () => import('../pages/login-page').then((m) => ({ Component: m.LoginPage })) },
-          { path: routePatterns.signup, lazy: () => import('../pages/signup-page').then((m) => ({ Component: m.SignupPage })) },
-          {
-            path: routePatterns.resetPassword,
-            lazy: () => import('../pages/reset-password-page').then((m) => ({ Component: m.ResetPasswordPage })),
-          },
-          {
-            path: routePatterns.verifyEmail,
-            lazy: () => import('../pages/verify-email-page').then((m) => ({ Component: m.VerifyEmailPage })),
-          },
-          { path: routePatterns.account, lazy: () => import('../pages/account-page').then((m) => ({ Component: m.AccountPage })) },
-        ],
-      },
-      {
-        errorElement: <RouteErrorPage />,
-        children: [
-          {
-            path: routePatterns.dashboard,
-            lazy: () => import('../pages/dashboard-page').then((m) => ({ Component: m.DashboardPage })),
-          },
-          {
-            path: routePatterns.opinion,
-            lazy: () => import('../pages/opinion-page').then((m) => ({ Component: m.OpinionPage })),
-          },
-        ],
-      },
-      { path: '*', element: <NotFoundPage /> },
-    ],
-  },
-];
+const LoginPage = lazy(() => import('../pages/login-page').then((m) => ({ default: m.LoginPage })));
+const SignupPage = lazy(() => import('../pages/signup-page').then((m) => ({ default: m.SignupPage })));
+const ResetPasswordPage = lazy(() => import('../pages/reset-password-page').then((m) => ({ default: m.ResetPasswordPage })));
+const VerifyEmailPage = lazy(() => import('../pages/verify-email-page').then((m) => ({ default: m.VerifyEmailPage })));
+const AccountPage = lazy(() => import('../pages/account-page').then((m) => ({ default: m.AccountPage })));
+const DashboardPage = lazy(() => import('../pages/dashboard-page').then((m) => ({ default: m.DashboardPage })));
+const OpinionPage = lazy(() => import('../pages/opinion-page').then((m) => ({ default: m.OpinionPage })));
 
-export function createAppRouter() {
-  return createBrowserRouter(routes, { basename: import.meta.env.BASE_URL.replace(/\/$/, '') || '/' });
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route path={routePatterns.home} element={<FeedbackPage />} />
+        <Route path={routePatterns.login} element={<LoginPage />} />
+        <Route path={routePatterns.signup} element={<SignupPage />} />
+        <Route path={routePatterns.resetPassword} element={<ResetPasswordPage />} />
+        <Route path={routePatterns.verifyEmail} element={<VerifyEmailPage />} />
+        <Route path={routePatterns.account} element={<AccountPage />} />
+        <Route path={routePatterns.dashboard} element={<DashboardPage />} />
+        <Route path={routePatterns.opinion} element={<OpinionPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
 }

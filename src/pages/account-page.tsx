@@ -136,7 +136,7 @@ function DeleteAccount({ user }: { user: User }) {
   const remove = useDeleteAccount({
     leave: async () => {
       clearFormDraft(`profile:${user.id}`);
-      await navigate(paths.home(), { replace: true, flushSync: true, state: withFlash(FLASH_TEXT.deleted) });
+      await navigate(paths.home(), { replace: true, state: withFlash(FLASH_TEXT.deleted) });
     },
   });
   const [open, setOpen] = useState(false);

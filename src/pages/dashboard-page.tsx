@@ -29,7 +29,7 @@ import {
   useNewOpinions,
   useOpinionList,
   useSetReviewed,
-} from '../queries/opinions';
+} from '../queries/dashboard';
 
 function plural(count: number, one: string, many: string): string {
   return count === 1 ? `1 ${one}` : `${count.toLocaleString('en')} ${many}`;

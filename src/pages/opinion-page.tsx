@@ -9,7 +9,7 @@ import { QueryState } from '../components/ui/query-state';
 import '../components/dashboard/dashboard.css';
 import { AppError } from '../domain/errors';
 import { displayName } from '../domain/opinion';
-import { useDeleteOpinions, useOpinion, useSetReviewed } from '../queries/opinions';
+import { useDeleteOpinions, useOpinion, useSetReviewed } from '../queries/dashboard';
 
 function useBackToList(): string {
   const state = useLocation().state as { from?: unknown } | null;

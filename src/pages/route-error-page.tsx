@@ -1,18 +1,16 @@
-import { isRouteErrorResponse, Link, useRouteError } from 'react-router-dom';
+import { Component, type ReactNode } from 'react';
+import { Link } from 'react-router-dom';
 import { paths } from '../app/paths';
 
-/** The error element of each branch of the route table: what a crash or a failed chunk load shows. */
+/** What a crash or a failed chunk load shows, in place of the page. */
 export function RouteErrorPage() {
-  const error = useRouteError();
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
   return (
-    <main id="main" className="page">
+    <>
       <title>Something went wrong · Visitor Opinions</title>
-      <h1>{notFound ? 'Page not found' : 'Sorry, something went wrong'}</h1>
+      <h1>Sorry, something went wrong</h1>
       <p>
-        {notFound
-          ? 'There is no page at this address.'
-          : 'This page could not be shown. Reloading often helps; if you were typing, what you typed on the feedback form is kept.'}
+        This page could not be shown. Reloading often helps; if you were typing, what you typed on the feedback form is
+        kept.
       </p>
       <p>
         <button type="button" className="button" onClick={() => window.location.reload()}>
@@ -20,6 +18,35 @@ export function RouteErrorPage() {
         </button>{' '}
         <Link to={paths.home()}>Go to the feedback form</Link>
       </p>
-    </main>
+    </>
   );
+}
+
+interface BoundaryProps {
+  /** The page's path: going to another page clears the error. */
+  readonly pathname: string;
+  readonly children: ReactNode;
+}
+
+interface BoundaryState {
+  readonly failedAt: string | null;
+}
+
+/** Catches what a page throws while rendering (a failed chunk load included) and shows RouteErrorPage. */
+export class RouteErrorBoundary extends Component<BoundaryProps, BoundaryState> {
+  override state: BoundaryState = { failedAt: null };
+
+  static getDerivedStateFromError(): Partial<BoundaryState> {
+    return { failedAt: '' };
+  }
+
+  static getDerivedStateFromProps(props: BoundaryProps, state: BoundaryState): Partial<BoundaryState> | null {
+    if (state.failedAt === '') return { failedAt: props.pathname };
+    if (state.failedAt !== null && state.failedAt !== props.pathname) return { failedAt: null };
+    return null;
+  }
+
+  override render() {
+    return this.state.failedAt === null ? this.props.children : <RouteErrorPage />;
+  }
 }

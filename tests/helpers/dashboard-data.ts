@@ -9,7 +9,7 @@ export async function loadAppParse() {
   vi.stubEnv('VITE_PARSE_SERVER_URL', stack.serverURL);
   vi.stubEnv('VITE_PARSE_APP_ID', stack.appId);
   vi.stubEnv('VITE_PARSE_JS_KEY', stack.javascriptKey);
-  const opinions = await import('../../src/parse/opinions.ts');
+  const opinions = await import('../../src/parse/dashboard.ts');
   const auth = await import('../../src/parse/auth.ts');
   return { opinions, auth };
 }

@@ -175,7 +175,7 @@ describe('sign up', () => {
     await user.click(screen.getByRole('button', { name: 'Create my account' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/verify-email'));
     expect(await screen.findByText('Your account is ready and you are logged in.')).toBeInTheDocument();
-    expect(screen.getByText(/We sent a link to/)).toHaveTextContent('ana@example.com');
+    expect(await screen.findByText(/We sent a link to/)).toHaveTextContent('ana@example.com');
     expect(mocked.signUp).toHaveBeenCalledWith({ username: 'ana', email: 'ana@example.com', password: 'Secret#Pass1' });
   });
 });

@@ -1,0 +1,231 @@
+/**
+ * The staff dashboard's side of the `opinions` class through the Parse SDK: list, count,
+ * detail, triage, export, stats and live. Its own module, so that it never loads for a visitor.
+ */
+import {
+  filtersOf,
+  literalPattern,
+  rangeInstants,
+  toStatsRequest,
+  type DashboardStats,
+  type OpinionFilters,
+  type OpinionListParams,
+  type OpinionSort,
+} from '../domain/dashboard';
+import { appError } from '../domain/errors';
+import type { Opinion } from '../domain/opinion';
+import { getParse, type ParseSdk } from './client';
+import { toAppError, withTimeout } from './errors';
+import { OPINIONS_CLASS } from './opinions';
+
+type ParseObject = InstanceType<ParseSdk['Object']>;
+
+export function toOpinion(object: ParseObject): Opinion {
+  return {
+    id: object.id ?? '',
+    name: (object.get('name') as string | undefined) ?? '',
+    comment: (object.get('comment') as string | undefined) ?? '',
+    willReturn: object.get('willReturn') === true,
+    reviewed: object.get('reviewed') === true,
+    createdAt: object.createdAt ?? new Date(0),
+  };
+}
+
+type OpinionQuery = InstanceType<ParseSdk['Query']>;
+
+/** How long the dashboard waits for one read before it shows an error with a retry. */
+const READ_TIMEOUT_MS = 15_000;
+
+function filteredQuery(Parse: ParseSdk, filters: OpinionFilters): OpinionQuery {
+  const { willReturn, reviewed, q } = filtersOf(filters);
+  let query: OpinionQuery;
+  if (q) {
+    // Typed text is escaped: it is searched for as it is, never read as a regular expression.
+    const pattern = literalPattern(q);
+    query = Parse.Query.or(
+      new Parse.Query(OPINIONS_CLASS).matches('name', pattern, 'i'),
+      new Parse.Query(OPINIONS_CLASS).matches('comment', pattern, 'i'),
+    );
+  } else {
+    query = new Parse.Query(OPINIONS_CLASS);
+  }
+  if (willReturn !== 'any') query.equalTo('willReturn', willReturn === 'yes');
+  if (reviewed !== 'any') query.equalTo('reviewed', reviewed === 'reviewed');
+  const { start, end } = rangeInstants(filters);
+  if (start) query.greaterThanOrEqualTo('createdAt', start);
+  if (end) query.lessThan('createdAt', end);
+  return query;
+}
+
+function sorted(query: OpinionQuery, sort: OpinionSort): OpinionQuery {
+  if (sort === 'oldest') return query.ascending('createdAt').addAscending('objectId');
+  if (sort === 'name') return query.ascending('name').addDescending('createdAt');
+  return query.descending('createdAt').addDescending('objectId');
+}
+
+export interface OpinionPage {
+  readonly opinions: readonly Opinion[];
+  readonly total: number;
+}
+
+/** One page of the filtered, sorted list, with the count of the whole filtered set. */
+export async function listOpinions(params: OpinionListParams): Promise<OpinionPage> {
+  try {
+    const Parse = await getParse();
+    const query = sorted(filteredQuery(Parse, params), params.sort)
+      .limit(params.pageSize)
+      .skip((params.page - 1) * params.pageSize)
+      .withCount(true);
+    const { results, count } = (await withTimeout(query.find(), READ_TIMEOUT_MS)) as unknown as {
+      results: ParseObject[];
+      count: number;
+    };
+    return { opinions: results.map(toOpinion), total: count };
+  } catch (error) {
+    throw toAppError(error);
+  }
+}
+
+export async function countOpinions(filters: OpinionFilters): Promise<number> {
+  try {
+    const Parse = await getParse();
+    return await withTimeout(filteredQuery(Parse, filters).count(), READ_TIMEOUT_MS);
+  } catch (error) {
+    throw toAppError(error);
+  }
+}
+
+/** One opinion; a missing (or deleted) one is a `not-found` error. */
+export async function getOpinion(id: string): Promise<Opinion> {
+  try {
+    const Parse = await getParse();
+    return toOpinion(await withTimeout(new Parse.Query(OPINIONS_CLASS).get(id), READ_TIMEOUT_MS));
+  } catch (error) {
+    throw toAppError(error);
+  }
+}
+
+/** The server takes at most this many operations in one /batch request. */
+const BATCH_SIZE = 100;
+
+function references(Parse: ParseSdk, ids: readonly string[]): ParseObject[] {
+  const Opinions = Parse.Object.extend(OPINIONS_CLASS);
+  return ids.map((id) => Opinions.createWithoutData(id) as ParseObject);
+}
+
+/** Marks opinions reviewed (or not), in /batch requests. */
+export async function setReviewed(ids: readonly string[], reviewed: boolean): Promise<void> {
+  try {
+    const Parse = await getParse();
+    const objects = references(Parse, ids);
+    for (const object of objects) object.set('reviewed', reviewed);
+    await Parse.Object.saveAll(objects, { batchSize: BATCH_SIZE });
+  } catch (error) {
+    throw toAppError(error);
+  }
+}
+
+/** Deletes opinions, in /batch requests. */
+export async function deleteOpinions(ids: readonly string[]): Promise<void> {
+  try {
+    const Parse = await getParse();
+    await Parse.Object.destroyAll(references(Parse, ids), { batchSize: BATCH_SIZE });
+  } catch (error) {
+    throw toAppError(error);
+  }
+}
+
+const EXPORT_PAGE_SIZE = 1000;
+
+/**
+ * Every opinion of the filtered set, newest first, fetched in pages. Pages follow a
+ * (createdAt, objectId) cursor instead of a growing skip, which PostgreSQL would have to walk.
+ */
+export async function fetchAllOpinions(
+  filters: OpinionFilters,
+  onProgress: (fetched: number, total: number) => void,
+  signal?: AbortSignal,
+): Promise<Opinion[]> {
+  try {
+    const Parse = await getParse();
+    const total = await withTimeout(filteredQuery(Parse, filters).count(), READ_TIMEOUT_MS);
+    onProgress(0, total);
+    const opinions: Opinion[] = [];
+    let cursor: ParseObject | undefined;
+    for (;;) {
+      if (signal?.aborted) throw appError('unknown');
+      let query = filteredQuery(Parse, filters);
+      if (cursor?.createdAt) {
+        const before = new Parse.Query(OPINIONS_CLASS).lessThan('createdAt', cursor.createdAt);
+        const sameTime = new Parse.Query(OPINIONS_CLASS)
+          .equalTo('createdAt', cursor.createdAt)
+          .lessThan('objectId', cursor.id);
+        query = Parse.Query.and(query, Parse.Query.or(before, sameTime));
+      }
+      query.descending('createdAt').addDescending('objectId').limit(EXPORT_PAGE_SIZE);
+      const page = await withTimeout(query.find(), READ_TIMEOUT_MS);
+      opinions.push(...page.map(toOpinion));
+      onProgress(opinions.length, Math.max(total, opinions.length));
+      if (page.length < EXPORT_PAGE_SIZE) return opinions;
+      cursor = page[page.length - 1];
+    }
+  } catch (error) {
+    throw toAppError(error);
+  }
+}
+
+function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/** Totals and opinions per day for the filtered set, computed on the server (staff only). */
+export async function fetchDashboardStats(filters: OpinionFilters, since: Date | null): Promise<DashboardStats> {
+  try {
+    const Parse = await getParse();
+    const request = toStatsRequest(filters, since, browserTimeZone());
+    return (await withTimeout(Parse.Cloud.run('dashboardStats', request), READ_TIMEOUT_MS)) as DashboardStats;
+  } catch (error) {
+    throw toAppError(error);
+  }
+}
+
+/** Records that this staff member is looking now, and answers when they last looked before (null: never). */
+export async function recordDashboardVisit(): Promise<Date | null> {
+  try {
+    const Parse = await getParse();
+    const { previous } = (await withTimeout(Parse.Cloud.run('dashboardVisit'), READ_TIMEOUT_MS)) as {
+      previous: string | null;
+    };
+    return previous ? new Date(previous) : null;
+  } catch (error) {
+    throw toAppError(error);
+  }
+}
+
+/** The class whose one row Cloud Code updates with each new opinion (LiveQuery cannot watch `opinions`). */
+const SIGNALS_CLASS = 'dashboardSignals';
+
+/**
+ * Calls `onNew` with the id of every new opinion that matches the filters, heard through
+ * LiveQuery, until the returned function is called. Whether it matches is asked of the
+ * server, with the very query the list uses.
+ */
+export async function subscribeToNewOpinions(
+  filters: OpinionFilters,
+  onNew: (id: string) => void,
+): Promise<() => void> {
+  const Parse = await getParse();
+  const subscription = await new Parse.Query(SIGNALS_CLASS).subscribe();
+  const check = async (signal: ParseObject) => {
+    const id: unknown = signal.get('opinionId');
+    if (typeof id !== 'string') return;
+    const matches = await filteredQuery(Parse, filters).equalTo('objectId', id).count();
+    if (matches > 0) onNew(id);
+  };
+  const heard = (signal: ParseObject) => void check(signal).catch(() => undefined);
+  subscription.on('create', heard);
+  subscription.on('update', heard);
+  return () => {
+    void subscription.unsubscribe().catch(() => undefined);
+  };
+}
