@@ -101,12 +101,17 @@ export function checkBudget(budget: Budget, gzipSize: (file: string) => number, 
   return { name: budget.name, limitKB: budget.limitKB, gzipKB, ok: gzipKB <= budget.limitKB };
 }
 
+/** The shell's own lazy parts: what the entry imports dynamically from src/app and src/queries (not pages, not the SDK). */
+export function lazyPartsOf(manifest: Manifest, entry: string): string[] {
+  return (manifest[entry]?.dynamicImports ?? []).filter((key) => /^src\/(app|queries)\//.test(key));
+}
+
 export const LIMITS_KB = { critical: 100, afterIdle: 210, dashboard: 250 } as const;
 
 /**
  * The three budgets of issue 6: what `/` needs before it works (entry, its static imports and
- * modulepreloads, inline scripts), all of `/` once the Parse SDK has arrived when idle, and the
- * staff dashboard (that, plus its page's chunks).
+ * modulepreloads, inline scripts), all of `/` once its page's chunks and the Parse SDK have
+ * arrived, and the staff dashboard (the critical JS, the SDK and the dashboard page's chunks).
  */
 export function budgetsOf(manifest: Manifest, indexHtml: string, base: string): Budget[] {
   const html = scriptsOfHtml(indexHtml);
@@ -118,10 +123,12 @@ export function budgetsOf(manifest: Manifest, indexHtml: string, base: string): 
   const criticalKeys = withStaticImports(manifest, [entry, ...htmlKeys.filter((key) => key in manifest)]);
   const critical = [...fileOf(criticalKeys), ...htmlFiles.filter((file) => file.endsWith('.js'))];
   const parse = fileOf(withStaticImports(manifest, [findDynamicEntry(manifest, /node_modules\/parse\//)]));
+  // Parts of the shell that load after it (the outbox, the account links).
+  const shellParts = fileOf(withStaticImports(manifest, lazyPartsOf(manifest, entry)));
   const dashboard = fileOf(withStaticImports(manifest, [findDynamicEntry(manifest, /src\/pages\/dashboard-page\.tsx$/)]));
   return [
     { name: 'critical JS of /', limitKB: LIMITS_KB.critical, files: critical, inline: html.inline },
-    { name: 'all JS of / after idle', limitKB: LIMITS_KB.afterIdle, files: [...critical, ...parse], inline: html.inline },
+    { name: 'all JS of / after idle', limitKB: LIMITS_KB.afterIdle, files: [...critical, ...shellParts, ...parse], inline: html.inline },
     { name: 'the /dashboard route', limitKB: LIMITS_KB.dashboard, files: [...critical, ...parse, ...dashboard], inline: html.inline },
   ];
 }

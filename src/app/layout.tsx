@@ -1,37 +1,49 @@
-import { Suspense, useEffect } from 'react';
+import { lazy, memo, Suspense, useEffect } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigationType } from 'react-router-dom';
 import { RouteErrorBoundary } from '../pages/route-error-page';
 import type { User } from '../domain/user';
 import { useSession } from '../queries/auth';
-import { useOutboxSync } from '../queries/outbox';
 import { readFlash } from './flash';
-import { useLogOutAndLeave } from './log-out';
 import { paths, routePatterns } from './paths';
 
-function AccountLinks({ user }: { user: User | null | undefined }) {
-  const logOut = useLogOutAndLeave();
-  // Until the session is known, nothing: better than a "Log in" that turns into "Account".
-  if (user === undefined) return null;
-  if (user === null) {
-    return (
-      <li>
-        <NavLink to={paths.login()}>Log in</NavLink>
-      </li>
-    );
-  }
+// Not needed to show a page, so their code loads after the shell's: the outbox (IndexedDB),
+// and the account links (which wait for the session anyway) with the log-out mutation.
+const OutboxSync = lazy(() => import('../queries/outbox').then((m) => ({ default: m.OutboxSync })));
+const AccountLinks = lazy(() => import('./account-links').then((m) => ({ default: m.AccountLinks })));
+
+/*
+ * A lazy part of a prerendered page hydrates when its chunk arrives. Until then an update from
+ * the shell (the session arriving) must not reach it: React would throw the server's HTML away,
+ * and what was typed into it. So these parts take no props from the shell (a constant element,
+ * a memo on the path).
+ */
+const outboxSync = (
+  <Suspense fallback={null}>
+    <OutboxSync />
+  </Suspense>
+);
+const accountLinks = (
+  <Suspense fallback={null}>
+    <AccountLinks />
+  </Suspense>
+);
+
+/** The page: its chunk loads inside a transition, so the previous page stays until it is there. */
+const PageArea = memo(function PageArea({ pathname }: { pathname: string }) {
   return (
-    <>
-      <li>
-        <NavLink to={paths.account()}>Account</NavLink>
-      </li>
-      <li>
-        <button type="button" className="site-nav__button" onClick={logOut.run} disabled={logOut.pending}>
-          Log out
-        </button>
-      </li>
-    </>
+    <RouteErrorBoundary pathname={pathname}>
+      <Suspense
+        fallback={
+          <p role="status" className="muted">
+            Loading…
+          </p>
+        }
+      >
+        <Outlet />
+      </Suspense>
+    </RouteErrorBoundary>
   );
-}
+});
 
 function UnverifiedBanner({ user }: { user: User }) {
   return (
@@ -53,7 +65,6 @@ function useScrollToTop(pathname: string) {
 }
 
 export function Layout() {
-  useOutboxSync();
   const session = useSession();
   const location = useLocation();
   const user = session.isError ? null : session.data;
@@ -61,6 +72,7 @@ export function Layout() {
   useScrollToTop(location.pathname);
   return (
     <>
+      {outboxSync}
       <a className="skip-link" href="#main">
         Skip to content
       </a>
@@ -81,7 +93,7 @@ export function Layout() {
                   <NavLink to={paths.dashboard()}>Dashboard</NavLink>
                 </li>
               ) : null}
-              <AccountLinks user={user} />
+              {accountLinks}
             </ul>
           </nav>
         </div>
@@ -95,18 +107,7 @@ export function Layout() {
         {user && !user.emailVerified && location.pathname !== routePatterns.verifyEmail ? (
           <UnverifiedBanner user={user} />
         ) : null}
-        {/* A page's chunk loads inside a transition: the previous page stays until it is there. */}
-        <RouteErrorBoundary pathname={location.pathname}>
-          <Suspense
-            fallback={
-              <p role="status" className="muted">
-                Loading…
-              </p>
-            }
-          >
-            <Outlet />
-          </Suspense>
-        </RouteErrorBoundary>
+        <PageArea pathname={location.pathname} />
       </main>
     </>
   );

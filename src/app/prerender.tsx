@@ -6,7 +6,7 @@
  */
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
-import { renderToString } from 'react-dom/server';
+import { prerenderToNodeStream } from 'react-dom/static';
 import { StaticRouter } from 'react-router-dom';
 import { appConfig } from '../config/env';
 import { ROUTER_BASENAME } from './app';
@@ -27,7 +27,8 @@ export async function prerender(path: string): Promise<Prerendered | null> {
   // A misconfigured build shows the configuration error page, rendered in the browser.
   if (!appConfig.ok) return null;
   // The same providers as <App/>: hydration needs the same tree, so the same markup.
-  const markup = renderToString(
+  // prerenderToNodeStream, unlike renderToString, waits for the lazy page to load.
+  const { prelude } = await prerenderToNodeStream(
     <StrictMode>
       <QueryClientProvider client={createQueryClient()}>
         <StaticRouter basename={ROUTER_BASENAME} location={path}>
@@ -36,6 +37,8 @@ export async function prerender(path: string): Promise<Prerendered | null> {
       </QueryClientProvider>
     </StrictMode>,
   );
+  let markup = '';
+  for await (const chunk of prelude) markup += String(chunk);
   const title = TITLE.exec(markup);
   return { html: title ? markup.replace(TITLE, '') : markup, title: title?.[1] ?? null };
 }

@@ -1,14 +1,14 @@
 import { lazy } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { FeedbackPage } from '../pages/feedback-page';
-import { NotFoundPage } from '../pages/not-found-page';
 import { Layout } from './layout';
 import { routePatterns } from './paths';
 
 /*
- * The one route table. The visitor's form is in the entry chunk; every other page is its
- * own chunk, so that account and staff code never loads for a visitor. Layout shows a page's
- * chunk load and its errors (see RouteBoundary).
+ * The one route table. The visitor's form is in the entry: it is prerendered, and hydrates
+ * with the shell in one pass (a form hydrating later, on its own, could lose a keystroke typed
+ * between its render and its commit). Every other page is its own chunk, so that account and
+ * staff code never loads for a visitor. The layout shows a page's loading and its errors.
  */
 const LoginPage = lazy(() => import('../pages/login-page').then((m) => ({ default: m.LoginPage })));
 const SignupPage = lazy(() => import('../pages/signup-page').then((m) => ({ default: m.SignupPage })));
@@ -16,6 +16,7 @@ const ResetPasswordPage = lazy(() => import('../pages/reset-password-page').then
 const VerifyEmailPage = lazy(() => import('../pages/verify-email-page').then((m) => ({ default: m.VerifyEmailPage })));
 const AccountPage = lazy(() => import('../pages/account-page').then((m) => ({ default: m.AccountPage })));
 const DashboardPage = lazy(() => import('../pages/dashboard-page').then((m) => ({ default: m.DashboardPage })));
+const NotFoundPage = lazy(() => import('../pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 const OpinionPage = lazy(() => import('../pages/opinion-page').then((m) => ({ default: m.OpinionPage })));
 
 export function AppRoutes() {

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { OpinionForm } from '../components/opinion-form';
-import { clearDraft, emptyDraft, loadDraft, saveDraft, type StoredDraft } from '../device/drafts';
+import { clearDraft, emptyDraft, saveDraft, type StoredDraft } from '../device/drafts';
 import { getOutbox } from '../device/outbox';
 import { AppError } from '../domain/errors';
 import type { OpinionDraft, ValidOpinion } from '../domain/opinion';
+import { initialDraft } from '../app/prerendered-form';
 import { preloadParse } from '../parse/client';
 import { useSubmitOpinion, type SubmitOutcome } from '../queries/opinions';
 import { useOutboxStatus } from '../queries/outbox';
@@ -43,7 +44,8 @@ function ThankYou({ outcome, waiting, onAnother }: { outcome: SubmitOutcome; wai
 }
 
 export function FeedbackPage() {
-  const [draft, setDraft] = useState<StoredDraft>(loadDraft);
+  // With what was typed into the prerendered form before this code arrived (see prerendered-form.ts).
+  const [draft, setDraft] = useState<StoredDraft>(initialDraft);
   const [outcome, setOutcome] = useState<SubmitOutcome | null>(null);
   const submit = useSubmitOpinion();
   const outbox = useOutboxStatus();

@@ -48,7 +48,7 @@ export async function sendOutboxEntry(entry: OutboxEntry): Promise<SendResult> {
 
 /**
  * Keeps sending what waits in the outbox: at app start, when the browser comes back
- * online, and when the next entry's backoff is over. Mounted once, in the shell.
+ * online, and when the next entry's backoff is over. Mounted once, in the shell (OutboxSync).
  */
 export function useOutboxSync(): void {
   const queryClient = useQueryClient();
@@ -77,4 +77,10 @@ export function useOutboxSync(): void {
     const timer = setTimeout(() => void flush(false), Math.max(1_000, nextAttemptAt - Date.now()));
     return () => clearTimeout(timer);
   }, [nextAttemptAt, flush]);
+}
+
+/** useOutboxSync as a component that renders nothing, so that the shell can load it lazily. */
+export function OutboxSync() {
+  useOutboxSync();
+  return null;
 }

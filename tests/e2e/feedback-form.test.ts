@@ -58,6 +58,8 @@ describe('the visitor’s feedback form', () => {
     await page.getByLabel('Your comment').fill(comment);
     await page.getByRole('radio', { name: 'No' }).check();
     await page.reload();
+    // The draft comes back into the form as it hydrates (the prerendered form is empty).
+    await page.locator('form[aria-label="Your opinion"] button[type="submit"]').waitFor();
     expect(await page.getByLabel('Your comment').inputValue()).toBe(comment);
     expect(await page.getByLabel('Your name (optional)').inputValue()).toBe('Noor');
     expect(await page.getByRole('radio', { name: 'No' }).isChecked()).toBe(true);

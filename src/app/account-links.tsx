@@ -1,0 +1,49 @@
+import { useSyncExternalStore } from 'react';
+import { NavLink } from 'react-router-dom';
+import { useSession } from '../queries/auth';
+import { useLogOutAndLeave } from './log-out';
+import { paths } from './paths';
+
+const never = () => () => undefined;
+
+/**
+ * False while React hydrates prerendered HTML (this renders what the server did), true after
+ * and for every other render. This part hydrates after the shell, when the session may
+ * already be known: it must first match the prerendered header, which has no session.
+ */
+function useHydrated(): boolean {
+  return useSyncExternalStore(
+    never,
+    () => true,
+    () => false,
+  );
+}
+
+/** "Log in", or "Account" and "Log out": the header's links that depend on the session. */
+export function AccountLinks() {
+  const hydrated = useHydrated();
+  const session = useSession();
+  const user = session.isError ? null : session.data;
+  const logOut = useLogOutAndLeave();
+  // Until the session is known, nothing: better than a "Log in" that turns into "Account".
+  if (user === undefined || !hydrated) return null;
+  if (user === null) {
+    return (
+      <li>
+        <NavLink to={paths.login()}>Log in</NavLink>
+      </li>
+    );
+  }
+  return (
+    <>
+      <li>
+        <NavLink to={paths.account()}>Account</NavLink>
+      </li>
+      <li>
+        <button type="button" className="site-nav__button" onClick={logOut.run} disabled={logOut.pending}>
+          Log out
+        </button>
+      </li>
+    </>
+  );
+}
