@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { NavLink } from 'react-router-dom';
 import { useSession } from '../queries/auth';
+import { AccountLinksPending } from './account-links-pending';
 import { useLogOutAndLeave } from './log-out';
 import { paths } from './paths';
 
@@ -25,8 +26,8 @@ export function AccountLinks() {
   const session = useSession();
   const user = session.isError ? null : session.data;
   const logOut = useLogOutAndLeave();
-  // Until the session is known, nothing: better than a "Log in" that turns into "Account".
-  if (user === undefined || !hydrated) return null;
+  // Until the session is known, a place holder: better than a "Log in" that turns into "Account".
+  if (user === undefined || !hydrated) return <AccountLinksPending />;
   if (user === null) {
     return (
       <li>

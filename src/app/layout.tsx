@@ -3,6 +3,7 @@ import { Link, NavLink, Outlet, useLocation, useNavigationType } from 'react-rou
 import { RouteErrorBoundary } from '../pages/route-error-page';
 import type { User } from '../domain/user';
 import { useSession } from '../queries/auth';
+import { AccountLinksPending } from './account-links-pending';
 import { readFlash } from './flash';
 import { paths, routePatterns } from './paths';
 
@@ -23,7 +24,7 @@ const outboxSync = (
   </Suspense>
 );
 const accountLinks = (
-  <Suspense fallback={null}>
+  <Suspense fallback={<AccountLinksPending />}>
     <AccountLinks />
   </Suspense>
 );
