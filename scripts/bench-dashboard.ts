@@ -96,7 +96,7 @@ try {
     ['page 40 (skip 1,000), with count', find({ ...newest, skip: 1000, count: 1 })],
     ['skip 50,000', find({ ...newest, skip: 50_000 })],
     ['keyset at 50,000 (createdAt < cursor)', find({ ...newest, where: { createdAt: { $lt: { __type: 'Date', iso: middle.toISOString() } } } })],
-    ['stats, no filter (30-day chart)', stats({})],
+    ['stats, no filter (chart: up to a year)', stats({})],
     ['stats, search "garden"', stats({ q: 'garden' })],
     ['stats, search "the"', stats({ q: 'the' })],
     ['stats, one year, willReturn=yes', stats({ willReturn: 'yes', start: new Date(Date.now() - 365 * 24 * 3600_000).toISOString() })],
