@@ -9,6 +9,7 @@
  * Both give the same answer; tests/integration/dashboard.test.ts checks them against each other.
  */
 import {
+  addDays,
   CHART_MAX_DAYS,
   literalPattern,
   type DashboardStats,
@@ -34,23 +35,30 @@ function dayIn(zone: string, date: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
 }
 
-function shiftDay(day: string, days: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+/** The first and last day the chart may cover, `YYYY-MM-DD` in the request's time zone. */
+interface ChartWindow {
+  readonly from: string;
+  readonly to: string;
 }
 
-/** UTC midnight of a day: a bound that is a day off at most, whatever the time zone. */
-function utcMidnight(day: string): Date {
-  return new Date(`${day}T00:00:00.000Z`);
+/**
+ * Instants around the window, a day wider on each side than any time zone offset: they let
+ * the database use the createdAt index; the exact local days are kept afterwards.
+ */
+function coarseBounds(window: ChartWindow): { after: Date; before: Date } {
+  return {
+    after: new Date(`${addDays(window.from, -1)}T00:00:00.000Z`),
+    before: new Date(`${addDays(window.to, 2)}T00:00:00.000Z`),
+  };
 }
 
 /**
  * The days the chart may cover: the chosen range (its newest CHART_MAX_DAYS days), or, with
  * an open start, up to CHART_MAX_DAYS days back; the chart then starts at the first opinion.
  */
-function chartWindow(query: StatsQuery): { from: string; to: string } {
+function chartWindow(query: StatsQuery): ChartWindow {
   const to = dayIn(query.timeZone, query.end ? new Date(query.end.getTime() - 1) : new Date());
-  const earliest = shiftDay(to, -(CHART_MAX_DAYS - 1));
+  const earliest = addDays(to, -(CHART_MAX_DAYS - 1));
   const from = query.start ? dayIn(query.timeZone, query.start) : earliest;
   if (from > to) return { from: to, to };
   return { from: from < earliest ? earliest : from, to };
@@ -62,8 +70,7 @@ interface Totals {
   readonly newSince: number;
 }
 
-function assemble(query: StatsQuery, totals: Totals, days: readonly DayCount[]): DashboardStats {
-  const window = chartWindow(query);
+function assemble(query: StatsQuery, window: ChartWindow, totals: Totals, days: readonly DayCount[]): DashboardStats {
   const shown = days.filter((day) => day.day >= window.from && day.day <= window.to);
   return {
     total: totals.total,
@@ -97,14 +104,14 @@ function whereClause(query: StatsQuery, values: unknown[]): string {
 
 /**
  * One pass over the filtered set: each row counts towards the totals, and towards its local
- * day when it falls in the chart's window (coarse bounds, a day either side, wider than any
- * time zone offset; the exact days are kept afterwards). Days are written out once per group.
+ * day when it falls within the chart's coarse bounds. Days are written out once per group.
  */
 export async function statsWithSql(sql: SqlRunner, query: StatsQuery): Promise<DashboardStats> {
   const window = chartWindow(query);
+  const bounds = coarseBounds(window);
   const values: unknown[] = [];
   const where = whereClause(query, values);
-  values.push(query.timeZone, utcMidnight(shiftDay(window.from, -1)), utcMidnight(shiftDay(window.to, 2)), query.since);
+  values.push(query.timeZone, bounds.after, bounds.before, query.since);
   const [zone, after, before, since] = [4, 3, 2, 1].map((back) => `$${values.length + 1 - back}`);
   const groups = await sql.rows<{ day: string | null; total: string; will_return: string; new_since: string }>(
     `SELECT to_char(local_day, 'YYYY-MM-DD') AS day, total, will_return, new_since FROM (
@@ -123,6 +130,7 @@ export async function statsWithSql(sql: SqlRunner, query: StatsQuery): Promise<D
   const sum = (key: 'total' | 'will_return' | 'new_since') => groups.reduce((total, group) => total + Number(group[key]), 0);
   return assemble(
     query,
+    window,
     { total: sum('total'), willReturn: sum('will_return'), newSince: sum('new_since') },
     groups.flatMap((group) =>
       group.day === null ? [] : [{ day: group.day, total: Number(group.total), willReturn: Number(group.will_return) }],
@@ -154,9 +162,9 @@ function matchOf(query: StatsQuery): Record<string, unknown> {
 
 const countOf = (condition: unknown) => ({ $sum: { $cond: [condition, 1, 0] } });
 
-export function statsPipelines(query: StatsQuery): { totals: object[]; days: object[] } {
+function statsPipelines(query: StatsQuery, window: ChartWindow): { totals: object[]; days: object[] } {
   const match = matchOf(query);
-  const window = chartWindow(query);
+  const bounds = coarseBounds(window);
   const totals = [
     { $match: match },
     {
@@ -174,12 +182,7 @@ export function statsPipelines(query: StatsQuery): { totals: object[]; days: obj
       $match: {
         $and: [
           match,
-          {
-            createdAt: {
-              $gte: utcMidnight(shiftDay(window.from, -1)).toISOString(),
-              $lt: utcMidnight(shiftDay(window.to, 2)).toISOString(),
-            },
-          },
+          { createdAt: { $gte: bounds.after.toISOString(), $lt: bounds.before.toISOString() } },
         ],
       },
     },
@@ -198,11 +201,13 @@ export function statsPipelines(query: StatsQuery): { totals: object[]; days: obj
 const numberOf = (value: unknown) => (typeof value === 'number' ? value : 0);
 
 export async function statsWithPipeline(run: RunPipeline, query: StatsQuery): Promise<DashboardStats> {
-  const pipelines = statsPipelines(query);
+  const window = chartWindow(query);
+  const pipelines = statsPipelines(query, window);
   // Parse answers each group's _id as its objectId.
   const [[totals], days] = await Promise.all([run(pipelines.totals), run(pipelines.days)]);
   return assemble(
     query,
+    window,
     { total: numberOf(totals?.total), willReturn: numberOf(totals?.returning), newSince: numberOf(totals?.newSince) },
     days.map((day) => ({ day: String(day.objectId), total: numberOf(day.total), willReturn: numberOf(day.returning) })),
   );

@@ -18,7 +18,7 @@ if (container) {
     </StrictMode>
   );
   if (container.firstElementChild && isPrerenderedPath(window.location.pathname)) {
-    // The form itself hydrates when its chunk arrives; what is typed until then is kept.
+    // What was typed before this script ran is kept (see prerendered-form.ts).
     expectPrerenderedForm();
     hydrateRoot(container, app);
   } else {

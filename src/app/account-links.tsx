@@ -1,27 +1,14 @@
-import { useSyncExternalStore } from 'react';
 import { NavLink } from 'react-router-dom';
+import { useHydrated } from '../components/ui/use-hydrated';
 import { useSession } from '../queries/auth';
 import { AccountLinksPending } from './account-links-pending';
 import { useLogOutAndLeave } from './log-out';
 import { paths } from './paths';
 
-const never = () => () => undefined;
-
-/**
- * False while React hydrates prerendered HTML (this renders what the server did), true after
- * and for every other render. This part hydrates after the shell, when the session may
- * already be known: it must first match the prerendered header, which has no session.
- */
-function useHydrated(): boolean {
-  return useSyncExternalStore(
-    never,
-    () => true,
-    () => false,
-  );
-}
-
 /** "Log in", or "Account" and "Log out": the header's links that depend on the session. */
 export function AccountLinks() {
+  // This part hydrates after the shell, when the session may already be known: its first render
+  // must match the prerendered header, which has none.
   const hydrated = useHydrated();
   const session = useSession();
   const user = session.isError ? null : session.data;

@@ -1,9 +1,9 @@
 /**
- * The prerendered form (index.html) can be typed into before its code arrives: the page's
- * chunk loads after the entry (see routes.tsx). The form takes its first values from the
- * stored draft (and writes them into its fields), so what was typed goes into the draft just
- * before the form hydrates: nothing typed is lost, and focus and caret stay where they are.
- * Leaving the page before that (a reload, a closed tab) keeps it in the draft too.
+ * The prerendered form (index.html) can be typed into before the app's code arrives. The form
+ * takes its first values from the stored draft (and writes them into its fields), so what was
+ * typed goes into the draft at the form's first render, as it hydrates: nothing typed is lost,
+ * and focus and caret stay where they are. Leaving the page before that (a reload, a closed
+ * tab) keeps it in the draft too.
  */
 import { loadDraft, saveDraft, type StoredDraft } from '../device/drafts';
 

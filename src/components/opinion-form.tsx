@@ -1,4 +1,4 @@
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import {
   commentError,
@@ -10,6 +10,7 @@ import {
   type OpinionFieldErrors,
   type ValidOpinion,
 } from '../domain/opinion';
+import { useHydrated } from './ui/use-hydrated';
 import { ErrorSummary, type SummaryError } from './ui/error-summary';
 import { ChoiceGroup, Field } from './ui/field';
 
@@ -52,20 +53,6 @@ function CharacterCount({ length }: { length: number }) {
     <span id="comment-count" className={left < 0 ? 'counter counter--over' : 'counter'} aria-live="polite">
       {text}
     </span>
-  );
-}
-
-const noSubscription = () => () => undefined;
-
-/**
- * False while React hydrates the prerendered form (the server's answer), true from the next
- * render on: what differs from the prerendered markup must wait for it, or hydration fails.
- */
-function useHydrated(): boolean {
-  return useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
   );
 }
 

@@ -187,7 +187,8 @@ export interface DashboardStats {
  */
 export const CHART_MAX_DAYS = 366;
 
-function addDays(day: string, n: number): string {
+/** The `YYYY-MM-DD` day n days after (or before) this one. */
+export function addDays(day: string, n: number): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
 }

@@ -44,7 +44,7 @@ function ThankYou({ outcome, waiting, onAnother }: { outcome: SubmitOutcome; wai
 }
 
 export function FeedbackPage() {
-  // With what was typed into the prerendered form before this code arrived (see prerendered-form.ts).
+  // With what was typed into the prerendered form before the app's code arrived (see prerendered-form.ts).
   const [draft, setDraft] = useState<StoredDraft>(initialDraft);
   const [outcome, setOutcome] = useState<SubmitOutcome | null>(null);
   const submit = useSubmitOpinion();

@@ -29,24 +29,23 @@ interface BoundaryProps {
 }
 
 interface BoundaryState {
-  readonly failedAt: string | null;
+  readonly failed: boolean;
+  readonly pathname: string;
 }
 
 /** Catches what a page throws while rendering (a failed chunk load included) and shows RouteErrorPage. */
 export class RouteErrorBoundary extends Component<BoundaryProps, BoundaryState> {
-  override state: BoundaryState = { failedAt: null };
+  override state: BoundaryState = { failed: false, pathname: this.props.pathname };
 
   static getDerivedStateFromError(): Partial<BoundaryState> {
-    return { failedAt: '' };
+    return { failed: true };
   }
 
   static getDerivedStateFromProps(props: BoundaryProps, state: BoundaryState): Partial<BoundaryState> | null {
-    if (state.failedAt === '') return { failedAt: props.pathname };
-    if (state.failedAt !== null && state.failedAt !== props.pathname) return { failedAt: null };
-    return null;
+    return props.pathname === state.pathname ? null : { failed: false, pathname: props.pathname };
   }
 
   override render() {
-    return this.state.failedAt === null ? this.props.children : <RouteErrorPage />;
+    return this.state.failed ? <RouteErrorPage /> : this.props.children;
   }
 }

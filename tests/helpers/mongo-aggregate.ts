@@ -9,6 +9,7 @@ import { MongoStorageAdapter } from 'parse-server/lib/Adapters/Storage/Mongo/Mon
 import { AggregateRouter } from 'parse-server/lib/Routers/AggregateRouter.js';
 import type { RunPipeline } from '../../server/dashboard-stats.ts';
 import { stack, withDatabase } from './dashboard-data.ts';
+import { asMaster } from './parse-rest.ts';
 
 interface OpinionRow {
   objectId: string;
@@ -40,10 +41,7 @@ export async function mongoAggregateOverOpinions(): Promise<RunPipeline> {
       ).rows,
   );
   const documents = rows.map(asMongoDocument);
-  const schemaResponse = await fetch(`${stack.serverURL}/schemas/opinions`, {
-    headers: { 'X-Parse-Application-Id': stack.appId, 'X-Parse-Master-Key': stack.masterKey },
-  });
-  const schema = (await schemaResponse.json()) as { fields: Record<string, { type: string }> };
+  const { body: schema } = await asMaster(stack)<{ fields: Record<string, { type: string }> }>('GET', '/schemas/opinions');
 
   const adapter = new MongoStorageAdapter({ uri: 'mongodb://127.0.0.1:9/never-connected' });
   adapter._adaptiveCollection = async () => ({
