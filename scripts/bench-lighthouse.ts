@@ -12,6 +12,8 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, median, startBenchApp } from './bench-app.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+/** Where to keep each run's full Lighthouse report (JSON), to see what a figure is made of. */
+const REPORT_DIR = process.env.BENCH_REPORT_DIR;
 const PAGES = [
   { path: '/', signedIn: false },
   { path: '/login', signedIn: false },
@@ -67,6 +69,11 @@ async function audit(url: string, signedIn: boolean): Promise<Run> {
     });
     if (!result) throw new Error(`Lighthouse gave no result for ${url}.`);
     const { lhr } = result;
+    if (REPORT_DIR) {
+      fs.mkdirSync(REPORT_DIR, { recursive: true });
+      const name = `${new URL(url).pathname.replace(/\W+/g, '_') || '_'}-${Date.now()}.json`;
+      fs.writeFileSync(path.join(REPORT_DIR, name), JSON.stringify(lhr));
+    }
     const scores = Object.fromEntries(CATEGORIES.map((id) => [id, Math.round((lhr.categories[id]?.score ?? 0) * 100)]));
     const metrics = Object.fromEntries(Object.entries(METRICS).map(([name, id]) => [name, lhr.audits[id]?.numericValue ?? NaN]));
     const failed = Object.values(lhr.categories).flatMap((category) =>
@@ -84,7 +91,8 @@ async function audit(url: string, signedIn: boolean): Promise<Run> {
 try {
   console.log(`Lighthouse ${RUNS}× per page, mobile (simulated Slow 4G, 4× CPU), medians:\n`);
   console.log('page         perf  a11y  best  seo    FCP      LCP      TBT     CLS');
-  for (const { path: pagePath, signedIn } of PAGES) {
+  const only = process.env.BENCH_PAGES?.split(',');
+  for (const { path: pagePath, signedIn } of PAGES.filter((page) => !only || only.includes(page.path))) {
     const runs: Run[] = [];
     for (let run = 0; run < RUNS; run += 1) runs.push(await audit(app.appURL + pagePath, signedIn));
     const score = (id: (typeof CATEGORIES)[number]) => String(median(runs.map((run) => run.scores[id]))).padStart(4);

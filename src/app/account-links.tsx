@@ -1,6 +1,6 @@
 import { NavLink } from 'react-router-dom';
 import { useHydrated } from '../components/ui/use-hydrated';
-import { useSession } from '../queries/auth';
+import { useSession } from '../queries/session';
 import { AccountLinksPending } from './account-links-pending';
 import { useLogOutAndLeave } from './log-out';
 import { paths } from './paths';

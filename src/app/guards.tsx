@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import { canUseDashboard } from '../domain/user';
-import { useSession, useSessionEnd } from '../queries/auth';
+import { useSession, useSessionEnd } from '../queries/session';
 import { QueryState } from '../components/ui/query-state';
 import { FLASH_TEXT, withFlash } from './flash';
 import { paths } from './paths';

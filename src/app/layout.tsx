@@ -2,7 +2,7 @@ import { lazy, memo, Suspense, useEffect } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigationType } from 'react-router-dom';
 import { RouteErrorBoundary } from '../pages/route-error-page';
 import type { User } from '../domain/user';
-import { useSession } from '../queries/auth';
+import { useSession } from '../queries/session';
 import { AccountLinksPending } from './account-links-pending';
 import { readFlash } from './flash';
 import { paths, routePatterns } from './paths';

@@ -28,6 +28,7 @@ export async function prerender(path: string): Promise<Prerendered | null> {
   if (!appConfig.ok) return null;
   // The same providers as <App/>: hydration needs the same tree, so the same markup.
   // prerenderToNodeStream, unlike renderToString, waits for the lazy page to load.
+  const errors: unknown[] = [];
   const { prelude } = await prerenderToNodeStream(
     <StrictMode>
       <QueryClientProvider client={createQueryClient()}>
@@ -36,9 +37,16 @@ export async function prerender(path: string): Promise<Prerendered | null> {
         </StaticRouter>
       </QueryClientProvider>
     </StrictMode>,
+    {
+      // React would leave a failing part for the browser to render: the build must fail instead.
+      onError: (error) => {
+        errors.push(error);
+      },
+    },
   );
   let markup = '';
   for await (const chunk of prelude) markup += String(chunk);
+  if (errors.length) throw new AggregateError(errors, `Prerendering ${path} failed: ${String(errors[0])}`);
   const title = TITLE.exec(markup);
   return { html: title ? markup.replace(TITLE, '') : markup, title: title?.[1] ?? null };
 }

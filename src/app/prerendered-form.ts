@@ -1,57 +1,82 @@
 /**
- * The prerendered form (index.html) can be typed into before the app's code arrives. The form
- * takes its first values from the stored draft (and writes them into its fields), so what was
- * typed goes into the draft at the form's first render, as it hydrates: nothing typed is lost,
- * and focus and caret stay where they are. Leaving the page before that (a reload, a closed
- * tab) keeps it in the draft too.
+ * The visitor's form is in index.html (prerendered), and its code arrives after the shell's.
+ * Until that code has hydrated the form, its fields are what the visitor sees and types into,
+ * so the fields are the truth:
+ * - when the shell starts, the stored draft goes into the fields the visitor has not touched;
+ * - every change to them goes into the draft (a reload, a closed tab or a link followed before
+ *   the form hydrates loses nothing);
+ * - the form takes its values from the fields as it hydrates: it reads them and never writes
+ *   them, since a write could undo a keystroke typed while it hydrates.
  */
 import { loadDraft, saveDraft, type StoredDraft } from '../device/drafts';
+import type { OpinionDraft } from '../domain/opinion';
 
-let prerendered = false;
+let waiting = false;
 
-function valueOf(id: string): string {
+function textField(id: string): HTMLInputElement | HTMLTextAreaElement | null {
   const field = document.getElementById(id);
-  return field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement ? field.value : '';
+  return field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement ? field : null;
 }
 
-function isChecked(id: string): boolean {
+function radio(id: string): HTMLInputElement | null {
   const field = document.getElementById(id);
-  return field instanceof HTMLInputElement && field.checked;
+  return field instanceof HTMLInputElement ? field : null;
 }
 
-/** The stored draft, with what was typed into the prerendered form merged in (and stored). */
-function mergeTyped(): StoredDraft {
-  const draft = loadDraft();
-  const typed = {
-    name: valueOf('name'),
-    comment: valueOf('comment'),
-    willReturn: isChecked('willReturn-yes') ? true : isChecked('willReturn-no') ? false : null,
+function readFields(): OpinionDraft {
+  return {
+    name: textField('name')?.value ?? '',
+    comment: textField('comment')?.value ?? '',
+    willReturn: radio('willReturn-yes')?.checked ? true : radio('willReturn-no')?.checked ? false : null,
   };
-  if (!typed.name && !typed.comment && typed.willReturn === null) return draft;
-  const merged = {
-    ...draft,
-    name: typed.name || draft.name,
-    comment: typed.comment || draft.comment,
-    willReturn: typed.willReturn ?? draft.willReturn,
-  };
-  saveDraft(merged);
-  return merged;
 }
 
-function keepOnLeave(): void {
-  if (prerendered) mergeTyped();
+/** The stored draft goes into every field still as the HTML had it (empty, nothing chosen). */
+function fillUntouched(draft: OpinionDraft): void {
+  const name = textField('name');
+  const comment = textField('comment');
+  if (name && !name.value) name.value = draft.name;
+  if (comment && !comment.value) comment.value = draft.comment;
+  const yes = radio('willReturn-yes');
+  const no = radio('willReturn-no');
+  if (yes && no && !yes.checked && !no.checked && draft.willReturn !== null) {
+    (draft.willReturn ? yes : no).checked = true;
+  }
 }
 
-/** Called by main.tsx when it hydrates the prerendered `/`. */
+function keepFields(): StoredDraft {
+  const draft = { ...loadDraft(), ...readFields() };
+  saveDraft(draft);
+  return draft;
+}
+
+function isPrerenderedFormShown(): boolean {
+  return textField('comment') !== null;
+}
+
+/** Called by main.tsx before it hydrates the prerendered `/`. */
 export function expectPrerenderedForm(): void {
-  prerendered = true;
-  window.addEventListener('pagehide', keepOnLeave);
+  if (!isPrerenderedFormShown()) return;
+  waiting = true;
+  fillUntouched(loadDraft());
+  keepFields();
+  document.addEventListener('input', keepFields, true);
 }
 
-/** The draft the form starts from: at its first render after main.tsx hydrated `/`, with what was typed. */
-export function initialDraft(): StoredDraft {
-  if (!prerendered) return loadDraft();
-  prerendered = false;
-  window.removeEventListener('pagehide', keepOnLeave);
-  return mergeTyped();
+/** The form has hydrated: from now on it keeps the draft itself. */
+export function prerenderedFormAdopted(): void {
+  if (!waiting) return;
+  waiting = false;
+  document.removeEventListener('input', keepFields, true);
+}
+
+/**
+ * Where the form starts. `inFields`: the draft is already in the prerendered fields, for the
+ * form to read as it hydrates. Otherwise (no prerendered form, or it was left before it
+ * hydrated) the form renders the stored draft itself.
+ */
+export function initialForm(): { draft: StoredDraft; inFields: boolean } {
+  if (waiting && isPrerenderedFormShown()) return { draft: keepFields(), inFields: true };
+  prerenderedFormAdopted();
+  return { draft: loadDraft(), inFields: false };
 }

@@ -1,15 +1,15 @@
 import { lazy } from 'react';
 import { Route, Routes } from 'react-router-dom';
-import { FeedbackPage } from '../pages/feedback-page';
 import { Layout } from './layout';
 import { routePatterns } from './paths';
 
 /*
- * The one route table. The visitor's form is in the entry: it is prerendered, and hydrates
- * with the shell in one pass (a form hydrating later, on its own, could lose a keystroke typed
- * between its render and its commit). Every other page is its own chunk, so that account and
- * staff code never loads for a visitor. The layout shows a page's loading and its errors.
+ * The one route table. Every page is its own chunk, so that account and staff code never loads
+ * for a visitor, and the visitor's form (prerendered, typeable before any script) hydrates
+ * when its code arrives, after the shell's (see prerendered-form.ts). The layout shows a
+ * page's loading and its errors.
  */
+const FeedbackPage = lazy(() => import('../pages/feedback-page').then((m) => ({ default: m.FeedbackPage })));
 const LoginPage = lazy(() => import('../pages/login-page').then((m) => ({ default: m.LoginPage })));
 const SignupPage = lazy(() => import('../pages/signup-page').then((m) => ({ default: m.SignupPage })));
 const ResetPasswordPage = lazy(() => import('../pages/reset-password-page').then((m) => ({ default: m.ResetPasswordPage })));

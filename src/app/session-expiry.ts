@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { endExpiredSession } from '../queries/auth';
+import { endExpiredSession } from '../queries/session';
 import { FLASH_TEXT, withFlash } from './flash';
 import type { NavigationHandle } from './navigation';
 import { paths, routePatterns } from './paths';

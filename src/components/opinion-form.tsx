@@ -34,12 +34,13 @@ function toFormValues(draft: OpinionDraft): FormValues {
   };
 }
 
+/** The radios' value: '' in the defaults, null when read from fields with none chosen. */
+function toWillReturn(value: FormValues['willReturn'] | null | undefined): boolean | null {
+  return value === 'yes' ? true : value === 'no' ? false : null;
+}
+
 function toDraft(values: Partial<FormValues>): OpinionDraft {
-  return {
-    name: values.name ?? '',
-    comment: values.comment ?? '',
-    willReturn: values.willReturn === 'yes' ? true : values.willReturn === 'no' ? false : null,
-  };
+  return { name: values.name ?? '', comment: values.comment ?? '', willReturn: toWillReturn(values.willReturn) };
 }
 
 function CharacterCount({ length }: { length: number }) {
@@ -59,15 +60,22 @@ function CharacterCount({ length }: { length: number }) {
 /**
  * The visitor's opinion form. It validates with the shared rules and reports every change,
  * so that its page can keep the draft; it knows nothing of where the opinion goes.
+ *
+ * `valuesInFields`: it hydrates the prerendered form, whose fields already hold the draft and
+ * whatever the visitor typed before this code arrived. It then reads its values from the
+ * fields instead of writing `defaultValues` into them: a keystroke typed while it hydrates is
+ * in the field, not in any value computed before.
  */
 export function OpinionForm({
   defaultValues,
+  valuesInFields = false,
   onSubmit,
   onChange,
   pending,
   serverErrors,
 }: {
   defaultValues: OpinionDraft;
+  valuesInFields?: boolean;
   onSubmit: (opinion: ValidOpinion, meta: { honeypot: string }) => void;
   onChange?: (draft: OpinionDraft) => void;
   pending: boolean;
@@ -78,14 +86,41 @@ export function OpinionForm({
     handleSubmit,
     control,
     setError,
+    getValues,
+    setValue,
+    reset,
+    subscribe,
     formState: { errors, submitCount },
-  } = useForm<FormValues>({ defaultValues: toFormValues(defaultValues), shouldFocusError: false });
+  } = useForm<FormValues>({
+    // Without default values, react-hook-form takes each field's value as it attaches to it.
+    defaultValues: valuesInFields ? undefined : toFormValues(defaultValues),
+    shouldFocusError: false,
+  });
+
+  useEffect(() => {
+    // Attached: what the fields hold becomes the form's values and defaults, for its watchers too.
+    if (valuesInFields) reset(getValues(), { keepFieldsRef: true });
+    // Only on mount: `valuesInFields` describes the fields this form started with.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    if (!onChange) return;
+    return subscribe({ formState: { values: true }, callback: ({ values }) => onChange(toDraft(values)) });
+  }, [subscribe, onChange]);
+
+  const willReturn = register('willReturn', { validate: (value) => willReturnError(toWillReturn(value)) ?? true });
+  // Attaching to the radios one at a time, react-hook-form reads the group from those it has
+  // seen so far, and then writes that into the next: a choice made on the prerendered form
+  // would be undone. The choice a radio holds as it attaches is kept.
+  const keepChoiceRef = (radio: HTMLInputElement | null) => {
+    const chosen = radio?.checked === true;
+    willReturn.ref(radio);
+    if (radio && chosen && !radio.checked) setValue('willReturn', radio.value as FormValues['willReturn']);
+  };
 
   const hydrated = useHydrated();
-  const values = useWatch({ control });
-  useEffect(() => {
-    onChange?.(toDraft(values));
-  }, [values, onChange]);
+  const comment = useWatch({ control, name: 'comment' });
 
   useEffect(() => {
     for (const field of FIELD_ORDER) {
@@ -107,8 +142,8 @@ export function OpinionForm({
     if (result.ok) onSubmit(result.value, { honeypot: formValues.website });
   });
 
-  // A long draft brings the counter back, after hydration (the prerendered form is empty).
-  const commentLength = hydrated ? (values.comment?.trim().length ?? 0) : 0;
+  // Hydrating, the comment is unknown until the fields are read: no counter, as prerendered.
+  const commentLength = comment?.trim().length ?? 0;
 
   return (
     <form onSubmit={(event) => void submit(event)} noValidate aria-label="Your opinion">
@@ -155,9 +190,8 @@ export function OpinionForm({
               id={`willReturn-${choice}`}
               type="radio"
               value={choice}
-              {...register('willReturn', {
-                validate: (value) => willReturnError(value === '' ? null : value === 'yes') ?? true,
-              })}
+              {...willReturn}
+              ref={keepChoiceRef}
             />
             {choice === 'yes' ? 'Yes' : 'No'}
           </label>

@@ -10,7 +10,8 @@ import { ProfileForm, type ProfileValues } from '../components/profile-form';
 import { clearFormDraft, loadFormDraft, saveFormDraft } from '../device/form-drafts';
 import { appError, AppError } from '../domain/errors';
 import type { User } from '../domain/user';
-import { useChangePassword, useDeleteAccount, useSession, useUpdateProfile } from '../queries/auth';
+import { useChangePassword, useDeleteAccount, useUpdateProfile } from '../queries/auth';
+import { useSession } from '../queries/session';
 
 function asAppError(error: unknown): AppError | null {
   return error instanceof AppError ? error : error ? appError('unknown') : null;

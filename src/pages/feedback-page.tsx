@@ -4,7 +4,7 @@ import { clearDraft, emptyDraft, saveDraft, type StoredDraft } from '../device/d
 import { getOutbox } from '../device/outbox';
 import { AppError } from '../domain/errors';
 import type { OpinionDraft, ValidOpinion } from '../domain/opinion';
-import { initialDraft } from '../app/prerendered-form';
+import { initialForm, prerenderedFormAdopted } from '../app/prerendered-form';
 import { preloadParse } from '../parse/client';
 import { useSubmitOpinion, type SubmitOutcome } from '../queries/opinions';
 import { useOutboxStatus } from '../queries/outbox';
@@ -44,13 +44,21 @@ function ThankYou({ outcome, waiting, onAnother }: { outcome: SubmitOutcome; wai
 }
 
 export function FeedbackPage() {
-  // With what was typed into the prerendered form before the app's code arrived (see prerendered-form.ts).
-  const [draft, setDraft] = useState<StoredDraft>(initialDraft);
+  // Hydrating `/`, the prerendered fields hold the draft and what was typed (see prerendered-form.ts).
+  const [start, setStart] = useState(initialForm);
+  const { draft } = start;
+  const setDraft = (next: StoredDraft) => setStart({ draft: next, inFields: false });
   const [outcome, setOutcome] = useState<SubmitOutcome | null>(null);
   const submit = useSubmitOpinion();
   const outbox = useOutboxStatus();
   // A second click or Enter before React re-renders must not start a second submit.
   const submitting = useRef(false);
+
+  useEffect(() => {
+    if (start.inFields) prerenderedFormAdopted();
+    // Once, after the form's own effects: from then on it reports its changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   useEffect(() => {
     // The form works without the Parse SDK; fetch it once the page is idle, before a submit needs it.
@@ -150,6 +158,7 @@ export function FeedbackPage() {
       <OpinionForm
         key={draft.submissionId}
         defaultValues={draft}
+        valuesInFields={start.inFields}
         onChange={keepDraft}
         onSubmit={send}
         pending={submit.isPending}

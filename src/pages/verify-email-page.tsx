@@ -5,7 +5,8 @@ import { EmailForm } from '../components/email-form';
 import { QueryState } from '../components/ui/query-state';
 import { appError, AppError } from '../domain/errors';
 import type { User } from '../domain/user';
-import { useRefreshSession, useRequestEmailVerification, useSession } from '../queries/auth';
+import { useRequestEmailVerification } from '../queries/auth';
+import { useRefreshSession, useSession } from '../queries/session';
 
 const SENT = 'If this address belongs to an account that still needs verifying, we sent a new link to it. It works for 24 hours.';
 

@@ -1,54 +1,16 @@
-/** Accounts and sessions through the Parse SDK, mapped to plain `User`s. */
+/** Accounts through the Parse SDK, mapped to plain `User`s (the session itself: session.ts). */
 import { appConfig } from '../config/env';
 import { appError } from '../domain/errors';
 import type { User } from '../domain/user';
 import { getParse } from './client';
 import { toAppError } from './errors';
-
-async function whoami(): Promise<User> {
-  const Parse = await getParse();
-  return (await Parse.Cloud.run('whoami')) as User;
-}
-
-/**
- * Whether the SDK has a user stored on this device (its localStorage key). Reading it directly
- * spares a visitor who never logged in from loading the SDK just to learn that.
- */
-function hasStoredUser(): boolean {
-  if (!appConfig.ok) return false;
-  try {
-    return localStorage.getItem(`Parse/${appConfig.config.parseAppId}/currentUser`) !== null;
-  } catch {
-    // Storage blocked: let the SDK decide.
-    return true;
-  }
-}
+import { clearLocalSession, whoami } from './session';
 
 async function currentParseUser() {
   const Parse = await getParse();
   const user = await Parse.User.currentAsync();
   if (!user) throw appError('session-expired');
   return user;
-}
-
-/**
- * The signed-in user, checked with the server: Parse.User.current() only trusts what
- * localStorage says. A session the server no longer knows is cleared on this device.
- */
-export async function fetchSession(): Promise<User | null> {
-  if (!hasStoredUser()) return null;
-  const Parse = await getParse();
-  if (!(await Parse.User.currentAsync())) return null;
-  try {
-    return await whoami();
-  } catch (error) {
-    const appError = toAppError(error);
-    if (appError.kind === 'session-expired') {
-      await clearLocalSession();
-      return null;
-    }
-    throw appError;
-  }
 }
 
 export interface SignUpInput {
@@ -91,12 +53,6 @@ export async function logOut(): Promise<void> {
   } catch {
     await clearLocalSession();
   }
-}
-
-/** Forgets the stored session without asking the server (whose token may be dead already). */
-export async function clearLocalSession(): Promise<void> {
-  const Parse = await getParse();
-  await Parse.CoreManager.getUserController().removeUserFromDisk();
 }
 
 /** Sends the verification email again (the server says nothing about unknown or verified addresses). */

@@ -87,6 +87,49 @@ describe('the prerendered form', () => {
     await context.close();
   });
 
+  test('while the code of the form is on its way, the draft is in its fields and every edit survives a reload', async () => {
+    const { context, page, errors } = await newPage(browser, { viewport: PHONE });
+    const draft = { name: 'Returning', comment: 'Stored earlier', willReturn: true, submissionId: crypto.randomUUID() };
+    await context.addInitScript((value) => {
+      // Once per test: the reload below must find what the page saved, not this.
+      if (!sessionStorage.getItem('seeded')) localStorage.setItem('visitor-opinions:draft', value);
+      sessionStorage.setItem('seeded', '1');
+    }, JSON.stringify(draft));
+    // The shell hydrates; the form's chunk is held back.
+    const held: Route[] = [];
+    await page.route(/\/assets\/feedback-page-[^/]*\.js$/, (route) => {
+      held.push(route);
+    });
+    await page.goto(appURL + '/');
+    await expect.poll(() => page.getByLabel('Your comment').inputValue()).toBe('Stored earlier');
+    expect(await page.getByLabel('Your name (optional)').inputValue()).toBe('Returning');
+    expect(await page.getByRole('radio', { name: 'Yes' }).isChecked()).toBe(true);
+
+    const comment = marker('Edited before the form hydrated');
+    await page.getByLabel('Your name (optional)').fill('');
+    await page.getByLabel('Your comment').fill(comment);
+    await page.getByRole('radio', { name: 'No' }).check();
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Your comment').inputValue()).toBe(comment);
+    expect(await page.getByLabel('Your name (optional)').inputValue()).toBe('');
+    expect(await page.getByRole('radio', { name: 'No' }).isChecked()).toBe(true);
+
+    await expect.poll(() => held.length).toBe(2);
+    await held[1]?.continue();
+    await waitForHydration(page);
+    expect(await page.getByLabel('Your comment').inputValue()).toBe(comment);
+    expect(await page.getByLabel('Your name (optional)').inputValue()).toBe('');
+    expect(await page.getByRole('radio', { name: 'No' }).isChecked()).toBe(true);
+
+    await page.getByRole('button', { name: 'Send my opinion' }).click();
+    await page.getByRole('heading', { name: 'Thank you for your opinion' }).waitFor();
+    const sent = await opinionsWithComment(stack, comment);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.name).toBe('');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   test('a stored draft comes back into the hydrated form, without hydration errors', async () => {
     const { context, page, errors } = await newPage(browser);
     const draft = { name: 'Returning', comment: 'x'.repeat(1_900), willReturn: true, submissionId: crypto.randomUUID() };

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 /*
- * src/parse/auth.ts against the real Parse Server: every call of the account screens and
+ * src/parse/auth.ts and session.ts against the real Parse Server: every call of the account screens and
  * every refusal they can meet, in the words the user sees. jsdom gives the SDK the
  * localStorage it keeps the session in, as in a browser.
  */
@@ -11,11 +11,13 @@ import { linkIn, mailTo, RESET_SUBJECT, VERIFY_SUBJECT, waitForMail } from '../h
 import { expireSession, logInElsewhere, sessionAccepted } from '../helpers/sessions.ts';
 
 type Auth = typeof import('../../src/parse/auth');
+type Session = typeof import('../../src/parse/session');
 type ParseSdk = Awaited<ReturnType<typeof import('../../src/parse/client').getParse>>;
 
 const stack = inject('stack');
 const PASSWORD = 'Secret#Pass1';
 let auth: Auth;
+let session: Session;
 let Parse: ParseSdk;
 
 beforeAll(async () => {
@@ -23,13 +25,14 @@ beforeAll(async () => {
   vi.stubEnv('VITE_PARSE_APP_ID', stack.appId);
   vi.stubEnv('VITE_PARSE_JS_KEY', stack.javascriptKey);
   auth = await import('../../src/parse/auth');
+  session = await import('../../src/parse/session');
   Parse = await (await import('../../src/parse/client')).getParse();
   // The SDK keeps no current user under Node unless asked; the browser build always does.
   Parse.User.enableUnsafeCurrentUser();
 });
 
 beforeEach(async () => {
-  await auth.clearLocalSession();
+  await session.clearLocalSession();
 });
 
 function credentials() {
@@ -62,7 +65,7 @@ describe('sign up', () => {
   test('creates the account, logs it in, unverified and not staff, and emails a verification link', async () => {
     const { username, email, user } = await signedUp();
     expect(user).toMatchObject({ username, email, emailVerified: false, isStaff: false });
-    expect(await auth.fetchSession()).toEqual({ ...user, id: expect.any(String) });
+    expect(await session.fetchSession()).toEqual({ ...user, id: expect.any(String) });
     const mail = await waitForMail(stack.mailURL, email, { subject: VERIFY_SUBJECT });
     expect(linkIn(mail)).toContain(`${stack.serverURL}/apps/${stack.appId}/verify_email?token=`);
   });
@@ -76,7 +79,7 @@ describe('sign up', () => {
     ['a username with a space (Cloud Code)', () => ({ username: `a b ${crypto.randomUUID()}` }), 'invalid-username', 'Usernames are 3 to 100 characters, with no spaces.'],
   ])('refuses %s in words', async (_, change, kind, message) => {
     const taken = await signedUp();
-    await auth.clearLocalSession();
+    await session.clearLocalSession();
     await expect(auth.signUp({ ...credentials(), ...change(taken) })).rejects.toMatchObject({ kind, message });
     expect(localStorage.getItem(storedUserKey())).toBeNull();
   });
@@ -89,7 +92,7 @@ describe('email verification', () => {
     const landing = await follow(link);
     expect(landing.origin + landing.pathname).toBe(`${stack.appUrl}/verify-email`);
     expect(landing.searchParams.get('status')).toBe('verified');
-    expect(await auth.fetchSession()).toMatchObject({ email, emailVerified: true });
+    expect(await session.fetchSession()).toMatchObject({ email, emailVerified: true });
 
     const again = await follow(link);
     expect(again.searchParams.get('status')).toBe('invalid');
@@ -115,9 +118,9 @@ describe('log in and out', () => {
     await auth.logOut();
     await expect(auth.logIn(username, 'Wrong#Pass1')).rejects.toMatchObject({ kind: 'wrong-credentials', message: 'Wrong username or password.' });
     await expect(auth.logIn(`nobody-${crypto.randomUUID()}`, PASSWORD)).rejects.toMatchObject({ kind: 'wrong-credentials' });
-    expect(await auth.fetchSession()).toBeNull();
+    expect(await session.fetchSession()).toBeNull();
     expect(await auth.logIn(username, PASSWORD)).toEqual(user);
-    expect(await auth.fetchSession()).toEqual(user);
+    expect(await session.fetchSession()).toEqual(user);
   });
 
   test('repeated failures lock the account with its own message, even for the right password', async () => {
@@ -146,14 +149,14 @@ describe('log in and out', () => {
     await expireSession(stack, currentToken());
     await expect(auth.logOut()).resolves.toBeUndefined();
     expect(localStorage.getItem(storedUserKey())).toBeNull();
-    expect(await auth.fetchSession()).toBeNull();
+    expect(await session.fetchSession()).toBeNull();
   });
 
   test('an expired session is found out at start (209) and forgotten', async () => {
     await signedUp();
     await expireSession(stack, currentToken());
     expect(localStorage.getItem(storedUserKey())).not.toBeNull();
-    expect(await auth.fetchSession()).toBeNull();
+    expect(await session.fetchSession()).toBeNull();
     expect(localStorage.getItem(storedUserKey())).toBeNull();
   });
 
@@ -198,7 +201,7 @@ describe('password reset', () => {
 
     expect(await sessionAccepted(stack, oldSession)).toBe(false);
     expect(await sessionAccepted(stack, otherDevice)).toBe(false);
-    await auth.clearLocalSession();
+    await session.clearLocalSession();
     await expect(auth.logIn(username, PASSWORD)).rejects.toMatchObject({ kind: 'wrong-credentials' });
     await expect(auth.logIn(username, 'Brand#New2')).resolves.toMatchObject({ username });
     // The link works once.
@@ -230,18 +233,18 @@ describe('the account', () => {
     expect(await auth.updateProfile({ email: newEmail })).toMatchObject({ username: renamed, email: newEmail, emailVerified: false });
     const link = linkIn(await waitForMail(stack.mailURL, newEmail, { subject: VERIFY_SUBJECT }));
     expect((await follow(link)).searchParams.get('status')).toBe('verified');
-    expect(await auth.fetchSession()).toMatchObject({ email: newEmail, emailVerified: true });
+    expect(await session.fetchSession()).toMatchObject({ email: newEmail, emailVerified: true });
   });
 
   test('a taken username or email is refused in words, and the refused change is not kept', async () => {
     const other = await signedUp();
-    await auth.clearLocalSession();
+    await session.clearLocalSession();
     const { username } = await signedUp();
     await expect(auth.updateProfile({ username: other.username })).rejects.toMatchObject({ kind: 'username-taken' });
     await expect(auth.updateProfile({ email: other.email })).rejects.toMatchObject({ kind: 'email-taken' });
     await expect(auth.updateProfile({ email: 'nope' })).rejects.toMatchObject({ kind: 'invalid-email' });
     await expect(auth.updateProfile({ username: 'has space' })).rejects.toMatchObject({ kind: 'invalid-username' });
-    expect(await auth.fetchSession()).toMatchObject({ username });
+    expect(await session.fetchSession()).toMatchObject({ username });
     expect(Parse.User.current()?.dirtyKeys()).toEqual([]);
   });
 
@@ -254,7 +257,7 @@ describe('the account', () => {
     });
     await expect(auth.changePassword(PASSWORD, 'weak')).rejects.toMatchObject({ kind: 'weak-password' });
     await auth.changePassword(PASSWORD, 'Changed#Pass2');
-    expect(await auth.fetchSession()).toMatchObject({ username });
+    expect(await session.fetchSession()).toMatchObject({ username });
     expect(await sessionAccepted(stack, otherDevice)).toBe(false);
     await auth.logOut();
     await expect(auth.logIn(username, 'Changed#Pass2')).resolves.toMatchObject({ username });
@@ -273,10 +276,10 @@ describe('the account', () => {
 describe('staff', () => {
   test('staff:grant makes an account staff, as the server tells the app; an unknown username is refused', async () => {
     const { username } = await signedUp();
-    expect(await auth.fetchSession()).toMatchObject({ isStaff: false });
+    expect(await session.fetchSession()).toMatchObject({ isStaff: false });
     const rest = masterRestClient(stack.serverURL, stack.appId, stack.masterKey);
     await grantStaffByUsername(rest, username);
-    expect(await auth.fetchSession()).toMatchObject({ username, isStaff: true });
+    expect(await session.fetchSession()).toMatchObject({ username, isStaff: true });
     await expect(grantStaffByUsername(rest, `nobody-${crypto.randomUUID()}`)).rejects.toBeInstanceOf(UnknownUserError);
   });
 });

@@ -1,5 +1,7 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { hydrateRoot } from 'react-dom/client';
+import { renderToString } from 'react-dom/server';
 import { describe, expect, test, vi } from 'vitest';
 import { OpinionForm } from '../../../src/components/opinion-form';
 
@@ -87,5 +89,49 @@ describe('OpinionForm', () => {
     await user.type(document.getElementById('website') as HTMLInputElement, 'http://spam.example');
     await user.click(screen.getByRole('button', { name: 'Send my opinion' }));
     expect(onSubmit).toHaveBeenCalledWith(expect.anything(), { honeypot: 'http://spam.example' });
+  });
+
+  describe('hydrating the prerendered form (valuesInFields)', () => {
+    /** The form's HTML as the build prerenders it, with these values typed into its fields. */
+    function prerenderedWith(typed: { name: string; comment: string; willReturn: 'yes' | 'no' }) {
+      const container = document.createElement('div');
+      container.innerHTML = renderToString(<OpinionForm defaultValues={empty} onSubmit={() => undefined} pending={false} />);
+      document.body.append(container);
+      (container.querySelector('#name') as HTMLInputElement).value = typed.name;
+      (container.querySelector('#comment') as HTMLTextAreaElement).value = typed.comment;
+      (container.querySelector(`#willReturn-${typed.willReturn}`) as HTMLInputElement).checked = true;
+      return container;
+    }
+
+    test('keeps what the fields hold, even when the draft it was given is older, and sends it', async () => {
+      // The visitor emptied the name, typed on and chose No after this draft was read:
+      // writing it into the fields would undo all three.
+      const stale = { name: 'Noor', comment: 'Typed while', willReturn: null };
+      const container = prerenderedWith({ name: '', comment: 'Typed while the code loaded', willReturn: 'no' });
+      const onSubmit = vi.fn();
+      const onChange = vi.fn();
+      const errors: unknown[] = [];
+      await act(async () => {
+        hydrateRoot(
+          container,
+          <OpinionForm defaultValues={stale} valuesInFields onSubmit={onSubmit} onChange={onChange} pending={false} />,
+          { onRecoverableError: (error) => errors.push(error) },
+        );
+      });
+      expect(errors).toEqual([]);
+      expect(screen.getByLabelText('Your comment')).toHaveValue('Typed while the code loaded');
+      expect(screen.getByLabelText('Your name (optional)')).toHaveValue('');
+      expect(screen.getByRole('radio', { name: 'No' })).toBeChecked();
+
+      const user = userEvent.setup();
+      await user.type(screen.getByLabelText('Your comment'), '!');
+      expect(onChange).toHaveBeenLastCalledWith({ name: '', comment: 'Typed while the code loaded!', willReturn: false });
+      await user.click(screen.getByRole('button', { name: 'Send my opinion' }));
+      expect(onSubmit).toHaveBeenCalledWith(
+        { name: '', comment: 'Typed while the code loaded!', willReturn: false },
+        { honeypot: '' },
+      );
+      container.remove();
+    });
   });
 });

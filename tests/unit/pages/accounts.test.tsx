@@ -4,15 +4,15 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { appError } from '../../../src/domain/errors';
 import type { User } from '../../../src/domain/user';
 import * as auth from '../../../src/parse/auth';
+import * as session from '../../../src/parse/session';
 import { renderApp } from '../../helpers/render-app';
 
 // The unit boundary: src/parse is stubbed, everything above it is the real app.
+vi.mock('../../../src/parse/session', () => ({ fetchSession: vi.fn(), clearLocalSession: vi.fn(), whoami: vi.fn() }));
 vi.mock('../../../src/parse/auth', () => ({
-  fetchSession: vi.fn(),
   signUp: vi.fn(),
   logIn: vi.fn(),
   logOut: vi.fn(),
-  clearLocalSession: vi.fn(),
   requestEmailVerification: vi.fn(),
   requestPasswordReset: vi.fn(),
   resetPassword: vi.fn(),
@@ -21,7 +21,7 @@ vi.mock('../../../src/parse/auth', () => ({
   deleteAccount: vi.fn(),
 }));
 vi.mock('../../../src/parse/client', () => ({ preloadParse: vi.fn(), getParse: vi.fn() }));
-const mocked = vi.mocked(auth);
+const mocked = { ...vi.mocked(auth), ...vi.mocked(session) };
 
 const ana: User = { id: 'u1', username: 'ana', email: 'ana@example.com', emailVerified: true, isStaff: false };
 
