@@ -1,10 +1,11 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { inlineCssPlugin } from './build/inline-css-plugin.ts';
 import { prerenderPlugin } from './build/prerender-plugin.ts';
 import { staticHostPlugin } from './build/static-host-plugin.ts';
 
 export default defineConfig({
-  plugins: [react(), prerenderPlugin(), staticHostPlugin()],
+  plugins: [react(), inlineCssPlugin(), prerenderPlugin(), staticHostPlugin()],
   base: process.env.VITE_BASE_PATH ?? '/',
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },

@@ -6,7 +6,8 @@
  * - `_redirects` (Netlify, and the hosts that copied its format): every path under the base
  *   is rewritten, status 200, to the shell; files that exist are served first.
  * - `_headers` (Netlify and Cloudflare Pages format): a Content-Security-Policy that lets the
- *   page talk only to its own origin and the configured Parse Server, long immutable caching
+ *   page talk only to its own origin and the configured Parse Server (inline styles and
+ *   scripts by their hash only), long immutable caching
  *   for the hashed assets, no-cache for the HTML, and the usual hardening headers.
  *
  * Everything is derived from the resolved config: the base path (VITE_BASE_PATH) and
@@ -34,10 +35,10 @@ export function parseConnectSources(parseServerURL: string): string[] {
   return [url.origin, `${socket}//${url.host}`];
 }
 
-/** sha256 sources for inline scripts, so that a CSP without 'unsafe-inline' still runs them. */
-export function inlineScriptHashes(html: string): string[] {
+/** sha256 sources for inline `<script>` or `<style>` elements, so that a CSP without 'unsafe-inline' allows them. */
+function inlineHashes(html: string, element: 'script' | 'style'): string[] {
   const hashes = new Set<string>();
-  for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+  for (const match of html.matchAll(new RegExp(`<${element}\\b([^>]*)>([\\s\\S]*?)</${element}>`, 'gi'))) {
     const [, attributes = '', body = ''] = match;
     if (/\bsrc\s*=/i.test(attributes) || body === '') continue;
     hashes.add(`'sha256-${crypto.createHash('sha256').update(body, 'utf8').digest('base64')}'`);
@@ -45,19 +46,25 @@ export function inlineScriptHashes(html: string): string[] {
   return [...hashes].sort();
 }
 
+export const inlineScriptHashes = (html: string) => inlineHashes(html, 'script');
+/** The inline-css plugin's `<style>`. */
+export const inlineStyleHashes = (html: string) => inlineHashes(html, 'style');
+
 export interface StaticHostOptions {
   /** The public base path, with leading and trailing slashes (Vite's `base`). */
   base: string;
   parseServerURL: string;
   /** Hashes of inline scripts in the HTML files, from inlineScriptHashes(). */
   scriptHashes?: readonly string[];
+  /** Hashes of inline styles in the HTML files, from inlineStyleHashes(). */
+  styleHashes?: readonly string[];
 }
 
-export function contentSecurityPolicy({ parseServerURL, scriptHashes = [] }: StaticHostOptions): string {
+export function contentSecurityPolicy({ parseServerURL, scriptHashes = [], styleHashes = [] }: StaticHostOptions): string {
   return [
     "default-src 'self'",
     ["script-src 'self'", ...scriptHashes].join(' '),
-    "style-src 'self'",
+    ["style-src 'self'", ...styleHashes].join(' '),
     "img-src 'self' data:",
     "font-src 'self'",
     // 'self' too: Vite's modulepreload polyfill fetches chunks in browsers without modulepreload.
@@ -158,10 +165,11 @@ export function staticHostPlugin(): Plugin {
         .filter((file) => file.type === 'asset' && file.fileName.endsWith('.html'))
         .map((file) => (file.type === 'asset' ? String(file.source) : ''));
       const scriptHashes = [...new Set(html.flatMap(inlineScriptHashes))].sort();
+      const styleHashes = [...new Set(html.flatMap(inlineStyleHashes))].sort();
       this.emitFile({
         type: 'asset',
         fileName: HEADERS_FILE,
-        source: headersFile({ base, parseServerURL, scriptHashes }),
+        source: headersFile({ base, parseServerURL, scriptHashes, styleHashes }),
       });
     },
   };

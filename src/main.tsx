@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { expectPrerenderedForm } from './app/prerendered-form';
@@ -20,7 +20,11 @@ if (container) {
   if (container.firstElementChild && isPrerenderedPath(window.location.pathname)) {
     // What was typed before this script ran is kept (see prerendered-form.ts).
     expectPrerenderedForm();
-    hydrateRoot(container, app);
+    // In a transition, React hydrates in short slices: the page stays responsive meanwhile,
+    // and what the visitor touches first hydrates first.
+    startTransition(() => {
+      hydrateRoot(container, app);
+    });
   } else {
     // Another page than the prerendered one (a host that serves index.html for every path).
     container.replaceChildren();

@@ -108,6 +108,9 @@ describe('the files a static host needs', () => {
     for (const file of htmlFiles) {
       expect(inlineScriptHashes(read(file)), file).toEqual([]);
       expect(read(file), file).not.toMatch(/\sstyle="/);
+      // The app's stylesheet is inline (allowed by its hash): no round trip before the first paint.
+      expect(read(file), file).toContain('<style>');
+      expect(read(file), file).not.toMatch(/rel="stylesheet"/);
     }
     const assets = fs.readdirSync(path.join(outDir, 'assets'));
     expect(assets.some((file) => file.endsWith('.js'))).toBe(true);
@@ -164,6 +167,8 @@ describe('served by a plain static host', () => {
     const { context, page, errors } = await watchedPage({ viewport: PHONE });
     await page.goto(`${host.origin}${BASE}`);
     await page.locator('form[aria-label="Your opinion"] button[type="submit"]').waitFor();
+    // The inline stylesheet applies (the page background is the theme's, not the browser's white).
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(246, 247, 249)');
     const comment = `Deployed under a sub-path ${crypto.randomUUID()}`;
     await page.getByLabel('Your comment').fill(comment);
     await page.getByRole('radio', { name: 'Yes' }).check();

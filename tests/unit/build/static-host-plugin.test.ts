@@ -5,6 +5,7 @@ import {
   contentSecurityPolicy,
   headersFile,
   inlineScriptHashes,
+  inlineStyleHashes,
   parseConnectSources,
   redirectsFile,
 } from '../../../build/static-host-plugin.ts';
@@ -50,6 +51,14 @@ describe('the Content-Security-Policy', () => {
     expect(hashes).toEqual([`'sha256-${createHash('sha256').update('a()').digest('base64')}'`]);
     expect(contentSecurityPolicy({ base: '/', parseServerURL: 'https://a.example', scriptHashes: hashes })).toContain(
       `script-src 'self' ${hashes[0]}`,
+    );
+  });
+
+  test('inline styles are allowed by their hash only', () => {
+    const hashes = inlineStyleHashes('<style>body{margin:0}</style><script>a()</script>');
+    expect(hashes).toEqual([`'sha256-${createHash('sha256').update('body{margin:0}').digest('base64')}'`]);
+    expect(contentSecurityPolicy({ base: '/', parseServerURL: 'https://a.example', styleHashes: hashes })).toContain(
+      `style-src 'self' ${hashes[0]}`,
     );
   });
 });
