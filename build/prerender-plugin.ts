@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { build, type Plugin, type ResolvedConfig } from 'vite';
+import { build, type Plugin, type ResolvedConfig, type Rolldown } from 'vite';
 import type { Prerendered } from '../src/app/prerender';
 
 /** The built shell without prerendered markup: the SPA fallback for every path but `/`. */
@@ -20,11 +20,43 @@ export const SPA_SHELL_FILE = 'spa-shell.html';
 
 const SSR_ENTRY = 'src/app/prerender.tsx';
 const ROOT_DIV = '<div id="root"></div>';
+/** The page prerendered at `/` (src/app/routes.tsx): a lazy chunk, hydrated when it arrives. */
+const HOME_PAGE_MODULE = 'src/pages/feedback-page.tsx';
 
-export function insertPrerendered(shell: string, page: Prerendered): string {
+/**
+ * The files of the home page's chunk and of what it imports, but not those the entry loads
+ * anyway: index.html asks for them at low priority (prefetch), so that the form's code is on
+ * its way with the shell's instead of after it, without delaying the shell.
+ */
+export function homePageFiles(bundle: Rolldown.OutputBundle, root: string): string[] {
+  const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
+  const page = chunks.find((chunk) => chunk.facadeModuleId === path.join(root, HOME_PAGE_MODULE));
+  const entry = chunks.find((chunk) => chunk.isEntry);
+  if (!page || !entry) throw new Error(`No chunk for ${HOME_PAGE_MODULE}, or no entry chunk.`);
+  const staticImports = (start: string) => {
+    const seen = new Set<string>();
+    const visit = (fileName: string) => {
+      if (seen.has(fileName)) return;
+      seen.add(fileName);
+      const chunk = bundle[fileName];
+      if (chunk?.type === 'chunk') chunk.imports.forEach(visit);
+    };
+    visit(start);
+    return seen;
+  };
+  const loaded = staticImports(entry.fileName);
+  return [...staticImports(page.fileName)].filter((fileName) => !loaded.has(fileName));
+}
+
+function prefetchLinks(files: readonly string[], base: string): string {
+  return files.map((file) => `<link rel="prefetch" crossorigin href="${base}${file}">`).join('\n    ');
+}
+
+export function insertPrerendered(shell: string, page: Prerendered, headExtra = ''): string {
   if (!shell.includes(ROOT_DIV)) throw new Error(`index.html has no ${ROOT_DIV} to prerender into.`);
   let html = shell.replace(ROOT_DIV, () => `<div id="root">${page.html}</div>`);
   if (page.title !== null) html = html.replace(/<title>[^<]*<\/title>/, () => `<title>${page.title}</title>`);
+  if (headExtra) html = html.replace('</head>', () => `  ${headExtra}\n  </head>`);
   return html;
 }
 
@@ -64,6 +96,7 @@ function servesShellForDeepLinks(base: string, outDir: string) {
 export function prerenderPlugin(): Plugin {
   let config: ResolvedConfig;
   let shell: string | undefined;
+  let pageFiles: string[] = [];
   return {
     name: 'visitor-opinions:prerender',
     enforce: 'post',
@@ -75,6 +108,7 @@ export function prerenderPlugin(): Plugin {
       const index = bundle['index.html'];
       if (index?.type !== 'asset') return;
       shell = String(index.source);
+      pageFiles = homePageFiles(bundle, config.root);
       this.emitFile({ type: 'asset', fileName: SPA_SHELL_FILE, source: shell });
     },
     async closeBundle() {
@@ -82,7 +116,7 @@ export function prerenderPlugin(): Plugin {
       const page = await renderHome(config);
       if (!page) return;
       const outDir = path.resolve(config.root, config.build.outDir);
-      fs.writeFileSync(path.join(outDir, 'index.html'), insertPrerendered(shell, page));
+      fs.writeFileSync(path.join(outDir, 'index.html'), insertPrerendered(shell, page, prefetchLinks(pageFiles, config.base)));
     },
     configurePreviewServer(server) {
       const outDir = path.resolve(server.config.root, server.config.build.outDir);

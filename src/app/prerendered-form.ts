@@ -7,9 +7,11 @@
  *   the form hydrates loses nothing);
  * - the form takes its values from the fields as it hydrates: it reads them and never writes
  *   them, since a write could undo a keystroke typed while it hydrates.
+ * A visitor who types is going to send: the Parse SDK that sending needs starts loading then.
  */
 import { loadDraft, saveDraft, type StoredDraft } from '../device/drafts';
 import type { OpinionDraft } from '../domain/opinion';
+import { preloadParse } from '../parse/client';
 
 let waiting = false;
 
@@ -50,6 +52,11 @@ function keepFields(): StoredDraft {
   return draft;
 }
 
+function onInput(): void {
+  keepFields();
+  preloadParse();
+}
+
 function isPrerenderedFormShown(): boolean {
   return textField('comment') !== null;
 }
@@ -58,16 +65,18 @@ function isPrerenderedFormShown(): boolean {
 export function expectPrerenderedForm(): void {
   if (!isPrerenderedFormShown()) return;
   waiting = true;
+  const typed = readFields();
+  if (typed.name || typed.comment || typed.willReturn !== null) preloadParse();
   fillUntouched(loadDraft());
   keepFields();
-  document.addEventListener('input', keepFields, true);
+  document.addEventListener('input', onInput, true);
 }
 
 /** The form has hydrated: from now on it keeps the draft itself. */
 export function prerenderedFormAdopted(): void {
   if (!waiting) return;
   waiting = false;
-  document.removeEventListener('input', keepFields, true);
+  document.removeEventListener('input', onInput, true);
 }
 
 /**
