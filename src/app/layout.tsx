@@ -82,7 +82,7 @@ export function Layout() {
           <Link to={paths.home()} className="site-header__brand">
             Visitor Opinions
           </Link>
-          <nav aria-label="Main">
+          <nav aria-label="Main" className="site-header__main">
             <ul className="site-nav">
               <li>
                 <NavLink to={paths.home()} end>
@@ -94,8 +94,11 @@ export function Layout() {
                   <NavLink to={paths.dashboard()}>Dashboard</NavLink>
                 </li>
               ) : null}
-              {accountLinks}
             </ul>
+          </nav>
+          {/* On a phone, beside the brand: links that come with the session never make a row wrap. */}
+          <nav aria-label="Account" className="site-header__account">
+            <ul className="site-nav">{accountLinks}</ul>
           </nav>
         </div>
       </header>

@@ -8,12 +8,17 @@
  * - the form takes its values from the fields as it hydrates: it reads them and never writes
  *   them, since a write could undo a keystroke typed while it hydrates.
  * A visitor who types is going to send: the Parse SDK that sending needs starts loading then.
+ * A click on "Send" before the form has hydrated is remembered, and the form sends (or shows
+ * what is missing) as soon as it can.
  */
 import { loadDraft, saveDraft, type StoredDraft } from '../device/drafts';
 import type { OpinionDraft } from '../domain/opinion';
 import { preloadParse } from '../parse/client';
 
 let waiting = false;
+let sendRequested = false;
+
+const FORM = 'form[aria-label="Your opinion"]';
 
 function textField(id: string): HTMLInputElement | HTMLTextAreaElement | null {
   const field = document.getElementById(id);
@@ -57,6 +62,18 @@ function onInput(): void {
   preloadParse();
 }
 
+/**
+ * Until the form has hydrated, and a moment after (until React makes it a submit button), its
+ * button is a plain button: a click on it then is a request to send, carried out here.
+ */
+function onClick(event: MouseEvent): void {
+  const button = event.target instanceof Element ? event.target.closest(`${FORM} button`) : null;
+  if (!(button instanceof HTMLButtonElement) || button.type === 'submit') return;
+  preloadParse();
+  if (waiting) sendRequested = true;
+  else button.form?.requestSubmit();
+}
+
 function isPrerenderedFormShown(): boolean {
   return textField('comment') !== null;
 }
@@ -70,13 +87,19 @@ export function expectPrerenderedForm(): void {
   fillUntouched(loadDraft());
   keepFields();
   document.addEventListener('input', onInput, true);
+  document.addEventListener('click', onClick, true);
 }
 
-/** The form has hydrated: from now on it keeps the draft itself. */
+/** The form has hydrated: from now on it keeps the draft itself, and sends when asked to. */
 export function prerenderedFormAdopted(): void {
   if (!waiting) return;
   waiting = false;
   document.removeEventListener('input', onInput, true);
+  if (sendRequested) {
+    sendRequested = false;
+    // After the effects of this commit: the form's own have run and it handles the submit.
+    window.setTimeout(() => document.querySelector<HTMLFormElement>(FORM)?.requestSubmit());
+  }
 }
 
 /**

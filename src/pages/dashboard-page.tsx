@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useLocation, useSearchParams } from 'react-router-dom';
 import { RequireStaff } from '../app/guards';
 import { paths } from '../app/paths';
@@ -9,7 +9,7 @@ import { FiltersForm } from '../components/dashboard/filters-form';
 import { LiveBanner } from '../components/dashboard/live-banner';
 import { OpinionList } from '../components/dashboard/opinion-list';
 import { Pagination } from '../components/dashboard/pagination';
-import { StatsPanel } from '../components/dashboard/stats-panel';
+import { preloadChart, StatsPanel, StatsPlaceholder } from '../components/dashboard/stats-panel';
 import { QueryState } from '../components/ui/query-state';
 import '../components/dashboard/dashboard.css';
 import {
@@ -58,6 +58,7 @@ function Dashboard() {
   const setReviewed = useSetReviewed();
   const remove = useDeleteOpinions();
   const exporter = useExportOpinions();
+  useEffect(preloadChart, []);
 
   // The selection belongs to one list: a new filter, sort or page starts with none.
   const listKey = search.toString();
@@ -123,7 +124,7 @@ function Dashboard() {
       </div>
 
       <div className="dashboard__stats">
-        <QueryState query={stats} loadingLabel="Loading stats…">
+        <QueryState query={stats} pending={<StatsPlaceholder />}>
           {(data) => <StatsPanel stats={data} updating={stats.isPlaceholderData} />}
         </QueryState>
       </div>

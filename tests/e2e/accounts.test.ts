@@ -38,7 +38,8 @@ async function existingAccount() {
 }
 
 const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
-const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
+// The header's links: the main ones and those that come with the session.
+const nav = (page: Page) => page.getByRole('banner');
 
 async function shows(page: Page, text: string | RegExp) {
   await expect.poll(() => page.getByText(text).first().isVisible(), { timeout: 10_000 }).toBe(true);

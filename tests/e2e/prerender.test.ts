@@ -137,6 +137,64 @@ describe('the prerendered form', () => {
     await context.close();
   });
 
+  test('a click on Send while the code of the form is on its way sends it once the form has hydrated', async () => {
+    const { context, page, errors } = await newPage(browser, { viewport: PHONE });
+    const held: Route[] = [];
+    let holding = true;
+    await page.route(/\/assets\/feedback-page-[^/]*\.js$/, (route) => {
+      if (holding) held.push(route);
+      else void route.continue();
+    });
+    await page.goto(appURL + '/');
+    const comment = marker('Sent before the form hydrated');
+    await page.getByLabel('Your comment').fill(comment);
+    await page.getByRole('radio', { name: 'Yes' }).check();
+    await page.getByRole('button', { name: 'Send my opinion' }).click();
+    expect(await page.getByRole('heading', { name: 'Thank you for your opinion' }).count()).toBe(0);
+
+    await expect.poll(() => held.length).toBeGreaterThan(0);
+    holding = false;
+    await Promise.all(held.map((route) => route.continue()));
+    await page.getByRole('heading', { name: 'Thank you for your opinion' }).waitFor();
+    expect(await opinionsWithComment(stack, comment)).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('the skip link, used while the code of the form is on its way, leaves the form as typed', async () => {
+    const { context, page, errors } = await newPage(browser);
+    const held: Route[] = [];
+    let holding = true;
+    await page.route(/\/assets\/feedback-page-[^/]*\.js$/, (route) => {
+      if (holding) held.push(route);
+      else void route.continue();
+    });
+    await page.goto(appURL + '/');
+    const comment = marker('Typed, then skipped to the content');
+    await page.getByLabel('Your comment').fill(comment);
+    await page.evaluate(() => {
+      (window as unknown as { typedInto: Element | null }).typedInto = document.getElementById('comment');
+    });
+    await page.getByRole('link', { name: 'Skip to content' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    expect(page.url()).toBe(appURL + '/');
+
+    await expect.poll(() => held.length).toBeGreaterThan(0);
+    holding = false;
+    await Promise.all(held.map((route) => route.continue()));
+    await waitForHydration(page);
+    // Hydrated in place: the very field typed into, with its text.
+    expect(
+      await page.evaluate(() => (window as unknown as { typedInto: Element | null }).typedInto === document.getElementById('comment')),
+    ).toBe(true);
+    expect(await page.getByLabel('Your comment').inputValue()).toBe(comment);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('name');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   test('a stored draft comes back into the hydrated form, without hydration errors', async () => {
     const { context, page, errors } = await newPage(browser);
     const draft = { name: 'Returning', comment: 'x'.repeat(1_900), willReturn: true, submissionId: crypto.randomUUID() };

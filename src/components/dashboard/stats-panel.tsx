@@ -1,7 +1,13 @@
 import { lazy, Suspense } from 'react';
 import { fillDays, percentLabel, type DashboardStats } from '../../domain/dashboard';
 
-const PerDayChart = lazy(() => import('./per-day-chart'));
+const loadChart = () => import('./per-day-chart');
+const PerDayChart = lazy(loadChart);
+
+/** The chart's code (uPlot) on its way before the stats it draws have arrived. */
+export function preloadChart(): void {
+  void loadChart().catch(() => undefined);
+}
 
 const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 function dayLabel(day: string): string {
@@ -17,6 +23,32 @@ function Figure({ label, value, hint }: { label: string; value: string; hint?: s
         {hint ? <span className="stat__hint">{hint}</span> : null}
       </dd>
     </div>
+  );
+}
+
+/**
+ * While the stats load: the panel's shape, so that nothing below it moves when they arrive.
+ */
+export function StatsPlaceholder() {
+  return (
+    <section aria-labelledby="stats-title" aria-busy="true" className="stats">
+      <h2 id="stats-title" className="visually-hidden">
+        Stats for these filters
+      </h2>
+      <p role="status" className="visually-hidden">
+        Loading stats…
+      </p>
+      <dl className="stats__figures" aria-hidden="true">
+        <Figure label="Opinions" value="…" />
+        <Figure label="Will return" value="…" />
+        <Figure label="New since you last looked" value="…" />
+      </dl>
+      <div className="stats__chart" aria-hidden="true">
+        <p className="stats__caption">Opinions per day</p>
+        <div className="per-day-chart per-day-chart--loading" />
+        <div className="stats__table-placeholder" />
+      </div>
+    </section>
   );
 }
 

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useDeferredValue, type ReactNode } from 'react';
 
 interface QueryLike<T> {
   status: 'pending' | 'error' | 'success';
@@ -14,13 +14,20 @@ interface QueryLike<T> {
 export function QueryState<T>({
   query,
   loadingLabel = 'Loading…',
+  pending,
   children,
 }: {
   query: QueryLike<T>;
   loadingLabel?: string;
+  /** Shown while loading instead of the label, e.g. a placeholder that keeps the data's place. */
+  pending?: ReactNode;
   children: (data: T) => ReactNode;
 }) {
-  if (query.status === 'pending') {
+  // What shows fresh data renders in the background, in short slices: a long list arriving
+  // does not freeze the page (and until it is ready, what was there stays).
+  const data = useDeferredValue(query.data);
+  if (query.status === 'pending' || (query.status === 'success' && data === undefined)) {
+    if (pending !== undefined) return <>{pending}</>;
     return (
       <p role="status" className="muted">
         {loadingLabel}
@@ -37,5 +44,5 @@ export function QueryState<T>({
       </div>
     );
   }
-  return <>{children(query.data as T)}</>;
+  return <>{children(data as T)}</>;
 }

@@ -33,7 +33,8 @@ beforeEach(() => {
 });
 afterEach(() => vi.resetAllMocks());
 
-const nav = () => screen.findByRole('navigation', { name: 'Main' });
+// The header's links: the main ones and those that come with the session.
+const nav = () => screen.findByRole('banner');
 
 describe('the shell', () => {
   test('shows Log in to a visitor, and no dashboard', async () => {
