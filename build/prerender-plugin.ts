@@ -24,15 +24,17 @@ const ROOT_DIV = '<div id="root"></div>';
 const HOME_PAGE_MODULE = 'src/pages/feedback-page.tsx';
 
 /**
- * The files of the home page's chunk and of what it imports, but not those the entry loads
- * anyway: index.html asks for them at low priority (prefetch), so that the form's code is on
- * its way with the shell's instead of after it, without delaying the shell.
+ * The files of the home page's chunk and of what it imports, and the Parse SDK's chunk that
+ * sending needs, but not those the entry loads anyway: index.html asks for them at low priority
+ * (prefetch), so that the form's code and the SDK are on their way with the shell's instead of
+ * after it (the SDK otherwise starts when the shell has run), without delaying the shell.
  */
 export function homePageFiles(bundle: Rolldown.OutputBundle, root: string): string[] {
   const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
   const page = chunks.find((chunk) => chunk.facadeModuleId === path.join(root, HOME_PAGE_MODULE));
   const entry = chunks.find((chunk) => chunk.isEntry);
-  if (!page || !entry) throw new Error(`No chunk for ${HOME_PAGE_MODULE}, or no entry chunk.`);
+  const sdk = chunks.find((chunk) => chunk.facadeModuleId?.includes(`${path.sep}node_modules${path.sep}parse${path.sep}`));
+  if (!page || !entry || !sdk) throw new Error(`No chunk for ${HOME_PAGE_MODULE}, for the Parse SDK, or no entry chunk.`);
   const staticImports = (start: string) => {
     const seen = new Set<string>();
     const visit = (fileName: string) => {
@@ -45,7 +47,8 @@ export function homePageFiles(bundle: Rolldown.OutputBundle, root: string): stri
     return seen;
   };
   const loaded = staticImports(entry.fileName);
-  return [...staticImports(page.fileName)].filter((fileName) => !loaded.has(fileName));
+  const wanted = new Set([...staticImports(page.fileName), ...staticImports(sdk.fileName)]);
+  return [...wanted].filter((fileName) => !loaded.has(fileName));
 }
 
 function prefetchLinks(files: readonly string[], base: string): string {

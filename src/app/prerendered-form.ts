@@ -16,9 +16,10 @@ import type { OpinionDraft } from '../domain/opinion';
 import { preloadParse } from '../parse/client';
 
 let waiting = false;
-let sendRequested = false;
 
 const FORM = 'form[aria-label="Your opinion"]';
+/** Set on <html> by index.html's inline script, or here, by a click on Send before the form can send. */
+const SEND_REQUESTED = 'data-send-requested';
 
 function textField(id: string): HTMLInputElement | HTMLTextAreaElement | null {
   const field = document.getElementById(id);
@@ -70,7 +71,7 @@ function onClick(event: MouseEvent): void {
   const button = event.target instanceof Element ? event.target.closest(`${FORM} button`) : null;
   if (!(button instanceof HTMLButtonElement) || button.type === 'submit') return;
   preloadParse();
-  if (waiting) sendRequested = true;
+  if (waiting) document.documentElement.setAttribute(SEND_REQUESTED, '');
   else button.form?.requestSubmit();
 }
 
@@ -80,10 +81,15 @@ function isPrerenderedFormShown(): boolean {
 
 /** Called by main.tsx before it hydrates the prerendered `/`. */
 export function expectPrerenderedForm(): void {
-  if (!isPrerenderedFormShown()) return;
+  if (!isPrerenderedFormShown()) {
+    document.documentElement.removeAttribute(SEND_REQUESTED);
+    return;
+  }
   waiting = true;
   const typed = readFields();
-  if (typed.name || typed.comment || typed.willReturn !== null) preloadParse();
+  if (typed.name || typed.comment || typed.willReturn !== null || document.documentElement.hasAttribute(SEND_REQUESTED)) {
+    preloadParse();
+  }
   fillUntouched(loadDraft());
   keepFields();
   document.addEventListener('input', onInput, true);
@@ -95,8 +101,8 @@ export function prerenderedFormAdopted(): void {
   if (!waiting) return;
   waiting = false;
   document.removeEventListener('input', onInput, true);
-  if (sendRequested) {
-    sendRequested = false;
+  if (document.documentElement.hasAttribute(SEND_REQUESTED)) {
+    document.documentElement.removeAttribute(SEND_REQUESTED);
     // After the effects of this commit: the form's own have run and it handles the submit.
     window.setTimeout(() => document.querySelector<HTMLFormElement>(FORM)?.requestSubmit());
   }

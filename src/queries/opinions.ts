@@ -37,6 +37,9 @@ export function useSubmitOpinion() {
         return error.kind === 'rate-limited' ? 'rate-limited' : 'queued';
       }
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: outboxQueries.status().queryKey }),
+    // Not awaited: the visitor's answer (the thank-you) does not wait for the outbox to be read again.
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: outboxQueries.status().queryKey });
+    },
   });
 }

@@ -35,6 +35,9 @@ describe('the prerendered form', () => {
     expect(html).toContain('<title>Leave your opinion · Visitor Opinions</title>');
     // The form's own code is asked for with the shell's, at low priority, not after it.
     expect(html).toMatch(/<link rel="prefetch" crossorigin href="\/assets\/feedback-page-[\w-]+\.js">/);
+    // And the Parse SDK that sending needs, rather than after the shell has run.
+    expect(html).toMatch(/<link rel="prefetch" crossorigin href="\/assets\/parse-[\w-]+\.js">/);
+    expect(html.match(/rel="prefetch"[^>]*href="([^"]+)"/g)).toEqual([...new Set(html.match(/rel="prefetch"[^>]*href="([^"]+)"/g))]);
   });
 
   test('without JavaScript the form is visible and typeable, and its button leaves the page alone', async () => {
@@ -64,9 +67,6 @@ describe('the prerendered form', () => {
     await page.getByLabel('Your name (optional)').fill('Early bird');
     await page.getByRole('radio', { name: 'No' }).check();
     await page.getByLabel('Your comment').fill(comment);
-    // A click before hydration neither navigates nor loses anything.
-    await page.getByRole('button', { name: 'Send my opinion' }).click();
-    await page.getByLabel('Your comment').focus();
     expect(page.url()).toBe(appURL + '/');
 
     await expect.poll(() => held.length).toBe(1);
@@ -137,26 +137,33 @@ describe('the prerendered form', () => {
     await context.close();
   });
 
-  test('a click on Send while the code of the form is on its way sends it once the form has hydrated', async () => {
+  test.each([
+    ['the shell', /\/assets\/index-[^/]*\.js$/],
+    ['the form', /\/assets\/feedback-page-[^/]*\.js$/],
+  ])('a click on Send while the code of %s is on its way sends once, when the form has hydrated', async (_, held) => {
     const { context, page, errors } = await newPage(browser, { viewport: PHONE });
-    const held: Route[] = [];
+    const routes: Route[] = [];
     let holding = true;
-    await page.route(/\/assets\/feedback-page-[^/]*\.js$/, (route) => {
-      if (holding) held.push(route);
+    await page.route(held, (route) => {
+      if (holding) routes.push(route);
       else void route.continue();
     });
-    await page.goto(appURL + '/');
+    await page.goto(appURL + '/', { waitUntil: 'commit' });
     const comment = marker('Sent before the form hydrated');
     await page.getByLabel('Your comment').fill(comment);
     await page.getByRole('radio', { name: 'Yes' }).check();
     await page.getByRole('button', { name: 'Send my opinion' }).click();
-    expect(await page.getByRole('heading', { name: 'Thank you for your opinion' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Send my opinion' }).click();
+    // Noted (the button shows it), not sent: the page stays, with what was typed.
+    expect(await page.evaluate(() => document.documentElement.hasAttribute('data-send-requested'))).toBe(true);
+    expect(await page.getByLabel('Your comment').inputValue()).toBe(comment);
 
-    await expect.poll(() => held.length).toBeGreaterThan(0);
+    await expect.poll(() => routes.length).toBeGreaterThan(0);
     holding = false;
-    await Promise.all(held.map((route) => route.continue()));
+    await Promise.all(routes.map((route) => route.continue()));
     await page.getByRole('heading', { name: 'Thank you for your opinion' }).waitFor();
     expect(await opinionsWithComment(stack, comment)).toHaveLength(1);
+    expect(await page.evaluate(() => document.documentElement.hasAttribute('data-send-requested'))).toBe(false);
     expect(errors).toEqual([]);
     await context.close();
   });
