@@ -12,8 +12,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { build, type Plugin, type ResolvedConfig, type Rolldown } from 'vite';
+import { build, type Plugin, type ResolvedConfig } from 'vite';
 import type { Prerendered } from '../src/app/prerender';
+import { filesBeyondEntry, PARSE_SDK_MODULE } from './route-preload-plugin';
 
 /** The built shell without prerendered markup: the SPA fallback for every path but `/`. */
 export const SPA_SHELL_FILE = 'spa-shell.html';
@@ -23,41 +24,21 @@ const ROOT_DIV = '<div id="root"></div>';
 /** The page prerendered at `/` (src/app/routes.tsx): a lazy chunk, hydrated when it arrives. */
 const HOME_PAGE_MODULE = 'src/pages/feedback-page.tsx';
 
-/**
- * The files of the home page's chunk and of what it imports, and the Parse SDK's chunk that
- * sending needs, but not those the entry loads anyway: index.html asks for them at low priority
- * (prefetch), so that the form's code and the SDK are on their way with the shell's instead of
- * after it (the SDK otherwise starts when the shell has run), without delaying the shell.
- */
-export function homePageFiles(bundle: Rolldown.OutputBundle, root: string): string[] {
-  const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
-  const page = chunks.find((chunk) => chunk.facadeModuleId === path.join(root, HOME_PAGE_MODULE));
-  const entry = chunks.find((chunk) => chunk.isEntry);
-  const sdk = chunks.find((chunk) => chunk.facadeModuleId?.includes(`${path.sep}node_modules${path.sep}parse${path.sep}`));
-  if (!page || !entry || !sdk) throw new Error(`No chunk for ${HOME_PAGE_MODULE}, for the Parse SDK, or no entry chunk.`);
-  const staticImports = (start: string) => {
-    const seen = new Set<string>();
-    const visit = (fileName: string) => {
-      if (seen.has(fileName)) return;
-      seen.add(fileName);
-      const chunk = bundle[fileName];
-      if (chunk?.type === 'chunk') chunk.imports.forEach(visit);
-    };
-    visit(start);
-    return seen;
-  };
-  const loaded = staticImports(entry.fileName);
-  const wanted = new Set([...staticImports(page.fileName), ...staticImports(sdk.fileName)]);
-  return [...wanted].filter((fileName) => !loaded.has(fileName));
-}
-
 function prefetchLinks(files: readonly string[], base: string): string {
   return files.map((file) => `<link rel="prefetch" crossorigin href="${base}${file}">`).join('\n    ');
 }
 
+/**
+ * On the prerendered page the scripts only hydrate what is already there: the browser is told
+ * so (`fetchpriority="low"`), so that nothing it schedules puts them before the page's paint.
+ */
+function scriptsAtLowPriority(html: string): string {
+  return html.replace(/<(script type="module"|link rel="modulepreload")(?![^>]*fetchpriority)/g, '<$1 fetchpriority="low"');
+}
+
 export function insertPrerendered(shell: string, page: Prerendered, headExtra = ''): string {
   if (!shell.includes(ROOT_DIV)) throw new Error(`index.html has no ${ROOT_DIV} to prerender into.`);
-  let html = shell.replace(ROOT_DIV, () => `<div id="root">${page.html}</div>`);
+  let html = scriptsAtLowPriority(shell).replace(ROOT_DIV, () => `<div id="root">${page.html}</div>`);
   if (page.title !== null) html = html.replace(/<title>[^<]*<\/title>/, () => `<title>${page.title}</title>`);
   if (headExtra) html = html.replace('</head>', () => `  ${headExtra}\n  </head>`);
   return html;
@@ -111,7 +92,9 @@ export function prerenderPlugin(): Plugin {
       const index = bundle['index.html'];
       if (index?.type !== 'asset') return;
       shell = String(index.source);
-      pageFiles = homePageFiles(bundle, config.root);
+      // The form's code and the Parse SDK that sending needs, asked for at low priority with the
+      // shell's instead of after it (the SDK otherwise starts once the shell has run).
+      pageFiles = filesBeyondEntry(bundle, config.root, [HOME_PAGE_MODULE, PARSE_SDK_MODULE]).filter((file) => file.endsWith('.js'));
       this.emitFile({ type: 'asset', fileName: SPA_SHELL_FILE, source: shell });
     },
     async closeBundle() {

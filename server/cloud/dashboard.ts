@@ -70,25 +70,34 @@ const OPINIONS_CLASS = 'opinions';
 const runPipeline: RunPipeline = async (pipeline) =>
   (await new Parse.Query(OPINIONS_CLASS).aggregate(pipeline as object[], { useMasterKey: true })) as Record<string, unknown>[];
 
-Parse.Cloud.define<Record<string, unknown>>('dashboardStats', async (request) => {
-  await requireStaff(request);
-  const query = readRequest(request.params);
+function stats(query: StatsQuery): Promise<DashboardStats> {
   // The local server gives Cloud Code SQL on its PostgreSQL; a hosted one does not.
   const sql = dashboardSql();
-  return (sql ? statsWithSql(sql, query) : statsWithPipeline(runPipeline, query)) satisfies Promise<DashboardStats>;
+  return sql ? statsWithSql(sql, query) : statsWithPipeline(runPipeline, query);
+}
+
+Parse.Cloud.define<Record<string, unknown>>('dashboardStats', async (request) => {
+  await requireStaff(request);
+  return stats(readRequest(request.params));
 });
 
 /**
  * "New since you last looked" needs to know when that was: it is kept on the staff member's
  * own _User object (deleted with the account), and written only here, with the master key.
  */
-Parse.Cloud.define('dashboardVisit', async (request) => {
+Parse.Cloud.define<Record<string, unknown>>('dashboardVisit', async (request) => {
   const userId = await requireStaff(request);
   const fresh = await new Parse.Query(Parse.User).get(userId, { useMasterKey: true });
-  const previous = fresh.get(SEEN_AT_FIELD) as Date | undefined;
+  const seen = fresh.get(SEEN_AT_FIELD) as Date | undefined;
+  const previous = seen instanceof Date ? seen.toISOString() : null;
+  // With `stats` (dashboardStats' params, but `since`), the stats of the dashboard being opened,
+  // new since that previous visit: they need not wait for this answer and a second round trip.
+  const wanted = request.params.stats;
+  if (wanted !== undefined && (typeof wanted !== 'object' || wanted === null)) invalid('stats must be the params of dashboardStats.');
+  const query = wanted ? readRequest({ ...(wanted as Record<string, unknown>), since: previous }) : null;
   fresh.set(SEEN_AT_FIELD, new Date());
-  await fresh.save(null, { useMasterKey: true });
-  return { previous: previous instanceof Date ? previous.toISOString() : null };
+  const [statsNow] = await Promise.all([query ? stats(query) : null, fresh.save(null, { useMasterKey: true })]);
+  return statsNow ? { previous, stats: statsNow } : { previous };
 });
 
 /** Tells open dashboards, through LiveQuery, that an opinion arrived (see dashboardSignalClass). */

@@ -52,7 +52,7 @@ function Dashboard() {
   const reset = () => setSearch(toSearchParams({ ...DEFAULT_LIST_PARAMS, sort: params.sort, pageSize: params.pageSize }));
 
   const list = useOpinionList(params);
-  const visit = useDashboardVisit();
+  const visit = useDashboardVisit(filters);
   const stats = useDashboardStats(filters, visit.data ?? null, !visit.isPending);
   const live = useNewOpinions(filters);
   const setReviewed = useSetReviewed();

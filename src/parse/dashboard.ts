@@ -189,14 +189,24 @@ export async function fetchDashboardStats(filters: OpinionFilters, since: Date |
   }
 }
 
-/** Records that this staff member is looking now, and answers when they last looked before (null: never). */
-export async function recordDashboardVisit(): Promise<Date | null> {
+export interface DashboardVisit {
+  /** When this staff member last looked before (null: never). */
+  readonly previous: Date | null;
+  /** The stats of `filters`, new since `previous`: the dashboard being opened needs no second round trip. */
+  readonly stats: DashboardStats;
+}
+
+/** Records that this staff member is looking now, and answers when they last looked before, with the stats of `filters`. */
+export async function recordDashboardVisit(filters: OpinionFilters): Promise<DashboardVisit> {
   try {
     const Parse = await getParse();
-    const { previous } = (await withTimeout(Parse.Cloud.run('dashboardVisit'), READ_TIMEOUT_MS)) as {
+    // Their `since` is the server's to fill in: the previous visit.
+    const stats = toStatsRequest(filters, null, browserTimeZone());
+    const answer = (await withTimeout(Parse.Cloud.run('dashboardVisit', { stats }), READ_TIMEOUT_MS)) as {
       previous: string | null;
+      stats: DashboardStats;
     };
-    return previous ? new Date(previous) : null;
+    return { previous: answer.previous ? new Date(answer.previous) : null, stats: answer.stats };
   } catch (error) {
     throw toAppError(error);
   }

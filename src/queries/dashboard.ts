@@ -40,12 +40,19 @@ export const opinionQueries = {
   /**
    * When this staff member last looked, recorded once per app start: "new since you last
    * looked" must not drop to zero with every change of filter. Outside `all()` so that
-   * invalidating opinions does not record a visit again.
+   * invalidating opinions does not record a visit again. The same answer carries the stats
+   * of the filters the dashboard opens with (new since that visit), which go into their own
+   * entry: they do not wait for this answer and a second round trip. Those filters are not
+   * part of the key, since the visit is recorded once whatever they are.
    */
-  visit: () =>
+  visit: (filters: OpinionFilters) =>
     queryOptions({
       queryKey: ['dashboard-visit'] as const,
-      queryFn: recordDashboardVisit,
+      queryFn: async ({ client }) => {
+        const { previous, stats } = await recordDashboardVisit(filters);
+        client.setQueryData(opinionQueries.stats(filters, previous).queryKey, stats);
+        return previous;
+      },
       staleTime: Infinity,
       gcTime: Infinity,
       retry: false,
@@ -60,8 +67,8 @@ export function useOpinion(id: string) {
   return useQuery(opinionQueries.detail(id));
 }
 
-export function useDashboardVisit() {
-  return useQuery(opinionQueries.visit());
+export function useDashboardVisit(filters: OpinionFilters) {
+  return useQuery(opinionQueries.visit(filters));
 }
 
 export function useDashboardStats(filters: OpinionFilters, since: Date | null, enabled: boolean) {

@@ -231,4 +231,28 @@ describe('the prerendered form', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  test('a deep link asks for its page, its stylesheet and the Parse SDK with the entry script, not after it', async () => {
+    const { context, page, errors } = await newPage(browser);
+    const held: Route[] = [];
+    await page.route(/\/assets\/index-[^/]*\.js$/, (route) => {
+      held.push(route);
+    });
+    const asked: string[] = [];
+    page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+    await page.goto(appURL + '/dashboard?willReturn=yes', { waitUntil: 'commit' });
+    await expect.poll(() => held.length).toBe(1);
+    // The entry has not arrived, so none of these comes from its code.
+    await expect
+      .poll(() => ['dashboard-page-', 'per-day-chart-', 'parse-', 'account-links-'].filter((name) => !asked.some((file) => file.includes(`/assets/${name}`))))
+      .toEqual([]);
+    expect(asked.some((file) => /\/assets\/dashboard-[\w-]+\.css$/.test(file))).toBe(true);
+    expect(asked.some((file) => file.includes('/assets/login-page-'))).toBe(false);
+
+    await held[0]?.continue();
+    // Signed out: the dashboard sends to the login page, which works as ever.
+    await page.getByRole('heading', { name: 'Log in' }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

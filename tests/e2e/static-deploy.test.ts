@@ -107,8 +107,9 @@ describe('the files a static host needs', () => {
     const scriptSources = /script-src ([^;]*)/.exec(csp)?.[1]?.split(' ') ?? [];
     const htmlFiles = fs.readdirSync(outDir).filter((file) => file.endsWith('.html'));
     expect(htmlFiles).toEqual(expect.arrayContaining(['index.html', '404.html']));
-    // index.html's one inline script: a click on Send before the app's code has run is kept.
-    expect(inlineScriptHashes(read('index.html'))).toHaveLength(1);
+    // The shell's two inline scripts: a click on Send before the app's code has run is kept,
+    // and the chunks of the page a deep link names are asked for with the entry.
+    expect(inlineScriptHashes(read('index.html'))).toHaveLength(2);
     for (const file of htmlFiles) {
       for (const hash of inlineScriptHashes(read(file))) expect(scriptSources, file).toContain(hash);
       expect(read(file), file).not.toMatch(/\sstyle="/);

@@ -255,18 +255,32 @@ describe('only staff may read the stats', () => {
 });
 
 test('"new since you last looked" counts what arrived after the previous visit', async () => {
-  const first = await app.opinions.recordDashboardVisit();
-  const second = await app.opinions.recordDashboardVisit();
-  expect(second).toBeInstanceOf(Date);
-  if (first) expect(+second!).toBeGreaterThanOrEqual(+first);
   const tag = `nw${crypto.randomUUID().slice(0, 8)}`;
+  const filters: OpinionFilters = { willReturn: 'any', reviewed: 'any', from: '', to: '', q: tag };
+  const first = await app.opinions.recordDashboardVisit(filters);
+  const second = await app.opinions.recordDashboardVisit(filters);
+  expect(second.previous).toBeInstanceOf(Date);
+  if (first.previous) expect(+second.previous!).toBeGreaterThanOrEqual(+first.previous);
   await seedOpinions([
     { name: '', comment: `${tag} one`, willReturn: true },
     { name: '', comment: `${tag} two`, willReturn: false },
   ]);
-  const filters: OpinionFilters = { willReturn: 'any', reviewed: 'any', from: '', to: '', q: tag };
-  const stats = await app.opinions.fetchDashboardStats(filters, second);
+  const stats = await app.opinions.fetchDashboardStats(filters, second.previous);
   expect(stats).toMatchObject({ total: 2, willReturn: 1, newSince: 2 });
   const later = await app.opinions.fetchDashboardStats(filters, new Date(Date.now() + 60_000));
   expect(later.newSince).toBe(0);
+
+  // A visit answers with the stats of the filters it is given, new since the visit before it.
+  const third = await app.opinions.recordDashboardVisit(filters);
+  expect(+third.previous!).toBeGreaterThanOrEqual(+second.previous!);
+  expect(third.stats).toEqual(await app.opinions.fetchDashboardStats(filters, third.previous));
+  expect(third.stats).toMatchObject({ total: 2, newSince: 2 });
+  expect((await app.opinions.recordDashboardVisit(filters)).stats).toMatchObject({ total: 2, newSince: 0 });
+});
+
+test('a visit refuses stats params that are not an object, and a bad filter in them', async () => {
+  const token = await logInRest('staff', 'Staff#Opinions1');
+  expect((await callFunction('dashboardVisit', { stats: 'all' }, token)).body.code).toBe(102);
+  const params = { willReturn: 'maybe', reviewed: 'any', q: '', start: null, end: null, timeZone: 'UTC' };
+  expect((await callFunction('dashboardVisit', { stats: params }, token)).body.code).toBe(102);
 });

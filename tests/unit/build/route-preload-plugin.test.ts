@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { patternSource, ROUTE_MODULES, routePreloadScript } from '../../../build/route-preload-plugin';
+import { routePatterns } from '../../../src/app/paths';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+
+describe('the route preload table', () => {
+  test('names the page module that src/app/routes.tsx renders for every route but /', () => {
+    const routes = fs.readFileSync(path.join(root, 'src/app/routes.tsx'), 'utf8');
+    const modules = Object.fromEntries(
+      [...routes.matchAll(/const (\w+) = lazy\(\(\) => import\('\.\.\/pages\/([\w-]+)'\)/g)].map(([, name, file]) => [name, `src/pages/${file}.tsx`]),
+    );
+    const rendered = Object.fromEntries(
+      [...routes.matchAll(/<Route path=\{routePatterns\.(\w+)\} element=\{<(\w+) \/>\} \/>/g)].map(([, route, name]) => [route, modules[name!]]),
+    );
+    const { home, ...preloaded } = rendered;
+    expect(home).toBe('src/pages/feedback-page.tsx');
+    expect(Object.fromEntries(Object.entries(ROUTE_MODULES).map(([route, [page]]) => [route, page]))).toEqual(preloaded);
+    for (const [, [page]] of Object.entries(ROUTE_MODULES)) expect(fs.existsSync(path.join(root, page))).toBe(true);
+  });
+
+  test('patterns match their paths, with or without a trailing slash, and nothing else', () => {
+    const dashboard = new RegExp(patternSource(routePatterns.dashboard));
+    const opinion = new RegExp(patternSource(routePatterns.opinion));
+    expect(['/dashboard', '/dashboard/'].every((p) => dashboard.test(p))).toBe(true);
+    expect(dashboard.test('/dashboard/opinions/abc')).toBe(false);
+    expect(opinion.test('/dashboard/opinions/abc')).toBe(true);
+    expect(opinion.test('/dashboard/opinions/')).toBe(false);
+    expect(opinion.test('/dashboard/opinions/a/b')).toBe(false);
+  });
+});
+
+describe('the inline script', () => {
+  function run(pathname: string, base = '/') {
+    document.head.innerHTML = '';
+    window.history.replaceState(null, '', pathname);
+    const routes = [
+      [patternSource('/dashboard'), ['assets/dashboard-a.js', 'assets/dashboard-b.css']],
+      [patternSource('/login'), ['assets/login-a.js']],
+    ] as const;
+    new Function(routePreloadScript(base, `https://cdn.example${base}`, routes))();
+    return [...document.head.querySelectorAll('link')].map((link) => [link.rel, link.getAttribute('as'), link.href, link.crossOrigin]);
+  }
+
+  test('preloads the chunks and stylesheets of the page the URL names', () => {
+    expect(run('/dashboard?page=2')).toEqual([
+      ['modulepreload', null, 'https://cdn.example/assets/dashboard-a.js', ''],
+      ['preload', 'style', 'https://cdn.example/assets/dashboard-b.css', ''],
+    ]);
+    expect(run('/login')).toEqual([['modulepreload', null, 'https://cdn.example/assets/login-a.js', '']]);
+  });
+
+  test('under a base path, and nothing for a path it does not know', () => {
+    expect(run('/opinions/login', '/opinions/')).toEqual([['modulepreload', null, 'https://cdn.example/opinions/assets/login-a.js', '']]);
+    expect(run('/elsewhere')).toEqual([]);
+  });
+});
