@@ -2,11 +2,12 @@
  * Prerenders the visitor's form (`/`) into index.html at build time, for `vite build` and for
  * every build() that loads vite.config.ts (the browser tests' global setup does).
  *
- * - The shell exactly as Vite built it (no app markup) is kept as SPA_SHELL_FILE: it is what a
- *   deep link such as /login must get (a static host's fallback, `vite preview` here), so that
- *   another page does not show the form for a moment before its own.
+ * - SPA_SHELL_FILE is what a deep link such as /login must get (a static host's fallback,
+ *   `vite preview` here): the shell with the header and a page on its way, so that another page
+ *   does not show the form for a moment before its own, and the header is there at first paint.
  * - After the client build is written, the SSR entry (src/app/prerender.tsx) is built for Node
- *   into a throwaway folder, imported, and its HTML for `/` goes into `<div id="root">`.
+ *   into a throwaway folder, imported, and its HTML for `/` and for that shell goes into their
+ *   `<div id="root">`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -36,15 +37,19 @@ function scriptsAtLowPriority(html: string): string {
   return html.replace(/<(script type="module"|link rel="modulepreload")(?![^>]*fetchpriority)/g, '<$1 fetchpriority="low"');
 }
 
-export function insertPrerendered(shell: string, page: Prerendered, headExtra = ''): string {
+/**
+ * `hydrated`: the page is hydrated where it is, so its scripts only make it work (low
+ * priority); otherwise it is a placeholder that the app's first render replaces.
+ */
+export function insertPrerendered(shell: string, page: Prerendered, { headExtra = '', hydrated }: { headExtra?: string; hydrated: boolean }): string {
   if (!shell.includes(ROOT_DIV)) throw new Error(`index.html has no ${ROOT_DIV} to prerender into.`);
-  let html = scriptsAtLowPriority(shell).replace(ROOT_DIV, () => `<div id="root">${page.html}</div>`);
+  let html = (hydrated ? scriptsAtLowPriority(shell) : shell).replace(ROOT_DIV, () => `<div id="root">${page.html}</div>`);
   if (page.title !== null) html = html.replace(/<title>[^<]*<\/title>/, () => `<title>${page.title}</title>`);
   if (headExtra) html = html.replace('</head>', () => `  ${headExtra}\n  </head>`);
   return html;
 }
 
-async function renderHome(config: ResolvedConfig): Promise<Prerendered | null> {
+async function renderPages(config: ResolvedConfig): Promise<{ home: Prerendered; shell: Prerendered } | null> {
   // Inside the project, so that Node resolves the SSR bundle's external packages from node_modules.
   const outDir = fs.mkdtempSync(path.join(config.root, 'node_modules', '.prerender-'));
   try {
@@ -59,8 +64,12 @@ async function renderHome(config: ResolvedConfig): Promise<Prerendered | null> {
       build: { ssr: SSR_ENTRY, outDir, emptyOutDir: true, sourcemap: false, copyPublicDir: false, minify: false },
     });
     const entry = path.join(outDir, 'prerender.js');
-    const { prerender } = (await import(pathToFileURL(entry).href)) as { prerender: (url: string) => Promise<Prerendered | null> };
-    return await prerender(config.base);
+    const { prerender, prerenderShell } = (await import(pathToFileURL(entry).href)) as {
+      prerender: (url: string) => Promise<Prerendered | null>;
+      prerenderShell: (base: string) => Promise<Prerendered | null>;
+    };
+    const [home, shell] = await Promise.all([prerender(config.base), prerenderShell(config.base)]);
+    return home && shell ? { home, shell } : null;
   } finally {
     fs.rmSync(outDir, { recursive: true, force: true });
   }
@@ -99,10 +108,11 @@ export function prerenderPlugin(): Plugin {
     },
     async closeBundle() {
       if (config.command !== 'build' || config.build.ssr || shell === undefined) return;
-      const page = await renderHome(config);
-      if (!page) return;
+      const pages = await renderPages(config);
+      if (!pages) return;
       const outDir = path.resolve(config.root, config.build.outDir);
-      fs.writeFileSync(path.join(outDir, 'index.html'), insertPrerendered(shell, page, prefetchLinks(pageFiles, config.base)));
+      fs.writeFileSync(path.join(outDir, 'index.html'), insertPrerendered(shell, pages.home, { headExtra: prefetchLinks(pageFiles, config.base), hydrated: true }));
+      fs.writeFileSync(path.join(outDir, SPA_SHELL_FILE), insertPrerendered(shell, pages.shell, { hydrated: false }));
     },
     configurePreviewServer(server) {
       const outDir = path.resolve(server.config.root, server.config.build.outDir);

@@ -1,14 +1,20 @@
 import { startTransition, StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
-import { App } from './app/app';
+import { App, ROUTER_BASENAME } from './app/app';
 import { keepInPageLinksInPage } from './app/in-page-links';
 import { expectPrerenderedForm } from './app/prerendered-form';
+import { preloadPageAt } from './app/routes';
 import './app/styles.css';
 
-/** The app's own `/` (inside the base it is served from): the one page prerendered at build time. */
+/** The path as the router sees it, inside the base the app is served from. */
+function pathInsideBase(pathname: string): string {
+  const base = ROUTER_BASENAME === '/' ? '' : ROUTER_BASENAME;
+  return pathname.startsWith(base) ? pathname.slice(base.length) || '/' : pathname;
+}
+
+/** The app's own `/`: the one page prerendered at build time. */
 function isPrerenderedPath(pathname: string): boolean {
-  const base = import.meta.env.BASE_URL;
-  return pathname === base || pathname === base.replace(/\/$/, '');
+  return pathInsideBase(pathname) === '/';
 }
 
 const container = document.getElementById('root');
@@ -28,8 +34,9 @@ if (container) {
       hydrateRoot(container, app);
     });
   } else {
-    // Another page than the prerendered one (a host that serves index.html for every path).
-    container.replaceChildren();
+    // Another page: the prerendered shell (or the form's page, from a host that serves
+    // index.html for every path) stays on screen until React's first commit replaces it.
+    preloadPageAt(pathInsideBase(window.location.pathname));
     const root = createRoot(container);
     startTransition(() => root.render(app));
   }

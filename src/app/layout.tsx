@@ -29,17 +29,20 @@ const accountLinks = (
   </Suspense>
 );
 
+/** A page whose code is on its way (and, prerendered, the page of the shell for deep links). */
+export function PageLoading() {
+  return (
+    <p role="status" className="muted">
+      Loading…
+    </p>
+  );
+}
+
 /** The page: its chunk loads inside a transition, so the previous page stays until it is there. */
 const PageArea = memo(function PageArea({ pathname }: { pathname: string }) {
   return (
     <RouteErrorBoundary pathname={pathname}>
-      <Suspense
-        fallback={
-          <p role="status" className="muted">
-            Loading…
-          </p>
-        }
-      >
+      <Suspense fallback={<PageLoading />}>
         <Outlet />
       </Suspense>
     </RouteErrorBoundary>

@@ -5,12 +5,13 @@
  * src/main.tsx then hydrates it with the very same tree.
  */
 import { QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { StrictMode, type ReactNode } from 'react';
 import { prerenderToNodeStream } from 'react-dom/static';
-import { StaticRouter } from 'react-router-dom';
+import { Route, Routes, StaticRouter } from 'react-router-dom';
 import { appConfig } from '../config/env';
 import { ROUTER_BASENAME } from './app';
 import { createQueryClient } from './query-client';
+import { Layout, PageLoading } from './layout';
 import { AppRoutes } from './routes';
 
 export interface Prerendered {
@@ -22,10 +23,8 @@ export interface Prerendered {
 
 const TITLE = /<title>([^<]*)<\/title>/;
 
-/** Renders `path` (inside the app's base) as the browser's first render will; null: nothing to prerender. */
-export async function prerender(path: string): Promise<Prerendered | null> {
-  // A misconfigured build shows the configuration error page, rendered in the browser.
-  if (!appConfig.ok) return null;
+/** Renders `routes` at `path` (inside the app's base) with the providers of <App/>. */
+async function render(path: string, routes: ReactNode): Promise<Prerendered> {
   // The same providers as <App/>: hydration needs the same tree, so the same markup.
   // prerenderToNodeStream, unlike renderToString, waits for the lazy page to load.
   const errors: unknown[] = [];
@@ -33,7 +32,7 @@ export async function prerender(path: string): Promise<Prerendered | null> {
     <StrictMode>
       <QueryClientProvider client={createQueryClient()}>
         <StaticRouter basename={ROUTER_BASENAME} location={path}>
-          <AppRoutes />
+          {routes}
         </StaticRouter>
       </QueryClientProvider>
     </StrictMode>,
@@ -49,4 +48,29 @@ export async function prerender(path: string): Promise<Prerendered | null> {
   if (errors.length) throw new AggregateError(errors, `Prerendering ${path} failed: ${String(errors[0])}`);
   const title = TITLE.exec(markup);
   return { html: title ? markup.replace(TITLE, '') : markup, title: title?.[1] ?? null };
+}
+
+/** Renders `path` (inside the app's base) as the browser's first render will; null: nothing to prerender. */
+export async function prerender(path: string): Promise<Prerendered | null> {
+  // A misconfigured build shows the configuration error page, rendered in the browser.
+  if (!appConfig.ok) return null;
+  return render(path, <AppRoutes />);
+}
+
+/**
+ * The shell of every other page (the deep links' HTML): the header and a page on its way, on
+ * screen at the first paint instead of once the scripts have run. It is not hydrated: the
+ * app's first render replaces it with the same header and the page the URL names. At a path
+ * of no page, so that no link of the header is marked as the current one.
+ */
+export async function prerenderShell(base: string): Promise<Prerendered | null> {
+  if (!appConfig.ok) return null;
+  return render(
+    `${base.replace(/\/$/, '')}/__shell__`,
+    <Routes>
+      <Route element={<Layout />}>
+        <Route path="*" element={<PageLoading />} />
+      </Route>
+    </Routes>,
+  );
 }

@@ -28,6 +28,7 @@ import {
   useExportOpinions,
   useNewOpinions,
   useOpinionList,
+  usePrefetchDashboard,
   useSetReviewed,
 } from '../queries/dashboard';
 
@@ -223,6 +224,9 @@ function Dashboard() {
 }
 
 export function DashboardPage() {
+  const [search] = useSearchParams();
+  const params = useMemo(() => parseListParams(search), [search]);
+  usePrefetchDashboard(params, filtersOf(params));
   return (
     <RequireStaff>
       <Dashboard />

@@ -192,8 +192,11 @@ export async function fetchDashboardStats(filters: OpinionFilters, since: Date |
 export interface DashboardVisit {
   /** When this staff member last looked before (null: never). */
   readonly previous: Date | null;
-  /** The stats of `filters`, new since `previous`: the dashboard being opened needs no second round trip. */
-  readonly stats: DashboardStats;
+  /**
+   * The stats of `filters`, new since `previous`: the dashboard being opened needs no second
+   * round trip. Null from a server whose Cloud Code predates them.
+   */
+  readonly stats: DashboardStats | null;
 }
 
 /** Records that this staff member is looking now, and answers when they last looked before, with the stats of `filters`. */
@@ -204,9 +207,9 @@ export async function recordDashboardVisit(filters: OpinionFilters): Promise<Das
     const stats = toStatsRequest(filters, null, browserTimeZone());
     const answer = (await withTimeout(Parse.Cloud.run('dashboardVisit', { stats }), READ_TIMEOUT_MS)) as {
       previous: string | null;
-      stats: DashboardStats;
+      stats?: DashboardStats;
     };
-    return { previous: answer.previous ? new Date(answer.previous) : null, stats: answer.stats };
+    return { previous: answer.previous ? new Date(answer.previous) : null, stats: answer.stats ?? null };
   } catch (error) {
     throw toAppError(error);
   }

@@ -17,7 +17,7 @@ export async function whoami(): Promise<User> {
  * Whether the SDK has a user stored on this device (its localStorage key). Reading it directly
  * spares a visitor who never logged in from loading the SDK just to learn that.
  */
-function hasStoredUser(): boolean {
+export function hasStoredUser(): boolean {
   if (!appConfig.ok) return false;
   try {
     return localStorage.getItem(`Parse/${appConfig.config.parseAppId}/currentUser`) !== null;

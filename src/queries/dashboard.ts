@@ -14,6 +14,8 @@ import {
   setReviewed,
   subscribeToNewOpinions,
 } from '../parse/dashboard';
+import { hasStoredUser } from '../parse/session';
+import { useSession } from './session';
 
 export const opinionQueries = {
   all: () => ['opinions'] as const,
@@ -50,7 +52,7 @@ export const opinionQueries = {
       queryKey: ['dashboard-visit'] as const,
       queryFn: async ({ client }) => {
         const { previous, stats } = await recordDashboardVisit(filters);
-        client.setQueryData(opinionQueries.stats(filters, previous).queryKey, stats);
+        if (stats) client.setQueryData(opinionQueries.stats(filters, previous).queryKey, stats);
         return previous;
       },
       staleTime: Infinity,
@@ -69,6 +71,24 @@ export function useOpinion(id: string) {
 
 export function useDashboardVisit(filters: OpinionFilters) {
   return useQuery(opinionQueries.visit(filters));
+}
+
+/**
+ * Opening the dashboard, while the session is still being checked: when someone is signed in
+ * on this device, its first page and the visit (with its stats) are asked for already, beside
+ * the check instead of after it. The server answers them for staff only; for anybody else the
+ * gate shows its own page and these answers are never shown.
+ */
+export function usePrefetchDashboard(params: OpinionListParams, filters: OpinionFilters) {
+  const queryClient = useQueryClient();
+  const checking = useSession().isPending;
+  useEffect(() => {
+    if (!checking || !hasStoredUser()) return;
+    void queryClient.prefetchQuery(opinionQueries.list(params));
+    void queryClient.prefetchQuery(opinionQueries.visit(filters));
+    // Once, as the page opens: later changes of the filters are the dashboard's own to fetch.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 }
 
 export function useDashboardStats(filters: OpinionFilters, since: Date | null, enabled: boolean) {

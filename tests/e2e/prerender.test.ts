@@ -222,12 +222,18 @@ describe('the prerendered form', () => {
     const html = await fetchPage('/login');
     expect(html).not.toContain('id="comment"');
     expect(html).not.toContain('rel="prefetch"');
-    expect(html).toContain('<div id="root"></div>');
+    // The header and a page on its way, painted before any script has run.
+    expect(html).toContain('<header class="site-header">');
+    expect(html).toMatch(/<main id="main"[^>]*>.*Loading….*<\/main>/);
 
     const { context, page, errors } = await newPage(browser);
     await page.goto(appURL + '/login');
     await page.getByRole('heading', { name: 'Log in' }).waitFor();
     expect(await page.getByLabel('Your comment').count()).toBe(0);
+    // Replaced, not added to: one header, one page.
+    expect(await page.getByRole('banner').count()).toBe(1);
+    expect(await page.getByRole('main').count()).toBe(1);
+    expect(await page.getByText('Loading…').count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -242,6 +248,7 @@ describe('the prerendered form', () => {
     page.on('request', (request) => asked.push(new URL(request.url()).pathname));
     await page.goto(appURL + '/dashboard?willReturn=yes', { waitUntil: 'commit' });
     await expect.poll(() => held.length).toBe(1);
+    await page.getByRole('banner').getByRole('link', { name: 'Visitor Opinions' }).waitFor();
     // The entry has not arrived, so none of these comes from its code.
     await expect
       .poll(() => ['dashboard-page-', 'per-day-chart-', 'parse-', 'account-links-'].filter((name) => !asked.some((file) => file.includes(`/assets/${name}`))))

@@ -142,8 +142,11 @@ describe('served by a plain static host', () => {
     const deepLink = await fetch(`${host.origin}${BASE}login`);
     expect(deepLink.status).toBe(200);
     expect(deepLink.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
-    // The shell: another page than the form must not show the form first.
-    expect(await deepLink.text()).toContain('<div id="root"></div>');
+    // The shell: another page than the form must not show the form first; its header links stay under the base.
+    const shell = await deepLink.text();
+    expect(shell).toContain('<header class="site-header">');
+    expect(shell).not.toContain('id="comment"');
+    expect(shell).toContain(`class="site-header__brand" href="${BASE.slice(0, -1)}"`);
     // The host's own configuration is never served (here the path falls back to the shell).
     expect(await (await fetch(`${host.origin}${BASE}_headers`)).text()).not.toContain('Content-Security-Policy');
   });

@@ -10,10 +10,10 @@ describe('the route preload table', () => {
   test('names the page module that src/app/routes.tsx renders for every route but /', () => {
     const routes = fs.readFileSync(path.join(root, 'src/app/routes.tsx'), 'utf8');
     const modules = Object.fromEntries(
-      [...routes.matchAll(/const (\w+) = lazy\(\(\) => import\('\.\.\/pages\/([\w-]+)'\)/g)].map(([, name, file]) => [name, `src/pages/${file}.tsx`]),
+      [...routes.matchAll(/const (\w+) = lazyPage\(\(\) => import\('\.\.\/pages\/([\w-]+)'\)/g)].map(([, name, file]) => [name, `src/pages/${file}.tsx`]),
     );
     const rendered = Object.fromEntries(
-      [...routes.matchAll(/<Route path=\{routePatterns\.(\w+)\} element=\{<(\w+) \/>\} \/>/g)].map(([, route, name]) => [route, modules[name!]]),
+      [...routes.matchAll(/\[routePatterns\.(\w+), (\w+)\]/g)].map(([, route, name]) => [route, modules[name!]]),
     );
     const { home, ...preloaded } = rendered;
     expect(home).toBe('src/pages/feedback-page.tsx');
