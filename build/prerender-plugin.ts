@@ -15,19 +15,12 @@ import { pathToFileURL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { build, type Plugin, type ResolvedConfig } from 'vite';
 import type { Prerendered } from '../src/app/prerender';
-import { filesBeyondEntry, PARSE_SDK_MODULE } from './route-preload-plugin';
 
 /** The built shell without prerendered markup: the SPA fallback for every path but `/`. */
 export const SPA_SHELL_FILE = 'spa-shell.html';
 
 const SSR_ENTRY = 'src/app/prerender.tsx';
 const ROOT_DIV = '<div id="root"></div>';
-/** The page prerendered at `/` (src/app/routes.tsx): a lazy chunk, hydrated when it arrives. */
-const HOME_PAGE_MODULE = 'src/pages/feedback-page.tsx';
-
-function prefetchLinks(files: readonly string[], base: string): string {
-  return files.map((file) => `<link rel="prefetch" crossorigin href="${base}${file}">`).join('\n    ');
-}
 
 /**
  * On the prerendered page the scripts only hydrate what is already there: the browser is told
@@ -41,11 +34,10 @@ function scriptsAtLowPriority(html: string): string {
  * `hydrated`: the page is hydrated where it is, so its scripts only make it work (low
  * priority); otherwise it is a placeholder that the app's first render replaces.
  */
-export function insertPrerendered(shell: string, page: Prerendered, { headExtra = '', hydrated }: { headExtra?: string; hydrated: boolean }): string {
+export function insertPrerendered(shell: string, page: Prerendered, { hydrated }: { hydrated: boolean }): string {
   if (!shell.includes(ROOT_DIV)) throw new Error(`index.html has no ${ROOT_DIV} to prerender into.`);
   let html = (hydrated ? scriptsAtLowPriority(shell) : shell).replace(ROOT_DIV, () => `<div id="root">${page.html}</div>`);
   if (page.title !== null) html = html.replace(/<title>[^<]*<\/title>/, () => `<title>${page.title}</title>`);
-  if (headExtra) html = html.replace('</head>', () => `  ${headExtra}\n  </head>`);
   return html;
 }
 
@@ -89,7 +81,6 @@ function servesShellForDeepLinks(base: string, outDir: string) {
 export function prerenderPlugin(): Plugin {
   let config: ResolvedConfig;
   let shell: string | undefined;
-  let pageFiles: string[] = [];
   return {
     name: 'visitor-opinions:prerender',
     enforce: 'post',
@@ -101,9 +92,6 @@ export function prerenderPlugin(): Plugin {
       const index = bundle['index.html'];
       if (index?.type !== 'asset') return;
       shell = String(index.source);
-      // The form's code and the Parse SDK that sending needs, asked for at low priority with the
-      // shell's instead of after it (the SDK otherwise starts once the shell has run).
-      pageFiles = filesBeyondEntry(bundle, config.root, [HOME_PAGE_MODULE, PARSE_SDK_MODULE]).filter((file) => file.endsWith('.js'));
       this.emitFile({ type: 'asset', fileName: SPA_SHELL_FILE, source: shell });
     },
     async closeBundle() {
@@ -111,7 +99,7 @@ export function prerenderPlugin(): Plugin {
       const pages = await renderPages(config);
       if (!pages) return;
       const outDir = path.resolve(config.root, config.build.outDir);
-      fs.writeFileSync(path.join(outDir, 'index.html'), insertPrerendered(shell, pages.home, { headExtra: prefetchLinks(pageFiles, config.base), hydrated: true }));
+      fs.writeFileSync(path.join(outDir, 'index.html'), insertPrerendered(shell, pages.home, { hydrated: true }));
       fs.writeFileSync(path.join(outDir, SPA_SHELL_FILE), insertPrerendered(shell, pages.shell, { hydrated: false }));
     },
     configurePreviewServer(server) {

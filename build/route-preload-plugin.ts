@@ -4,11 +4,15 @@
  * anything. So the shell carries a small inline script (allowed by its hash in the CSP, like
  * the stylesheet) that, before any other script runs, preloads the chunks and stylesheets of
  * the page the URL names, and the Parse SDK that every page but `/` needs for the session.
- * `/` is left out: its form is prerendered, and the prerender plugin prefetches its code.
+ * `/` is prerendered and typeable without them: its form's code and the SDK that sending needs
+ * are prefetched (low priority) once the page has painted, so they never delay that paint.
  */
 import path from 'node:path';
 import type { Plugin, ResolvedConfig, Rolldown } from 'vite';
 import { routePatterns } from '../src/app/paths';
+
+/** The page prerendered at `/` (src/app/routes.tsx): a lazy chunk, hydrated when it arrives. */
+export const HOME_PAGE_MODULE = 'src/pages/feedback-page.tsx';
 
 /**
  * The page module each route renders (the lazy imports of src/app/routes.tsx: a unit test keeps
@@ -86,22 +90,32 @@ export function patternSource(pattern: string): string {
   return `^${escaped}/?$`;
 }
 
+/** `preload`: needed to show the page, now; `prefetch`: needed soon, once the page has painted. */
+export type RoutePreload = readonly [patternSource: string, files: readonly string[], mode: 'preload' | 'prefetch'];
+
 /**
  * The inline script. `base`: the path the app is served under (`/`, `/opinions/`); `assets`:
- * where its files are (Vite's `base`, a CDN's URL perhaps); `routes`: [pattern source, files].
+ * where its files are (Vite's `base`, a CDN's URL perhaps).
  */
-export function routePreloadScript(base: string, assets: string, routes: readonly (readonly [string, readonly string[]])[]): string {
+export function routePreloadScript(base: string, assets: string, routes: readonly RoutePreload[]): string {
   return `(function (base, assets, routes) {
   var path = location.pathname.indexOf(base) === 0 ? location.pathname.slice(base.length - 1) : location.pathname;
-  for (var i = 0; i < routes.length; i++) {
-    if (!new RegExp(routes[i][0]).test(path)) continue;
-    routes[i][1].forEach(function (file) {
+  function add(files, prefetch) {
+    files.forEach(function (file) {
       var link = document.createElement('link');
-      if (/\\.css$/.test(file)) { link.rel = 'preload'; link.setAttribute('as', 'style'); } else { link.rel = 'modulepreload'; }
+      if (prefetch) link.rel = 'prefetch';
+      else if (/\\.css$/.test(file)) { link.rel = 'preload'; link.setAttribute('as', 'style'); }
+      else link.rel = 'modulepreload';
       link.crossOrigin = '';
       link.href = assets + file;
       document.head.appendChild(link);
     });
+  }
+  for (var i = 0; i < routes.length; i++) {
+    var route = routes[i];
+    if (!new RegExp(route[0]).test(path)) continue;
+    if (route[2] === 'prefetch') requestAnimationFrame(function () { setTimeout(function () { add(route[1], true); }); });
+    else add(route[1], false);
     return;
   }
 })(${JSON.stringify(base)}, ${JSON.stringify(assets)}, ${JSON.stringify(routes)});`;
@@ -128,10 +142,21 @@ export function routePreloadPlugin(): Plugin {
       if (config.build.ssr) return;
       const index = bundle['index.html'];
       if (index?.type !== 'asset') return;
-      const routes = (Object.keys(ROUTE_MODULES) as (keyof typeof ROUTE_MODULES)[]).map(
-        (route) =>
-          [patternSource(routePatterns[route]), filesBeyondEntry(bundle, config.root, [...ROUTE_MODULES[route], ...SHELL_MODULES, PARSE_SDK_MODULE])] as const,
-      );
+      const routes: RoutePreload[] = [
+        [
+          patternSource(routePatterns.home),
+          // Its stylesheets are in the page already (inline-css-plugin).
+          filesBeyondEntry(bundle, config.root, [HOME_PAGE_MODULE, PARSE_SDK_MODULE]).filter((file) => file.endsWith('.js')),
+          'prefetch',
+        ],
+        ...(Object.keys(ROUTE_MODULES) as (keyof typeof ROUTE_MODULES)[]).map(
+          (route): RoutePreload => [
+            patternSource(routePatterns[route]),
+            filesBeyondEntry(bundle, config.root, [...ROUTE_MODULES[route], ...SHELL_MODULES, PARSE_SDK_MODULE]),
+            'preload',
+          ],
+        ),
+      ];
       const script = `<script>${routePreloadScript(basePathOf(config.base), config.base, routes)}</script>`;
       // Before the entry script: its request is on its way, and these join it.
       index.source = String(index.source).replace('</head>', () => `  ${script}\n  </head>`);

@@ -33,11 +33,27 @@ describe('the prerendered form', () => {
     expect(html).toContain('Would you visit us again?');
     expect(html).toContain('<h1>Tell us about your visit</h1>');
     expect(html).toContain('<title>Leave your opinion · Visitor Opinions</title>');
-    // The form's own code is asked for with the shell's, at low priority, not after it.
-    expect(html).toMatch(/<link rel="prefetch" crossorigin href="\/assets\/feedback-page-[\w-]+\.js">/);
-    // And the Parse SDK that sending needs, rather than after the shell has run.
-    expect(html).toMatch(/<link rel="prefetch" crossorigin href="\/assets\/parse-[\w-]+\.js">/);
-    expect(html.match(/rel="prefetch"[^>]*href="([^"]+)"/g)).toEqual([...new Set(html.match(/rel="prefetch"[^>]*href="([^"]+)"/g))]);
+  });
+
+  test('once the form has painted, its code and the Parse SDK are prefetched, while the shell is still on its way', async () => {
+    const { context, page, errors } = await newPage(browser);
+    const held: Route[] = [];
+    await page.route(/\/assets\/index-[^/]*\.js$/, (route) => {
+      held.push(route);
+    });
+    await page.goto(appURL + '/', { waitUntil: 'commit' });
+    await expect.poll(() => held.length).toBe(1);
+    // Not after the shell has run (it is held back): the shell's inline script asks for them.
+    const prefetched = () =>
+      page.evaluate(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel="prefetch"]')].map((link) => new URL(link.href).pathname));
+    await expect.poll(async () => (await prefetched()).some((file) => /^\/assets\/feedback-page-[\w-]+\.js$/.test(file))).toBe(true);
+    const files = await prefetched();
+    expect(files.some((file) => /^\/assets\/parse-[\w-]+\.js$/.test(file))).toBe(true);
+    expect(new Set(files).size).toBe(files.length);
+    await held[0]?.continue();
+    await waitForHydration(page);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 
   test('without JavaScript the form is visible and typeable, and its button leaves the page alone', async () => {
@@ -221,7 +237,6 @@ describe('the prerendered form', () => {
   test('a deep link gets the shell without the form, and its own page', async () => {
     const html = await fetchPage('/login');
     expect(html).not.toContain('id="comment"');
-    expect(html).not.toContain('rel="prefetch"');
     // The header and a page on its way, painted before any script has run.
     expect(html).toContain('<header class="site-header">');
     expect(html).toMatch(/<main id="main"[^>]*>.*Loading….*<\/main>/);
@@ -230,6 +245,9 @@ describe('the prerendered form', () => {
     await page.goto(appURL + '/login');
     await page.getByRole('heading', { name: 'Log in' }).waitFor();
     expect(await page.getByLabel('Your comment').count()).toBe(0);
+    // Its own page's code, not the form's.
+    expect(await page.locator('link[rel="prefetch"]').count()).toBe(0);
+    expect(await page.locator('link[rel="modulepreload"][href*="/assets/login-page-"]').count()).toBe(1);
     // Replaced, not added to: one header, one page.
     expect(await page.getByRole('banner').count()).toBe(1);
     expect(await page.getByRole('main').count()).toBe(1);

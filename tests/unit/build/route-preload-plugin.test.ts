@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, test } from 'vitest';
-import { patternSource, ROUTE_MODULES, routePreloadScript } from '../../../build/route-preload-plugin';
+import { describe, expect, test, vi } from 'vitest';
+import { patternSource, ROUTE_MODULES, routePreloadScript, type RoutePreload } from '../../../build/route-preload-plugin';
 import { routePatterns } from '../../../src/app/paths';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -36,10 +36,11 @@ describe('the inline script', () => {
   function run(pathname: string, base = '/') {
     document.head.innerHTML = '';
     window.history.replaceState(null, '', pathname);
-    const routes = [
-      [patternSource('/dashboard'), ['assets/dashboard-a.js', 'assets/dashboard-b.css']],
-      [patternSource('/login'), ['assets/login-a.js']],
-    ] as const;
+    const routes: RoutePreload[] = [
+      [patternSource('/'), ['assets/home-a.js'], 'prefetch'],
+      [patternSource('/dashboard'), ['assets/dashboard-a.js', 'assets/dashboard-b.css'], 'preload'],
+      [patternSource('/login'), ['assets/login-a.js'], 'preload'],
+    ];
     new Function(routePreloadScript(base, `https://cdn.example${base}`, routes))();
     return [...document.head.querySelectorAll('link')].map((link) => [link.rel, link.getAttribute('as'), link.href, link.crossOrigin]);
   }
@@ -50,6 +51,18 @@ describe('the inline script', () => {
       ['preload', 'style', 'https://cdn.example/assets/dashboard-b.css', ''],
     ]);
     expect(run('/login')).toEqual([['modulepreload', null, 'https://cdn.example/assets/login-a.js', '']]);
+  });
+
+  test('the prerendered page gets its code prefetched, after it has painted', async () => {
+    vi.stubGlobal('requestAnimationFrame', (callback: () => void) => setTimeout(callback, 0));
+    try {
+      expect(run('/')).toEqual([]);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const links = [...document.head.querySelectorAll('link')].map((link) => [link.rel, link.href]);
+      expect(links).toEqual([['prefetch', 'https://cdn.example/assets/home-a.js']]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   test('under a base path, and nothing for a path it does not know', () => {
