@@ -10,6 +10,7 @@
 import path from 'node:path';
 import type { Plugin, ResolvedConfig, Rolldown } from 'vite';
 import { routePatterns } from '../src/app/paths';
+import { basePath } from './static-host-plugin';
 
 /** The page prerendered at `/` (src/app/routes.tsx): a lazy chunk, hydrated when it arrives. */
 export const HOME_PAGE_MODULE = 'src/pages/feedback-page.tsx';
@@ -121,13 +122,6 @@ export function routePreloadScript(base: string, assets: string, routes: readonl
 })(${JSON.stringify(base)}, ${JSON.stringify(assets)}, ${JSON.stringify(routes)});`;
 }
 
-/** The base as a path, as the router sees it ('./' and absolute URLs included). */
-function basePathOf(base: string): string {
-  if (base.startsWith('/')) return base.endsWith('/') ? base : `${base}/`;
-  if (/^https?:\/\//.test(base)) return basePathOf(new URL(base).pathname);
-  return '/';
-}
-
 /** Listed before the prerender and static-host plugins: they copy and hash the HTML it leaves. */
 export function routePreloadPlugin(): Plugin {
   let config: ResolvedConfig;
@@ -157,7 +151,7 @@ export function routePreloadPlugin(): Plugin {
           ],
         ),
       ];
-      const script = `<script>${routePreloadScript(basePathOf(config.base), config.base, routes)}</script>`;
+      const script = `<script>${routePreloadScript(basePath(config.base), config.base, routes)}</script>`;
       // Before the entry script: its request is on its way, and these join it.
       index.source = String(index.source).replace('</head>', () => `  ${script}\n  </head>`);
     },

@@ -26,6 +26,30 @@ async function waitForHydration(page: Page) {
   await page.locator('form[aria-label="Your opinion"] button[type="submit"]').waitFor();
 }
 
+/**
+ * Holds back the requests for `pattern` until release() (later ones pass): a script on its way
+ * for as long as a test needs. `count`: how many it holds, `release(from)`: lets those from
+ * index `from` on go (the ones before may belong to a page since reloaded).
+ */
+async function holdBack(page: Page, pattern: RegExp) {
+  const held: Route[] = [];
+  let holding = true;
+  await page.route(pattern, (route) => {
+    if (holding) held.push(route);
+    else void route.continue();
+  });
+  return {
+    count: () => held.length,
+    async release(from = 0) {
+      holding = false;
+      await Promise.all(held.slice(from).map((route) => route.continue()));
+    },
+  };
+}
+
+const ENTRY = /\/assets\/index-[^/]*\.js$/;
+const FORM_CODE = /\/assets\/feedback-page-[^/]*\.js$/;
+
 describe('the prerendered form', () => {
   test('the built index.html holds the form before any script runs', async () => {
     const html = await fetchPage('/');
@@ -37,12 +61,9 @@ describe('the prerendered form', () => {
 
   test('once the form has painted, its code and the Parse SDK are prefetched, while the shell is still on its way', async () => {
     const { context, page, errors } = await newPage(browser);
-    const held: Route[] = [];
-    await page.route(/\/assets\/index-[^/]*\.js$/, (route) => {
-      held.push(route);
-    });
+    const entry = await holdBack(page, ENTRY);
     await page.goto(appURL + '/', { waitUntil: 'commit' });
-    await expect.poll(() => held.length).toBe(1);
+    await expect.poll(entry.count).toBe(1);
     // Not after the shell has run (it is held back): the shell's inline script asks for them.
     const prefetched = () =>
       page.evaluate(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel="prefetch"]')].map((link) => new URL(link.href).pathname));
@@ -50,7 +71,7 @@ describe('the prerendered form', () => {
     const files = await prefetched();
     expect(files.some((file) => /^\/assets\/parse-[\w-]+\.js$/.test(file))).toBe(true);
     expect(new Set(files).size).toBe(files.length);
-    await held[0]?.continue();
+    await entry.release();
     await waitForHydration(page);
     expect(errors).toEqual([]);
     await context.close();
@@ -74,10 +95,7 @@ describe('the prerendered form', () => {
   test('text typed before hydration is kept, with focus and caret, and then sent once', async () => {
     const { context, page, errors } = await newPage(browser, { viewport: PHONE });
     // Hold the entry script back until the visitor has typed.
-    const held: Route[] = [];
-    await page.route(/\/assets\/index-[^/]*\.js$/, (route) => {
-      held.push(route);
-    });
+    const entry = await holdBack(page, ENTRY);
     await page.goto(appURL + '/', { waitUntil: 'commit' });
     const comment = marker('Typed before the scripts came');
     await page.getByLabel('Your name (optional)').fill('Early bird');
@@ -85,8 +103,8 @@ describe('the prerendered form', () => {
     await page.getByLabel('Your comment').fill(comment);
     expect(page.url()).toBe(appURL + '/');
 
-    await expect.poll(() => held.length).toBe(1);
-    await held[0]?.continue();
+    await expect.poll(entry.count).toBe(1);
+    await entry.release();
     await waitForHydration(page);
 
     expect(await page.getByLabel('Your comment').inputValue()).toBe(comment);
@@ -114,12 +132,7 @@ describe('the prerendered form', () => {
       sessionStorage.setItem('seeded', '1');
     }, JSON.stringify(draft));
     // The shell hydrates; the form's chunk is held back (its prefetch and its import).
-    const held: Route[] = [];
-    let holding = true;
-    await page.route(/\/assets\/feedback-page-[^/]*\.js$/, (route) => {
-      if (holding) held.push(route);
-      else void route.continue();
-    });
+    const formCode = await holdBack(page, FORM_CODE);
     await page.goto(appURL + '/');
     await expect.poll(() => page.getByLabel('Your comment').inputValue()).toBe('Stored earlier');
     expect(await page.getByLabel('Your name (optional)').inputValue()).toBe('Returning');
@@ -129,16 +142,15 @@ describe('the prerendered form', () => {
     await page.getByLabel('Your name (optional)').fill('');
     await page.getByLabel('Your comment').fill(comment);
     await page.getByRole('radio', { name: 'No' }).check();
-    const heldBeforeReload = held.length;
+    const heldBeforeReload = formCode.count();
     await page.reload();
     await expect.poll(() => page.getByLabel('Your comment').inputValue()).toBe(comment);
     expect(await page.getByLabel('Your name (optional)').inputValue()).toBe('');
     expect(await page.getByRole('radio', { name: 'No' }).isChecked()).toBe(true);
 
-    await expect.poll(() => held.length).toBeGreaterThan(heldBeforeReload);
-    holding = false;
+    await expect.poll(formCode.count).toBeGreaterThan(heldBeforeReload);
     // Those held before the reload belong to a page that is gone.
-    await Promise.all(held.slice(heldBeforeReload).map((route) => route.continue()));
+    await formCode.release(heldBeforeReload);
     await waitForHydration(page);
     expect(await page.getByLabel('Your comment').inputValue()).toBe(comment);
     expect(await page.getByLabel('Your name (optional)').inputValue()).toBe('');
@@ -154,16 +166,11 @@ describe('the prerendered form', () => {
   });
 
   test.each([
-    ['the shell', /\/assets\/index-[^/]*\.js$/],
-    ['the form', /\/assets\/feedback-page-[^/]*\.js$/],
-  ])('a click on Send while the code of %s is on its way sends once, when the form has hydrated', async (_, held) => {
+    ['the shell', ENTRY],
+    ['the form', FORM_CODE],
+  ])('a click on Send while the code of %s is on its way sends once, when the form has hydrated', async (_, pattern) => {
     const { context, page, errors } = await newPage(browser, { viewport: PHONE });
-    const routes: Route[] = [];
-    let holding = true;
-    await page.route(held, (route) => {
-      if (holding) routes.push(route);
-      else void route.continue();
-    });
+    const code = await holdBack(page, pattern);
     await page.goto(appURL + '/', { waitUntil: 'commit' });
     const comment = marker('Sent before the form hydrated');
     await page.getByLabel('Your comment').fill(comment);
@@ -174,9 +181,8 @@ describe('the prerendered form', () => {
     expect(await page.evaluate(() => document.documentElement.hasAttribute('data-send-requested'))).toBe(true);
     expect(await page.getByLabel('Your comment').inputValue()).toBe(comment);
 
-    await expect.poll(() => routes.length).toBeGreaterThan(0);
-    holding = false;
-    await Promise.all(routes.map((route) => route.continue()));
+    await expect.poll(code.count).toBeGreaterThan(0);
+    await code.release();
     await page.getByRole('heading', { name: 'Thank you for your opinion' }).waitFor();
     expect(await opinionsWithComment(stack, comment)).toHaveLength(1);
     expect(await page.evaluate(() => document.documentElement.hasAttribute('data-send-requested'))).toBe(false);
@@ -186,12 +192,7 @@ describe('the prerendered form', () => {
 
   test('the skip link, used while the code of the form is on its way, leaves the form as typed', async () => {
     const { context, page, errors } = await newPage(browser);
-    const held: Route[] = [];
-    let holding = true;
-    await page.route(/\/assets\/feedback-page-[^/]*\.js$/, (route) => {
-      if (holding) held.push(route);
-      else void route.continue();
-    });
+    const formCode = await holdBack(page, FORM_CODE);
     await page.goto(appURL + '/');
     const comment = marker('Typed, then skipped to the content');
     await page.getByLabel('Your comment').fill(comment);
@@ -203,9 +204,8 @@ describe('the prerendered form', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
     expect(page.url()).toBe(appURL + '/');
 
-    await expect.poll(() => held.length).toBeGreaterThan(0);
-    holding = false;
-    await Promise.all(held.map((route) => route.continue()));
+    await expect.poll(formCode.count).toBeGreaterThan(0);
+    await formCode.release();
     await waitForHydration(page);
     // Hydrated in place: the very field typed into, with its text.
     expect(
@@ -258,14 +258,11 @@ describe('the prerendered form', () => {
 
   test('a deep link asks for its page, its stylesheet and the Parse SDK with the entry script, not after it', async () => {
     const { context, page, errors } = await newPage(browser);
-    const held: Route[] = [];
-    await page.route(/\/assets\/index-[^/]*\.js$/, (route) => {
-      held.push(route);
-    });
+    const entry = await holdBack(page, ENTRY);
     const asked: string[] = [];
     page.on('request', (request) => asked.push(new URL(request.url()).pathname));
-    await page.goto(appURL + '/dashboard?willReturn=yes', { waitUntil: 'commit' });
-    await expect.poll(() => held.length).toBe(1);
+    await page.goto(appURL + '/dashboard?return=yes', { waitUntil: 'commit' });
+    await expect.poll(entry.count).toBe(1);
     await page.getByRole('banner').getByRole('link', { name: 'Visitor Opinions' }).waitFor();
     // The entry has not arrived, so none of these comes from its code.
     await expect
@@ -274,7 +271,7 @@ describe('the prerendered form', () => {
     expect(asked.some((file) => /\/assets\/dashboard-[\w-]+\.css$/.test(file))).toBe(true);
     expect(asked.some((file) => file.includes('/assets/login-page-'))).toBe(false);
 
-    await held[0]?.continue();
+    await entry.release();
     // Signed out: the dashboard sends to the login page, which works as ever.
     await page.getByRole('heading', { name: 'Log in' }).waitFor();
     expect(errors).toEqual([]);
