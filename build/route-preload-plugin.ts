@@ -9,8 +9,8 @@
  */
 import path from 'node:path';
 import type { Plugin, ResolvedConfig, Rolldown } from 'vite';
-import { routePatterns } from '../src/app/paths';
-import { basePath } from './static-host-plugin';
+import { routePatterns } from '../src/app/paths.ts';
+import { basePath } from './static-host-plugin.ts';
 
 /** The page prerendered at `/` (src/app/routes.tsx): a lazy chunk, hydrated when it arrives. */
 export const HOME_PAGE_MODULE = 'src/pages/feedback-page.tsx';

@@ -90,8 +90,8 @@ Parse.Cloud.define<Record<string, unknown>>('dashboardVisit', async (request) =>
   const fresh = await new Parse.Query(Parse.User).get(userId, { useMasterKey: true });
   const seen = fresh.get(SEEN_AT_FIELD) as Date | undefined;
   const previous = seen instanceof Date ? seen.toISOString() : null;
-  // With `stats` (dashboardStats' params, but `since`), the stats of the dashboard being opened,
-  // new since that previous visit: they need not wait for this answer and a second round trip.
+  // With `stats` (dashboardStats' params; `since` is this previous visit), the answer carries
+  // the stats of the dashboard being opened too: they cost no second round trip.
   const wanted = request.params.stats;
   if (wanted !== undefined && (typeof wanted !== 'object' || wanted === null)) invalid('stats must be the params of dashboardStats.');
   const query = wanted ? readRequest({ ...(wanted as Record<string, unknown>), since: previous }) : null;

@@ -43,9 +43,9 @@ export const opinionQueries = {
    * When this staff member last looked, recorded once per app start: "new since you last
    * looked" must not drop to zero with every change of filter. Outside `all()` so that
    * invalidating opinions does not record a visit again. The same answer carries the stats
-   * of the filters the dashboard opens with (new since that visit), which go into their own
-   * entry: they do not wait for this answer and a second round trip. Those filters are not
-   * part of the key, since the visit is recorded once whatever they are.
+   * of the filters the dashboard opens with (new since that visit), put into their own entry:
+   * the first stats cost no second round trip. Those filters are not part of the key, since
+   * the visit is recorded once whatever they are.
    */
   visit: (filters: OpinionFilters) =>
     queryOptions({
