@@ -12,8 +12,10 @@ import pg from 'pg';
  * is stopped by its owner (stop() below, on the signals of server/run.ts and in the tests'
  * teardown), so both go; the package's signal handlers stay.
  */
-exitHook.unhookEvent('beforeExit');
-exitHook.unhookEvent('exit');
+for (const event of ['beforeExit', 'exit']) {
+  // This module may be loaded more than once in a process (each Vitest project's setup).
+  if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
+}
 
 export interface Database {
   url: string;
