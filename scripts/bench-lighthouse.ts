@@ -1,7 +1,7 @@
 /**
  * `npm run bench:lighthouse`: Lighthouse (mobile: simulated Slow 4G, 4× CPU) 3 times on `/`,
  * `/login` and `/dashboard` (signed in as the demo staff user) of the production build, served
- * from dist with gzip as a CDN would, in Debian's Chromium; prints the medians.
+ * from dist with Brotli (or gzip) as a CDN would, in Debian's Chromium; prints the medians.
  */
 import fs from 'node:fs';
 import os from 'node:os';
