@@ -23,20 +23,18 @@ const SSR_ENTRY = 'src/app/prerender.tsx';
 const ROOT_DIV = '<div id="root"></div>';
 
 /**
- * On the prerendered page the scripts only hydrate what is already there: the browser is told
- * so (`fetchpriority="low"`), so that nothing it schedules puts them before the page's paint.
+ * Both prerendered pages are painted from their HTML alone: their scripts make the form work,
+ * or bring the page the URL names. The browser is told so (`fetchpriority="low"`, as the route
+ * preloader does for the page's chunks), so that nothing it schedules puts them before the
+ * paint; among themselves they keep their order.
  */
 function scriptsAtLowPriority(html: string): string {
   return html.replace(/<(script type="module"|link rel="modulepreload")(?![^>]*fetchpriority)/g, '<$1 fetchpriority="low"');
 }
 
-/**
- * `hydrated`: the page is hydrated where it is, so its scripts only make it work (low
- * priority); otherwise it is a placeholder that the app's first render replaces.
- */
-export function insertPrerendered(shell: string, page: Prerendered, { hydrated }: { hydrated: boolean }): string {
+export function insertPrerendered(shell: string, page: Prerendered): string {
   if (!shell.includes(ROOT_DIV)) throw new Error(`index.html has no ${ROOT_DIV} to prerender into.`);
-  let html = (hydrated ? scriptsAtLowPriority(shell) : shell).replace(ROOT_DIV, () => `<div id="root">${page.html}</div>`);
+  let html = scriptsAtLowPriority(shell).replace(ROOT_DIV, () => `<div id="root">${page.html}</div>`);
   if (page.title !== null) html = html.replace(/<title>[^<]*<\/title>/, () => `<title>${page.title}</title>`);
   return html;
 }
@@ -99,8 +97,8 @@ export function prerenderPlugin(): Plugin {
       const pages = await renderPages(config);
       if (!pages) return;
       const outDir = path.resolve(config.root, config.build.outDir);
-      fs.writeFileSync(path.join(outDir, 'index.html'), insertPrerendered(shell, pages.home, { hydrated: true }));
-      fs.writeFileSync(path.join(outDir, SPA_SHELL_FILE), insertPrerendered(shell, pages.shell, { hydrated: false }));
+      fs.writeFileSync(path.join(outDir, 'index.html'), insertPrerendered(shell, pages.home));
+      fs.writeFileSync(path.join(outDir, SPA_SHELL_FILE), insertPrerendered(shell, pages.shell));
     },
     configurePreviewServer(server) {
       const outDir = path.resolve(server.config.root, server.config.build.outDir);

@@ -108,6 +108,7 @@ export function routePreloadScript(base: string, assets: string, routes: readonl
       else if (/\\.css$/.test(file)) { link.rel = 'preload'; link.setAttribute('as', 'style'); }
       else link.rel = 'modulepreload';
       link.crossOrigin = '';
+      link.setAttribute('fetchpriority', 'low');
       link.href = assets + file;
       document.head.appendChild(link);
     });
