@@ -71,8 +71,13 @@ function onClick(event: MouseEvent): void {
   const button = event.target instanceof Element ? event.target.closest(`${FORM} button`) : null;
   if (!(button instanceof HTMLButtonElement) || button.type === 'submit') return;
   preloadParse();
-  if (waiting) document.documentElement.setAttribute(SEND_REQUESTED, '');
-  else button.form?.requestSubmit();
+  if (waiting) {
+    document.documentElement.setAttribute(SEND_REQUESTED, '');
+  } else {
+    // Hydrated: it sends now, so nothing is left waiting (index.html's script marked it too).
+    document.documentElement.removeAttribute(SEND_REQUESTED);
+    button.form?.requestSubmit();
+  }
 }
 
 function isPrerenderedFormShown(): boolean {
