@@ -284,3 +284,48 @@ test('a visit refuses stats params that are not an object, and a bad filter in t
   const params = { willReturn: 'maybe', reviewed: 'any', q: '', start: null, end: null, timeZone: 'UTC' };
   expect((await callFunction('dashboardVisit', { stats: params }, token)).body.code).toBe(102);
 });
+
+describe('batch actions when another staff member got there first', () => {
+  const stored = (ids: readonly string[]) =>
+    withDatabase(async (client) => {
+      const { rows } = await client.query<{ objectId: string; reviewed: boolean | null }>(
+        'SELECT "objectId", "reviewed" FROM "opinions" WHERE "objectId" = ANY($1) ORDER BY "objectId"',
+        [ids],
+      );
+      return rows;
+    });
+
+  test('deleting some of which one is gone already deletes the others, and is no failure', async () => {
+    const tag = `gn${crypto.randomUUID().slice(0, 8)}`;
+    const ids = await seedOpinions([1, 2, 3].map((n) => ({ name: '', comment: `${tag} ${n}`, willReturn: true })));
+    await app.opinions.deleteOpinions([ids[1]!]);
+    await expect(app.opinions.deleteOpinions(ids)).resolves.toBeUndefined();
+    expect(await stored(ids)).toEqual([]);
+  });
+
+  test('marking some of which one is gone says so in words; the others are as the list will show', async () => {
+    const tag = `gm${crypto.randomUUID().slice(0, 8)}`;
+    const ids = await seedOpinions([1, 2].map((n) => ({ name: '', comment: `${tag} ${n}`, willReturn: true })));
+    await app.opinions.deleteOpinions([ids[0]!]);
+    const refusal = await app.opinions.setReviewed(ids, true).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(refusal).toMatchObject({ kind: 'not-found', message: expect.stringMatching(/deleted meanwhile, by someone else/) });
+    await expect(app.opinions.setReviewed([ids[0]!], true)).rejects.toMatchObject({
+      message: 'This opinion was deleted meanwhile, by someone else.',
+    });
+    // Still there, and marked or not: whatever it is, the list reads it again.
+    expect((await stored(ids)).map((row) => row.objectId)).toEqual([ids[1]]);
+  });
+
+  test('a refusal that is not "gone" is still a failure, in words', async () => {
+    await app.auth.logOut();
+    try {
+      // Signed out: the class-level permissions refuse (119), whatever the opinion.
+      await expect(app.opinions.deleteOpinions(['nonexistent1'])).rejects.toMatchObject({ kind: 'forbidden' });
+    } finally {
+      await app.auth.logIn('staff', 'Staff#Opinions1');
+    }
+  });
+});
