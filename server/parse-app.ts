@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
-import express from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import { ParseServer } from 'parse-server';
 import { PostgresStorageAdapter } from 'parse-server/lib/Adapters/Storage/Postgres/PostgresStorageAdapter.js';
 import { RATE_LIMIT_MESSAGE } from '../src/domain/errors.ts';
@@ -187,11 +187,13 @@ export async function startParse(config: StackConfig, databaseURI: string, start
   await server.start();
   const app = express();
   app.use('/parse', server.app);
+  // Parse Server answers an HTTP error (403 on the master-key routes) and then passes it on:
+  // Express's final handler, finding the answer already sent, would destroy the connection,
+  // and a client reusing it (keep-alive) would see its next request fail. Answered is done.
+  app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (!res.headersSent) next(error);
+  });
   const httpServer = http.createServer(app);
-  // An idle keep-alive connection is closed by its client before the server gives up on it: with
-  // Node's 5 s, a client (Node's fetch keeps them 4 s) slowed by a busy machine could send a
-  // request on a socket the server was closing, and see "other side closed".
-  httpServer.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(config.parsePort, resolve);
