@@ -5,7 +5,8 @@
  * carries. The static-host plugin allows it in the CSP by its hash, and lazily loaded pages
  * keep their own stylesheet files.
  */
-import type { Plugin, ResolvedConfig, Rolldown } from 'vite';
+import type { Plugin, Rolldown } from 'vite';
+import { bundlePlugin } from './bundle-plugin.ts';
 
 /** Replaces each `<link rel="stylesheet">` whose CSS `cssOf` knows with that CSS in a `<style>`. */
 export function inlineStylesheets(html: string, cssOf: (href: string) => string | undefined): string {
@@ -29,20 +30,10 @@ function cssInBundle(bundle: Rolldown.OutputBundle, base: string) {
 
 /** Listed before the prerender and static-host plugins: they copy and hash the HTML it leaves. */
 export function inlineCssPlugin(): Plugin {
-  let config: ResolvedConfig;
-  return {
-    name: 'visitor-opinions:inline-css',
-    enforce: 'post',
-    apply: 'build',
-    configResolved(resolved) {
-      config = resolved;
-    },
-    generateBundle(_options, bundle) {
-      if (config.build.ssr) return;
-      for (const file of Object.values(bundle)) {
-        if (file.type !== 'asset' || !file.fileName.endsWith('.html')) continue;
-        file.source = inlineStylesheets(String(file.source), cssInBundle(bundle, config.base));
-      }
-    },
-  };
+  return bundlePlugin('inline-css', (bundle, config) => {
+    for (const file of Object.values(bundle)) {
+      if (file.type !== 'asset' || !file.fileName.endsWith('.html')) continue;
+      file.source = inlineStylesheets(String(file.source), cssInBundle(bundle, config.base));
+    }
+  });
 }

@@ -8,7 +8,8 @@
  * are prefetched (low priority) once the page has painted, so they never delay that paint.
  */
 import path from 'node:path';
-import type { Plugin, ResolvedConfig, Rolldown } from 'vite';
+import type { Plugin, Rolldown } from 'vite';
+import { bundlePlugin } from './bundle-plugin.ts';
 import { routePatterns } from '../src/app/paths.ts';
 import { basePath } from './static-host-plugin.ts';
 
@@ -125,36 +126,26 @@ export function routePreloadScript(base: string, assets: string, routes: readonl
 
 /** Listed before the prerender and static-host plugins: they copy and hash the HTML it leaves. */
 export function routePreloadPlugin(): Plugin {
-  let config: ResolvedConfig;
-  return {
-    name: 'visitor-opinions:route-preload',
-    enforce: 'post',
-    apply: 'build',
-    configResolved(resolved) {
-      config = resolved;
-    },
-    generateBundle(_options, bundle) {
-      if (config.build.ssr) return;
-      const index = bundle['index.html'];
-      if (index?.type !== 'asset') return;
-      const routes: RoutePreload[] = [
-        [
-          patternSource(routePatterns.home),
-          // Its stylesheets are in the page already (inline-css-plugin).
-          filesBeyondEntry(bundle, config.root, [HOME_PAGE_MODULE, PARSE_SDK_MODULE]).filter((file) => file.endsWith('.js')),
-          'prefetch',
+  return bundlePlugin('route-preload', (bundle, config) => {
+    const index = bundle['index.html'];
+    if (index?.type !== 'asset') return;
+    const routes: RoutePreload[] = [
+      [
+        patternSource(routePatterns.home),
+        // Its stylesheets are in the page already (inline-css-plugin).
+        filesBeyondEntry(bundle, config.root, [HOME_PAGE_MODULE, PARSE_SDK_MODULE]).filter((file) => file.endsWith('.js')),
+        'prefetch',
+      ],
+      ...(Object.keys(ROUTE_MODULES) as (keyof typeof ROUTE_MODULES)[]).map(
+        (route): RoutePreload => [
+          patternSource(routePatterns[route]),
+          filesBeyondEntry(bundle, config.root, [...ROUTE_MODULES[route], ...SHELL_MODULES, PARSE_SDK_MODULE]),
+          'preload',
         ],
-        ...(Object.keys(ROUTE_MODULES) as (keyof typeof ROUTE_MODULES)[]).map(
-          (route): RoutePreload => [
-            patternSource(routePatterns[route]),
-            filesBeyondEntry(bundle, config.root, [...ROUTE_MODULES[route], ...SHELL_MODULES, PARSE_SDK_MODULE]),
-            'preload',
-          ],
-        ),
-      ];
-      const script = `<script>${routePreloadScript(basePath(config.base), config.base, routes)}</script>`;
-      // Before the entry script: its request is on its way, and these join it.
-      index.source = String(index.source).replace('</head>', () => `  ${script}\n  </head>`);
-    },
-  };
+      ),
+    ];
+    const script = `<script>${routePreloadScript(basePath(config.base), config.base, routes)}</script>`;
+    // Before the entry script: its request is on its way, and these join it.
+    index.source = String(index.source).replace('</head>', () => `  ${script}\n  </head>`);
+  });
 }

@@ -15,6 +15,7 @@
  */
 import crypto from 'node:crypto';
 import type { Plugin, ResolvedConfig } from 'vite';
+import { bundlePlugin } from './bundle-plugin.ts';
 
 export const HEADERS_FILE = '_headers';
 export const REDIRECTS_FILE = '_redirects';
@@ -138,39 +139,29 @@ function parseServerUrlOf(config: ResolvedConfig): string | undefined {
  * that plugin is on, is already emitted.
  */
 export function staticHostPlugin(): Plugin {
-  let config: ResolvedConfig;
-  return {
-    name: 'visitor-opinions:static-host',
-    enforce: 'post',
-    apply: 'build',
-    configResolved(resolved) {
-      config = resolved;
-    },
-    generateBundle(_options, bundle) {
-      if (config.build.ssr) return;
-      const index = bundle['index.html'];
-      if (index?.type !== 'asset') return;
-      const parseServerURL = parseServerUrlOf(config);
-      if (!parseServerURL) {
-        // The app shows its configuration error page; there is no server to allow.
-        this.warn('VITE_PARSE_SERVER_URL is not set: no _headers file written.');
-      }
-      const base = basePath(config.base);
-      const shell = String(index.source);
-      const shellFile = bundle[PRERENDER_SHELL_FILE] ? PRERENDER_SHELL_FILE : 'index.html';
-      this.emitFile({ type: 'asset', fileName: NOT_FOUND_FILE, source: shell });
-      this.emitFile({ type: 'asset', fileName: REDIRECTS_FILE, source: redirectsFile(base, shellFile) });
-      if (!parseServerURL) return;
-      const html = Object.values(bundle)
-        .filter((file) => file.type === 'asset' && file.fileName.endsWith('.html'))
-        .map((file) => (file.type === 'asset' ? String(file.source) : ''));
-      const scriptHashes = [...new Set(html.flatMap(inlineScriptHashes))].sort();
-      const styleHashes = [...new Set(html.flatMap(inlineStyleHashes))].sort();
-      this.emitFile({
-        type: 'asset',
-        fileName: HEADERS_FILE,
-        source: headersFile({ base, parseServerURL, scriptHashes, styleHashes }),
-      });
-    },
-  };
+  return bundlePlugin('static-host', function (bundle, config) {
+    const index = bundle['index.html'];
+    if (index?.type !== 'asset') return;
+    const parseServerURL = parseServerUrlOf(config);
+    if (!parseServerURL) {
+      // The app shows its configuration error page; there is no server to allow.
+      this.warn('VITE_PARSE_SERVER_URL is not set: no _headers file written.');
+    }
+    const base = basePath(config.base);
+    const shell = String(index.source);
+    const shellFile = bundle[PRERENDER_SHELL_FILE] ? PRERENDER_SHELL_FILE : 'index.html';
+    this.emitFile({ type: 'asset', fileName: NOT_FOUND_FILE, source: shell });
+    this.emitFile({ type: 'asset', fileName: REDIRECTS_FILE, source: redirectsFile(base, shellFile) });
+    if (!parseServerURL) return;
+    const html = Object.values(bundle)
+      .filter((file) => file.type === 'asset' && file.fileName.endsWith('.html'))
+      .map((file) => (file.type === 'asset' ? String(file.source) : ''));
+    const scriptHashes = [...new Set(html.flatMap(inlineScriptHashes))].sort();
+    const styleHashes = [...new Set(html.flatMap(inlineStyleHashes))].sort();
+    this.emitFile({
+      type: 'asset',
+      fileName: HEADERS_FILE,
+      source: headersFile({ base, parseServerURL, scriptHashes, styleHashes }),
+    });
+  });
 }
