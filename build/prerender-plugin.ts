@@ -15,6 +15,7 @@ import { pathToFileURL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { build, type Plugin, type ResolvedConfig } from 'vite';
 import type { Prerendered } from '../src/app/prerender';
+import { NOT_FOUND_FILE } from './static-host-plugin.ts';
 
 /** The built shell without prerendered markup: the SPA fallback for every path but `/`. */
 export const SPA_SHELL_FILE = 'spa-shell.html';
@@ -98,7 +99,8 @@ export function prerenderPlugin(): Plugin {
       if (!pages) return;
       const outDir = path.resolve(config.root, config.build.outDir);
       fs.writeFileSync(path.join(outDir, 'index.html'), insertPrerendered(shell, pages.home));
-      fs.writeFileSync(path.join(outDir, SPA_SHELL_FILE), insertPrerendered(shell, pages.shell));
+      // The deep links' shell, for hosts that fall back to the SPA shell or to 404.html alike.
+      for (const file of [SPA_SHELL_FILE, NOT_FOUND_FILE]) fs.writeFileSync(path.join(outDir, file), insertPrerendered(shell, pages.shell));
     },
     configurePreviewServer(server) {
       const outDir = path.resolve(server.config.root, server.config.build.outDir);

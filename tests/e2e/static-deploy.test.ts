@@ -97,8 +97,11 @@ describe('the files a static host needs', () => {
       `${BASE.slice(0, -1)} ${BASE}index.html 200`,
       expect.stringMatching(new RegExp(`^${BASE}\\* ${BASE}(spa-shell|index)\\.html 200$`)),
     ]);
+    // The deep links' shell (header and a page on its way), as spa-shell.html.
     const notFound = read('404.html');
-    expect(notFound).toContain('<div id="root"></div>');
+    expect(notFound).toBe(read('spa-shell.html'));
+    expect(notFound).toContain('<header class="site-header">');
+    expect(notFound).not.toContain('id="comment"');
     expect(notFound).toContain(`src="${BASE}assets/`);
   });
 
