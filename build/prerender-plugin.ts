@@ -17,7 +17,11 @@ import { build, type Plugin, type ResolvedConfig } from 'vite';
 import type { Prerendered } from '../src/app/prerender';
 import { NOT_FOUND_FILE } from './static-host-plugin.ts';
 
-/** The built shell without prerendered markup: the SPA fallback for every path but `/`. */
+/**
+ * The SPA fallback for every path but `/`. Emitted with the bundle as Vite built the shell (so
+ * that the static-host plugin finds it and hashes its inline scripts), then written again with
+ * the prerendered header once the SSR render is done.
+ */
 export const SPA_SHELL_FILE = 'spa-shell.html';
 
 const SSR_ENTRY = 'src/app/prerender.tsx';

@@ -31,7 +31,7 @@ export const ROUTE_MODULES: Readonly<Record<Exclude<keyof typeof routePatterns, 
   opinion: ['src/pages/opinion-page.tsx'],
 };
 
-/** What every page loads lazily after the shell (src/app/layout.tsx), and the Parse SDK the session needs. */
+/** What every page loads lazily after the shell (src/app/layout.tsx). */
 const SHELL_MODULES = ['src/app/account-links.tsx', 'src/queries/outbox.ts'];
 
 type Chunk = Rolldown.OutputChunk & { viteMetadata?: { importedCss: Set<string> } };

@@ -18,7 +18,7 @@ import { preloadParse } from '../parse/client';
 let waiting = false;
 
 const FORM = 'form[aria-label="Your opinion"]';
-/** Set on <html> by index.html's inline script, or here, by a click on Send before the form can send. */
+/** Set on <html> by index.html's inline script, by a click on Send before the form can send. */
 const SEND_REQUESTED = 'data-send-requested';
 
 function textField(id: string): HTMLInputElement | HTMLTextAreaElement | null {
@@ -65,19 +65,16 @@ function onInput(): void {
 
 /**
  * Until the form has hydrated, and a moment after (until React makes it a submit button), its
- * button is a plain button: a click on it then is a request to send, carried out here.
+ * button is a plain button: index.html's script marks a click on it as a request to send.
+ * Before hydration prerenderedFormAdopted() carries it out; in that moment after, it is done here.
  */
 function onClick(event: MouseEvent): void {
   const button = event.target instanceof Element ? event.target.closest(`${FORM} button`) : null;
   if (!(button instanceof HTMLButtonElement) || button.type === 'submit') return;
   preloadParse();
-  if (waiting) {
-    document.documentElement.setAttribute(SEND_REQUESTED, '');
-  } else {
-    // Hydrated: it sends now, so nothing is left waiting (index.html's script marked it too).
-    document.documentElement.removeAttribute(SEND_REQUESTED);
-    button.form?.requestSubmit();
-  }
+  if (waiting) return;
+  document.documentElement.removeAttribute(SEND_REQUESTED);
+  button.form?.requestSubmit();
 }
 
 function isPrerenderedFormShown(): boolean {
