@@ -6,11 +6,17 @@
  * the page the URL names, and the Parse SDK that every page but `/` needs for the session.
  * `/` is prerendered and typeable without them: its form's code and the SDK that sending needs
  * are prefetched (low priority) once the page has painted, so they never delay that paint.
+ *
+ * When someone is signed in on the device, the same script sends the page's first Cloud
+ * function calls too (src/parse/early-calls.ts): the session check on every deep link, and
+ * the dashboard's visit, which carries its first stats, when it opens with its default filters.
  */
 import path from 'node:path';
-import type { Plugin, Rolldown } from 'vite';
+import type { Plugin, ResolvedConfig, Rolldown } from 'vite';
 import { bundlePlugin } from './bundle-plugin.ts';
 import { routePatterns } from '../src/app/paths.ts';
+import { DASHBOARD_FIRST_CALLS } from '../src/parse/dashboard-first-calls.ts';
+import { EARLY_CALLS_GLOBAL, SESSION_CALL, storedUserKey, type EarlyCallSpec } from '../src/parse/early-calls.ts';
 import { basePath } from './static-host-plugin.ts';
 
 /** The page prerendered at `/` (src/app/routes.tsx): a lazy chunk, hydrated when it arrives. */
@@ -29,6 +35,15 @@ export const ROUTE_MODULES: Readonly<Record<Exclude<keyof typeof routePatterns, 
   account: ['src/pages/account-page.tsx'],
   dashboard: ['src/pages/dashboard-page.tsx', 'src/components/dashboard/per-day-chart.tsx'],
   opinion: ['src/pages/opinion-page.tsx'],
+};
+
+/**
+ * What a page asks the server first, sent by the shell when its URL has no query (its default
+ * filters), with the params the app sends: every `timeZone` in them becomes the browser's.
+ * The session check (SESSION_CALL) is sent on every page of this table.
+ */
+export const ROUTE_EARLY_CALLS: Partial<Record<keyof typeof ROUTE_MODULES, readonly EarlyCallSpec[]>> = {
+  dashboard: DASHBOARD_FIRST_CALLS,
 };
 
 /** What every page loads lazily after the shell (src/app/layout.tsx). */
@@ -92,15 +107,33 @@ export function patternSource(pattern: string): string {
   return `^${escaped}/?$`;
 }
 
-/** `preload`: needed to show the page, now; `prefetch`: needed soon, once the page has painted. */
-export type RoutePreload = readonly [patternSource: string, files: readonly string[], mode: 'preload' | 'prefetch'];
+/**
+ * `preload`: needed to show the page, now; `prefetch`: needed soon, once the page has painted.
+ * A preloaded page also gets its session checked early, and its first call sent (ROUTE_EARLY_CALLS).
+ */
+export type RoutePreload =
+  | readonly [patternSource: string, files: readonly string[], mode: 'prefetch']
+  | readonly [patternSource: string, files: readonly string[], mode: 'preload', first?: readonly EarlyCallSpec[]];
+
+/** The Parse Server the early calls go to, with the app's public keys (baked into the bundle anyway). */
+export interface EarlyCallServer {
+  readonly url: string;
+  readonly appId: string;
+  readonly javascriptKey: string;
+}
 
 /**
  * The inline script. `base`: the path the app is served under (`/`, `/opinions/`); `assets`:
  * where its files are (Vite's `base`, a CDN's URL perhaps).
  */
-export function routePreloadScript(base: string, assets: string, routes: readonly RoutePreload[]): string {
-  return `(function (base, assets, routes) {
+export function routePreloadScript(
+  base: string,
+  assets: string,
+  routes: readonly RoutePreload[],
+  server?: EarlyCallServer,
+): string {
+  const parse = server && { ...server, userKey: storedUserKey(server.appId), global: EARLY_CALLS_GLOBAL, session: SESSION_CALL };
+  return `(function (base, assets, routes, parse) {
   var path = location.pathname.indexOf(base) === 0 ? location.pathname.slice(base.length - 1) : location.pathname;
   function add(files, prefetch) {
     files.forEach(function (file) {
@@ -114,14 +147,48 @@ export function routePreloadScript(base: string, assets: string, routes: readonl
       document.head.appendChild(link);
     });
   }
+  function call(calls, token, path, params) {
+    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+    var json = JSON.stringify(params, function (key, value) { return key === 'timeZone' ? zone : value; });
+    var body = JSON.parse(json);
+    body._ApplicationId = parse.appId;
+    body._JavaScriptKey = parse.javascriptKey;
+    body._SessionToken = token;
+    var answer = fetch(parse.url + '/' + path, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: JSON.stringify(body) })
+      .then(function (response) { return response.text().then(function (text) { return { status: response.status, text: text }; }); });
+    // Never taken, a failed call must not be reported as unhandled: the app makes its own.
+    answer.catch(function () {});
+    calls.push({ path: path, params: json, sessionToken: token, answer: answer });
+  }
+  function callEarly(first) {
+    var token;
+    try { token = JSON.parse(localStorage.getItem(parse.userKey)).sessionToken; } catch (error) { return; }
+    if (typeof token !== 'string') return;
+    var calls = window[parse.global] = [];
+    call(calls, token, parse.session[0], parse.session[1]);
+    if (first && !location.search) first.forEach(function (spec) { call(calls, token, spec[0], spec[1]); });
+  }
   for (var i = 0; i < routes.length; i++) {
     var route = routes[i];
     if (!new RegExp(route[0]).test(path)) continue;
     if (route[2] === 'prefetch') requestAnimationFrame(function () { setTimeout(function () { add(route[1], true); }); });
-    else add(route[1], false);
+    else {
+      add(route[1], false);
+      if (parse) callEarly(route[3]);
+    }
     return;
   }
-})(${JSON.stringify(base)}, ${JSON.stringify(assets)}, ${JSON.stringify(routes)});`;
+})(${JSON.stringify(base)}, ${JSON.stringify(assets)}, ${JSON.stringify(routes)}, ${JSON.stringify(parse ?? null)});`;
+}
+
+/** The server and keys the bundle was built with, when they are all set (else the app shows its configuration error). */
+function earlyCallServer(config: ResolvedConfig): EarlyCallServer | undefined {
+  const [url, appId, javascriptKey] = ['VITE_PARSE_SERVER_URL', 'VITE_PARSE_APP_ID', 'VITE_PARSE_JS_KEY'].map((name) => {
+    const value: unknown = config.env[name];
+    return typeof value === 'string' ? value.trim() : '';
+  });
+  if (!url || !appId || !javascriptKey || !/^https?:\/\//.test(url)) return undefined;
+  return { url: url.replace(/\/+$/, ''), appId, javascriptKey };
 }
 
 /** Listed before the prerender and static-host plugins: they copy and hash the HTML it leaves. */
@@ -136,15 +203,13 @@ export function routePreloadPlugin(): Plugin {
         filesBeyondEntry(bundle, config.root, [HOME_PAGE_MODULE, PARSE_SDK_MODULE]).filter((file) => file.endsWith('.js')),
         'prefetch',
       ],
-      ...(Object.keys(ROUTE_MODULES) as (keyof typeof ROUTE_MODULES)[]).map(
-        (route): RoutePreload => [
-          patternSource(routePatterns[route]),
-          filesBeyondEntry(bundle, config.root, [...ROUTE_MODULES[route], ...SHELL_MODULES, PARSE_SDK_MODULE]),
-          'preload',
-        ],
-      ),
+      ...(Object.keys(ROUTE_MODULES) as (keyof typeof ROUTE_MODULES)[]).map((route): RoutePreload => {
+        const files = filesBeyondEntry(bundle, config.root, [...ROUTE_MODULES[route], ...SHELL_MODULES, PARSE_SDK_MODULE]);
+        const first = ROUTE_EARLY_CALLS[route];
+        return first ? [patternSource(routePatterns[route]), files, 'preload', first] : [patternSource(routePatterns[route]), files, 'preload'];
+      }),
     ];
-    const script = `<script>${routePreloadScript(basePath(config.base), config.base, routes)}</script>`;
+    const script = `<script>${routePreloadScript(basePath(config.base), config.base, routes, earlyCallServer(config))}</script>`;
     // Before the entry script: its request is on its way, and these join it.
     index.source = String(index.source).replace('</head>', () => `  ${script}\n  </head>`);
   });

@@ -163,6 +163,14 @@ export function toStatsRequest(filters: OpinionFilters, since: Date | null, time
   };
 }
 
+/**
+ * The params of Cloud Code's `dashboardVisit`: the stats of the filters the dashboard opens
+ * with, new since the visit it answers (which is why their `since` is left to it).
+ */
+export function dashboardVisitParams(filters: OpinionFilters, timeZone: string): { stats: StatsRequest } {
+  return { stats: toStatsRequest(filters, null, timeZone) };
+}
+
 export interface DayCount {
   /** `YYYY-MM-DD` in the request's time zone. */
   readonly day: string;

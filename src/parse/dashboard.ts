@@ -3,9 +3,11 @@
  * detail, triage, export, stats and live. Its own module, so that it never loads for a visitor.
  */
 import {
+  dashboardVisitParams,
   filtersOf,
   literalPattern,
   rangeInstants,
+  toSearchParams,
   toStatsRequest,
   type DashboardStats,
   type OpinionFilters,
@@ -15,20 +17,37 @@ import {
 import { AppError, appError } from '../domain/errors';
 import type { Opinion } from '../domain/opinion';
 import { getParse, type ParseSdk } from './client';
+import { OPINIONS_PATH } from './dashboard-first-calls';
+import { takeEarlyCall, takeEarlyFunctionCall } from './early-calls';
 import { toAppError, withTimeout } from './errors';
 import { OPINIONS_CLASS } from './opinions';
+import { storedSessionToken } from './session';
 
 type ParseObject = InstanceType<ParseSdk['Object']>;
 
-export function toOpinion(object: ParseObject): Opinion {
+/** An opinion as the REST API answers it, and as `Parse.Object.toJSON()` gives it. */
+interface OpinionJSON {
+  readonly objectId?: string;
+  readonly name?: unknown;
+  readonly comment?: unknown;
+  readonly willReturn?: unknown;
+  readonly reviewed?: unknown;
+  readonly createdAt?: string;
+}
+
+function opinionFromJSON(json: OpinionJSON): Opinion {
   return {
-    id: object.id ?? '',
-    name: (object.get('name') as string | undefined) ?? '',
-    comment: (object.get('comment') as string | undefined) ?? '',
-    willReturn: object.get('willReturn') === true,
-    reviewed: object.get('reviewed') === true,
-    createdAt: object.createdAt ?? new Date(0),
+    id: json.objectId ?? '',
+    name: typeof json.name === 'string' ? json.name : '',
+    comment: typeof json.comment === 'string' ? json.comment : '',
+    willReturn: json.willReturn === true,
+    reviewed: json.reviewed === true,
+    createdAt: json.createdAt ? new Date(json.createdAt) : new Date(0),
   };
+}
+
+export function toOpinion(object: ParseObject): Opinion {
+  return opinionFromJSON(object.toJSON() as OpinionJSON);
 }
 
 type OpinionQuery = InstanceType<ParseSdk['Query']>;
@@ -68,15 +87,27 @@ export interface OpinionPage {
   readonly total: number;
 }
 
-/** One page of the filtered, sorted list, with the count of the whole filtered set. */
+/** The query of one page of the list, with the count of the whole filtered set. */
+export function listQuery(Parse: ParseSdk, params: OpinionListParams): OpinionQuery {
+  return sorted(filteredQuery(Parse, params), params.sort)
+    .limit(params.pageSize)
+    .skip((params.page - 1) * params.pageSize)
+    .withCount(true);
+}
+
+/**
+ * One page of the filtered, sorted list, with the count of the whole filtered set. The default
+ * list's first page, the shell may have asked for already (dashboard-first-calls.ts).
+ */
 export async function listOpinions(params: OpinionListParams): Promise<OpinionPage> {
   try {
+    const early = toSearchParams(params).toString() === '' ? takeEarlyCall(OPINIONS_PATH, storedSessionToken()) : undefined;
+    if (early) {
+      const { results, count } = (await withTimeout(early.body, READ_TIMEOUT_MS)) as { results: OpinionJSON[]; count: number };
+      return { opinions: results.map(opinionFromJSON), total: count };
+    }
     const Parse = await getParse();
-    const query = sorted(filteredQuery(Parse, params), params.sort)
-      .limit(params.pageSize)
-      .skip((params.page - 1) * params.pageSize)
-      .withCount(true);
-    const { results, count } = (await withTimeout(query.find(), READ_TIMEOUT_MS)) as unknown as {
+    const { results, count } = (await withTimeout(listQuery(Parse, params).find(), READ_TIMEOUT_MS)) as unknown as {
       results: ParseObject[];
       count: number;
     };
@@ -227,17 +258,21 @@ export interface DashboardVisit {
   readonly stats: DashboardStats | null;
 }
 
-/** Records that this staff member is looking now, and answers when they last looked before, with the stats of `filters`. */
+/**
+ * Records that this staff member is looking now, and answers when they last looked before, with
+ * the stats of `filters`. Opening the dashboard, the shell has sent this call already (see
+ * early-calls.ts): its answer is this one, whatever filters it was sent with, since the visit
+ * must be recorded once; its stats count only when those filters are these.
+ */
 export async function recordDashboardVisit(filters: OpinionFilters): Promise<DashboardVisit> {
   try {
-    const Parse = await getParse();
     // Their `since` is the server's to fill in: the previous visit.
-    const stats = toStatsRequest(filters, null, browserTimeZone());
-    const answer = (await withTimeout(Parse.Cloud.run('dashboardVisit', { stats }), READ_TIMEOUT_MS)) as {
-      previous: string | null;
-      stats?: DashboardStats;
-    };
-    return { previous: answer.previous ? new Date(answer.previous) : null, stats: answer.stats ?? null };
+    const params = dashboardVisitParams(filters, browserTimeZone());
+    const early = takeEarlyFunctionCall('dashboardVisit', storedSessionToken());
+    const call = early ? early.result : getParse().then((Parse) => Parse.Cloud.run('dashboardVisit', params));
+    const answer = (await withTimeout(call, READ_TIMEOUT_MS)) as { previous: string | null; stats?: DashboardStats };
+    const stats = early && early.params !== JSON.stringify(params) ? undefined : answer.stats;
+    return { previous: answer.previous ? new Date(answer.previous) : null, stats: stats ?? null };
   } catch (error) {
     throw toAppError(error);
   }

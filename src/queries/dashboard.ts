@@ -2,6 +2,7 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { downloadText, opinionsCsv } from '../device/csv-file';
+import { whenIdle } from '../device/idle';
 import { filtersOf, type OpinionFilters, type OpinionListParams } from '../domain/dashboard';
 import { exportFileName } from '../domain/opinion-csv';
 import {
@@ -144,18 +145,22 @@ export function useNewOpinions(filters: OpinionFilters) {
   useEffect(() => {
     let stop: (() => void) | undefined;
     let cancelled = false;
-    subscribeToNewOpinions(JSON.parse(key) as OpinionFilters, (id) =>
-      setHeard((current) => {
-        const ids = current.key === key ? current.ids : [];
-        return ids.includes(id) ? current : { key, ids: [...ids, id] };
-      }),
-    ).then(
-      (unsubscribe) => (cancelled ? unsubscribe() : (stop = unsubscribe)),
-      // Without LiveQuery the dashboard still works; it only hears nothing.
-      () => undefined,
-    );
+    // Once the page is idle: the SDK that LiveQuery needs is not needed to show the first page.
+    const cancelStart = whenIdle(() => {
+      subscribeToNewOpinions(JSON.parse(key) as OpinionFilters, (id) =>
+        setHeard((current) => {
+          const ids = current.key === key ? current.ids : [];
+          return ids.includes(id) ? current : { key, ids: [...ids, id] };
+        }),
+      ).then(
+        (unsubscribe) => (cancelled ? unsubscribe() : (stop = unsubscribe)),
+        // Without LiveQuery the dashboard still works; it only hears nothing.
+        () => undefined,
+      );
+    });
     return () => {
       cancelled = true;
+      cancelStart();
       stop?.();
     };
   }, [key]);
