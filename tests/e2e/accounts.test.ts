@@ -210,6 +210,24 @@ test('an expired session sends the user to log in, and what they were typing is 
   await context.close();
 });
 
+test('a page opened by its address with an expired session stored sends to log in, and forgets that session', async () => {
+  const { context, page, errors } = await newPage(browser);
+  const account = await existingAccount();
+  await page.goto(`${appURL}/login?next=%2Faccount`);
+  await logIn(page, account.username, account.password);
+  await heading(page, 'Your account').waitFor();
+  await expireSession(stack, await sessionTokenIn(page));
+
+  // The shell asks who is signed in before the app's code runs; the answer is that nobody is.
+  await page.goto(`${appURL}/account`);
+  await heading(page, 'Log in').waitFor();
+  expect(new URL(page.url()).searchParams.get('next')).toBe('/account');
+  expect(await nav(page).getByRole('link', { name: 'Log in' }).isVisible()).toBe(true);
+  expect(await page.evaluate((key) => localStorage.getItem(key), `Parse/${stack.appId}/currentUser`)).toBeNull();
+  expect(errors.filter((error) => !/status of 400/.test(error))).toEqual([]);
+  await context.close();
+});
+
 test('delete the account after typing its username', async () => {
   const { context, page, errors } = await newPage(browser);
   const account = await existingAccount();

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, newPage, PHONE } from '../helpers/browser.ts';
+import { expectNoAxeViolations, holdBack, launchBrowser, newPage, PHONE } from '../helpers/browser.ts';
 import { seedOpinions } from '../helpers/dashboard-data.ts';
 
 const appURL = inject('appURL');
@@ -133,6 +133,60 @@ test('staff journey: filter in the URL, reload, search, page, sort, detail, tria
   await context.close();
 }, 120_000);
 
+/** The Parse REST calls the page makes, by path under the server's URL (`functions/whoami`). */
+function recordCalls(page: Page): string[] {
+  const calls: string[] = [];
+  page.on('request', (request) => {
+    const match = /\/parse\/((?:functions|classes)\/.+)$/.exec(new URL(request.url()).pathname);
+    if (match) calls.push(match[1]!);
+  });
+  return calls;
+}
+
+test('opened by its address, the dashboard shows its stats and first page before the Parse SDK has arrived, and records one visit', async () => {
+  const { context, page, errors } = await newPage(browser);
+  await asStaff(page);
+  // Its stats come with the visit: it is recorded once they show.
+  await expect.poll(() => page.locator('.stats__caption').textContent()).toMatch(/^Opinions per day, /);
+  // Arrived since that visit: the newest, and new since the staff member last looked.
+  const tag = `ea${crypto.randomUUID().slice(0, 8)}`;
+  await seedOpinions([{ name: 'Early', comment: `${tag} the newest`, willReturn: true }]);
+
+  const calls = recordCalls(page);
+  const sdk = await holdBack(page, /\/assets\/parse-[^/]*\.js$/);
+  await page.goto(`${appURL}/dashboard`);
+  await expect.poll(() => page.locator('.opinion-card__comment').first().textContent()).toBe(`${tag} the newest`);
+  await expect.poll(() => page.locator('.stats__caption').textContent()).toMatch(/^Opinions per day, /);
+  const newSince = page.locator('.stat').filter({ hasText: 'New since you last looked' }).locator('.stat__value');
+  expect(await newSince.textContent()).toBe('1');
+  // Nothing of that needed the SDK: it is still held back.
+  expect(sdk.count()).toBeGreaterThan(0);
+  expect([...calls].sort()).toEqual(['classes/opinions', 'functions/dashboardVisit', 'functions/whoami']);
+
+  // Once it arrives, what needs it works: marking the newest reviewed, reading the list again.
+  await sdk.release();
+  await page.getByRole('button', { name: 'Mark reviewed' }).first().click();
+  await expect.poll(() => page.getByRole('status').filter({ hasText: '1 opinion marked reviewed.' }).count()).toBe(1);
+  expect(calls.filter((call) => call === 'functions/dashboardVisit')).toHaveLength(1);
+  expect(calls.filter((call) => call === 'functions/whoami')).toHaveLength(1);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('opened by its address with filters, the dashboard asks for them itself, and records one visit', async () => {
+  const { context, page, errors } = await newPage(browser);
+  await asStaff(page, '/account');
+  const calls = recordCalls(page);
+  await page.goto(`${appURL}/dashboard?return=no&sort=oldest`);
+  await expect.poll(() => page.locator('.stats__caption').textContent()).toMatch(/^Opinions per day, /);
+  await expect.poll(() => page.locator('.opinion-card').count()).toBeGreaterThan(0);
+  expect(await page.getByLabel('Will return').inputValue()).toBe('no');
+  expect(calls.filter((call) => call === 'functions/dashboardVisit')).toHaveLength(1);
+  expect(calls.filter((call) => call === 'classes/opinions')).toHaveLength(1);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
 test('a plain user is kept out and sees no opinion', async () => {
   const tag = `pl${crypto.randomUUID().slice(0, 8)}`;
   await seedOpinions([{ name: 'Secret', comment: `${tag} staff only`, willReturn: true }]);
@@ -146,9 +200,12 @@ test('a plain user is kept out and sees no opinion', async () => {
     );
   });
   await logIn(page, 'visitor', 'Visitor#Opinions1', '/account');
-  await page.goto(`${appURL}/dashboard?q=${tag}`);
-  await expect.poll(() => page.getByRole('heading', { name: "You don't have access to the staff dashboard" }).isVisible()).toBe(true);
-  expect(await page.getByText(tag).count()).toBe(0);
+  // Opened with its default filters, the shell itself asks for the first page and the visit.
+  for (const address of [`/dashboard?q=${tag}`, '/dashboard']) {
+    await page.goto(appURL + address);
+    await expect.poll(() => page.getByRole('heading', { name: "You don't have access to the staff dashboard" }).isVisible()).toBe(true);
+    expect(await page.getByText(tag).count()).toBe(0);
+  }
   await page.goto(`${appURL}/dashboard/opinions/anything`);
   await expect.poll(() => page.getByRole('heading', { name: "You don't have access to the staff dashboard" }).isVisible()).toBe(true);
   for (const answer of await Promise.all(opinionAnswers)) expect(answer).toEqual({ url: answer.url, status: 400, code: 119 });

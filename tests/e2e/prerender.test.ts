@@ -1,7 +1,7 @@
-import type { Browser, Page, Route } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { marker, opinionsWithComment } from '../helpers/parse-rest.ts';
-import { launchBrowser, newPage, PHONE } from '../helpers/browser.ts';
+import { holdBack, launchBrowser, newPage, PHONE } from '../helpers/browser.ts';
 
 const appURL = inject('appURL');
 const stack = inject('stack');
@@ -24,27 +24,6 @@ async function fetchPage(path: string): Promise<string> {
 /** The form's send button becomes a real submit button once React has hydrated it. */
 async function waitForHydration(page: Page) {
   await page.locator('form[aria-label="Your opinion"] button[type="submit"]').waitFor();
-}
-
-/**
- * Holds back the requests for `pattern` until release() (later ones pass): a script on its way
- * for as long as a test needs. `count`: how many it holds, `release(from)`: lets those from
- * index `from` on go (the ones before may belong to a page since reloaded).
- */
-async function holdBack(page: Page, pattern: RegExp) {
-  const held: Route[] = [];
-  let holding = true;
-  await page.route(pattern, (route) => {
-    if (holding) held.push(route);
-    else void route.continue();
-  });
-  return {
-    count: () => held.length,
-    async release(from = 0) {
-      holding = false;
-      await Promise.all(held.slice(from).map((route) => route.continue()));
-    },
-  };
 }
 
 const ENTRY = /\/assets\/index-[^/]*\.js$/;

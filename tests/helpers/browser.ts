@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Route } from 'playwright-core';
 import { expect } from 'vitest';
 
 const CHROMIUM_ARGS = [
@@ -46,6 +46,27 @@ export async function newPage(
   });
   page.on('pageerror', (error) => errors.push(error.message));
   return { context, page, errors };
+}
+
+/**
+ * Holds back the requests for `pattern` until release() (later ones pass): a script on its way
+ * for as long as a test needs. `count`: how many it holds, `release(from)`: lets those from
+ * index `from` on go (the ones before may belong to a page since reloaded).
+ */
+export async function holdBack(page: Page, pattern: RegExp) {
+  const held: Route[] = [];
+  let holding = true;
+  await page.route(pattern, (route) => {
+    if (holding) held.push(route);
+    else void route.continue();
+  });
+  return {
+    count: () => held.length,
+    async release(from = 0) {
+      holding = false;
+      await Promise.all(held.slice(from).map((route) => route.continue()));
+    },
+  };
 }
 
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
 import { patternSource, ROUTE_MODULES, routePreloadScript, type RoutePreload } from '../../../build/route-preload-plugin';
 import { routePatterns } from '../../../src/app/paths';
+import { EARLY_CALLS_GLOBAL, takeEarlyCall, takeEarlyFunctionCall } from '../../../src/parse/early-calls';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 
@@ -68,5 +69,68 @@ describe('the inline script', () => {
   test('under a base path, and nothing for a path it does not know', () => {
     expect(run('/opinions/login', '/opinions/')).toEqual([['modulepreload', null, 'https://cdn.example/opinions/assets/login-a.js', '']]);
     expect(run('/elsewhere')).toEqual([]);
+  });
+});
+
+describe('the calls the inline script sends for whoever is signed in', () => {
+  const server = { url: 'https://api.example/parse', appId: 'app-id', javascriptKey: 'js-key' };
+  const visit = ['functions/dashboardVisit', { stats: { q: '', timeZone: 'UTC' } }] as const;
+  const routes: RoutePreload[] = [
+    [patternSource('/'), [], 'prefetch'],
+    [patternSource('/dashboard'), [], 'preload', [visit]],
+    [patternSource('/account'), [], 'preload'],
+  ];
+  const sent: { url: string; init: RequestInit }[] = [];
+
+  function run(pathname: string, session?: object) {
+    document.head.innerHTML = '';
+    localStorage.clear();
+    delete (window as unknown as Record<string, unknown>)[EARLY_CALLS_GLOBAL];
+    if (session) localStorage.setItem('Parse/app-id/currentUser', JSON.stringify(session));
+    window.history.replaceState(null, '', pathname);
+    sent.length = 0;
+    vi.stubGlobal('fetch', (url: string, init: RequestInit) => {
+      sent.push({ url, init });
+      return Promise.resolve(new Response(JSON.stringify({ result: `answer to ${url}` }), { status: 200 }));
+    });
+    try {
+      new Function(routePreloadScript('/', '/', routes, server))();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    return sent.map(({ url, init }) => [url, JSON.parse(String(init.body)) as unknown]);
+  }
+
+  test('on the dashboard with its default filters: the session check and its first calls, as the SDK sends them', async () => {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const keys = { _ApplicationId: 'app-id', _JavaScriptKey: 'js-key', _SessionToken: 'r:token' };
+    expect(run('/dashboard', { objectId: 'u1', sessionToken: 'r:token' })).toEqual([
+      ['https://api.example/parse/functions/whoami', keys],
+      ['https://api.example/parse/functions/dashboardVisit', { stats: { q: '', timeZone: zone }, ...keys }],
+    ]);
+    expect(sent.every(({ init }) => init.method === 'POST' && new Headers(init.headers).get('content-type') === 'text/plain')).toBe(true);
+
+    // The app takes them by their session, with the params they were sent with.
+    expect(takeEarlyCall('functions/whoami', 'r:other')).toBeUndefined();
+    await expect(takeEarlyFunctionCall('whoami', 'r:token')?.result).resolves.toBe('answer to https://api.example/parse/functions/whoami');
+    expect(takeEarlyFunctionCall('dashboardVisit', 'r:token')?.params).toBe(JSON.stringify({ stats: { q: '', timeZone: zone } }));
+  });
+
+  test('with filters in the URL, only the session check: the page asks for the rest itself', () => {
+    expect(run('/dashboard?return=yes', { sessionToken: 'r:token' }).map(([url]) => url)).toEqual(['https://api.example/parse/functions/whoami']);
+    expect(run('/account', { sessionToken: 'r:token' }).map(([url]) => url)).toEqual(['https://api.example/parse/functions/whoami']);
+  });
+
+  test('nothing for nobody signed in, a stored user without a session, the prerendered page or a build without a server', () => {
+    expect(run('/dashboard')).toEqual([]);
+    expect(run('/dashboard', { objectId: 'u1' })).toEqual([]);
+    expect(run('/', { sessionToken: 'r:token' })).toEqual([]);
+    localStorage.setItem('Parse/app-id/currentUser', '{not json');
+    expect(() => new Function(routePreloadScript('/', '/', routes, server))()).not.toThrow();
+    expect((window as unknown as Record<string, unknown>)[EARLY_CALLS_GLOBAL]).toBeUndefined();
+    localStorage.setItem('Parse/app-id/currentUser', JSON.stringify({ sessionToken: 'r:token' }));
+    window.history.replaceState(null, '', '/dashboard');
+    new Function(routePreloadScript('/', '/', routes))();
+    expect((window as unknown as Record<string, unknown>)[EARLY_CALLS_GLOBAL]).toBeUndefined();
   });
 });
