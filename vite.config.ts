@@ -6,7 +6,7 @@ import { routePreloadPlugin } from './build/route-preload-plugin.ts';
 import { staticHostPlugin } from './build/static-host-plugin.ts';
 
 export default defineConfig({
-  plugins: [react(), inlineCssPlugin(), routePreloadPlugin(), prerenderPlugin(), staticHostPlugin()],
+  plugins: [react(), inlineCssPlugin(), prerenderPlugin(), routePreloadPlugin(), staticHostPlugin()],
   base: process.env.VITE_BASE_PATH ?? '/',
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },

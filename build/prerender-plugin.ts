@@ -19,8 +19,9 @@ import { NOT_FOUND_FILE } from './static-host-plugin.ts';
 
 /**
  * The SPA fallback for every path but `/`. Emitted with the bundle as Vite built the shell (so
- * that the static-host plugin finds it and hashes its inline scripts), then written again with
- * the prerendered header once the SSR render is done.
+ * that the plugins listed after this one find it: the route preloader gives it its own inline
+ * script, the static-host plugin hashes it), then written again with the prerendered header
+ * once the SSR render is done.
  */
 export const SPA_SHELL_FILE = 'spa-shell.html';
 
@@ -83,7 +84,7 @@ function servesShellForDeepLinks(base: string, outDir: string) {
 
 export function prerenderPlugin(): Plugin {
   let config: ResolvedConfig;
-  let shell: string | undefined;
+  let emitted = false;
   return {
     name: 'visitor-opinions:prerender',
     enforce: 'post',
@@ -94,15 +95,18 @@ export function prerenderPlugin(): Plugin {
       if (config.command !== 'build' || config.build.ssr) return;
       const index = bundle['index.html'];
       if (index?.type !== 'asset') return;
-      shell = String(index.source);
-      this.emitFile({ type: 'asset', fileName: SPA_SHELL_FILE, source: shell });
+      this.emitFile({ type: 'asset', fileName: SPA_SHELL_FILE, source: String(index.source) });
+      emitted = true;
     },
     async closeBundle() {
-      if (config.command !== 'build' || config.build.ssr || shell === undefined) return;
+      if (config.command !== 'build' || config.build.ssr || !emitted) return;
       const pages = await renderPages(config);
       if (!pages) return;
+      // Both as written, with what the plugins after this one put in them.
       const outDir = path.resolve(config.root, config.build.outDir);
-      fs.writeFileSync(path.join(outDir, 'index.html'), insertPrerendered(shell, pages.home));
+      const written = (file: string) => fs.readFileSync(path.join(outDir, file), 'utf8');
+      const shell = written(SPA_SHELL_FILE);
+      fs.writeFileSync(path.join(outDir, 'index.html'), insertPrerendered(written('index.html'), pages.home));
       // The deep links' shell, for hosts that fall back to the SPA shell or to 404.html alike.
       for (const file of [SPA_SHELL_FILE, NOT_FOUND_FILE]) fs.writeFileSync(path.join(outDir, file), insertPrerendered(shell, pages.shell));
     },

@@ -17,6 +17,7 @@ import { bundlePlugin } from './bundle-plugin.ts';
 import { routePatterns } from '../src/app/paths.ts';
 import { DASHBOARD_FIRST_CALLS } from '../src/parse/dashboard-first-calls.ts';
 import { EARLY_CALLS_GLOBAL, SESSION_CALL, storedUserKey, type EarlyCallSpec } from '../src/parse/early-calls.ts';
+import { SPA_SHELL_FILE } from './prerender-plugin.ts';
 import { basePath } from './static-host-plugin.ts';
 
 /** The page prerendered at `/` (src/app/routes.tsx): a lazy chunk, hydrated when it arrives. */
@@ -122,32 +123,8 @@ export interface EarlyCallServer {
   readonly javascriptKey: string;
 }
 
-/**
- * The inline script. `base`: the path the app is served under (`/`, `/opinions/`); `assets`:
- * where its files are (Vite's `base`, a CDN's URL perhaps).
- */
-export function routePreloadScript(
-  base: string,
-  assets: string,
-  routes: readonly RoutePreload[],
-  server?: EarlyCallServer,
-): string {
-  const parse = server && { ...server, userKey: storedUserKey(server.appId), global: EARLY_CALLS_GLOBAL, session: SESSION_CALL };
-  return `(function (base, assets, routes, parse) {
-  var path = location.pathname.indexOf(base) === 0 ? location.pathname.slice(base.length - 1) : location.pathname;
-  function add(files, prefetch) {
-    files.forEach(function (file) {
-      var link = document.createElement('link');
-      if (prefetch) link.rel = 'prefetch';
-      else if (/\\.css$/.test(file)) { link.rel = 'preload'; link.setAttribute('as', 'style'); }
-      else link.rel = 'modulepreload';
-      link.crossOrigin = '';
-      link.setAttribute('fetchpriority', 'low');
-      link.href = assets + file;
-      document.head.appendChild(link);
-    });
-  }
-  function call(calls, token, path, params) {
+/** The part of the inline script that sends a page's first calls (`parse`: the server, its keys and the table's calls). */
+const EARLY_CALLS_SCRIPT = `  function call(calls, token, path, params) {
     var zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
     var json = JSON.stringify(params, function (key, value) { return key === 'timeZone' ? zone : value; });
     var body = JSON.parse(json);
@@ -168,17 +145,46 @@ export function routePreloadScript(
     call(calls, token, parse.session[0], parse.session[1]);
     if (first && !location.search) first.forEach(function (spec) { call(calls, token, spec[0], spec[1]); });
   }
-  for (var i = 0; i < routes.length; i++) {
+`;
+
+/**
+ * The inline script. `base`: the path the app is served under (`/`, `/opinions/`); `assets`:
+ * where its files are (Vite's `base`, a CDN's URL perhaps).
+ */
+export function routePreloadScript(
+  base: string,
+  assets: string,
+  routes: readonly RoutePreload[],
+  server?: EarlyCallServer,
+): string {
+  // Only where some page is preloaded: `/` sends none.
+  const parse = server && routes.some((route) => route[2] === 'preload')
+    ? { ...server, userKey: storedUserKey(server.appId), global: EARLY_CALLS_GLOBAL, session: SESSION_CALL }
+    : null;
+  return `(function (base, assets, routes, parse) {
+  var path = location.pathname.indexOf(base) === 0 ? location.pathname.slice(base.length - 1) : location.pathname;
+  function add(files, prefetch) {
+    files.forEach(function (file) {
+      var link = document.createElement('link');
+      if (prefetch) link.rel = 'prefetch';
+      else if (/\\.css$/.test(file)) { link.rel = 'preload'; link.setAttribute('as', 'style'); }
+      else link.rel = 'modulepreload';
+      link.crossOrigin = '';
+      link.setAttribute('fetchpriority', 'low');
+      link.href = assets + file;
+      document.head.appendChild(link);
+    });
+  }
+${parse ? EARLY_CALLS_SCRIPT : ''}  for (var i = 0; i < routes.length; i++) {
     var route = routes[i];
     if (!new RegExp(route[0]).test(path)) continue;
     if (route[2] === 'prefetch') requestAnimationFrame(function () { setTimeout(function () { add(route[1], true); }); });
     else {
-      add(route[1], false);
-      if (parse) callEarly(route[3]);
+      add(route[1], false);${parse ? '\n      callEarly(route[3]);' : ''}
     }
     return;
   }
-})(${JSON.stringify(base)}, ${JSON.stringify(assets)}, ${JSON.stringify(routes)}, ${JSON.stringify(parse ?? null)});`;
+})(${JSON.stringify(base)}, ${JSON.stringify(assets)}, ${JSON.stringify(routes)}, ${JSON.stringify(parse)});`;
 }
 
 /** The server and keys the bundle was built with, when they are all set (else the app shows its configuration error). */
@@ -191,26 +197,38 @@ function earlyCallServer(config: ResolvedConfig): EarlyCallServer | undefined {
   return { url: url.replace(/\/+$/, ''), appId, javascriptKey };
 }
 
-/** Listed before the prerender and static-host plugins: they copy and hash the HTML it leaves. */
+/**
+ * Listed after the prerender plugin, which copies index.html into the deep links' shell, and
+ * before the static-host plugin, which hashes the inline scripts this one leaves: index.html
+ * (the prerendered `/`) gets only what `/` needs, the shell what the other pages do.
+ */
 export function routePreloadPlugin(): Plugin {
   return bundlePlugin('route-preload', (bundle, config) => {
     const index = bundle['index.html'];
     if (index?.type !== 'asset') return;
-    const routes: RoutePreload[] = [
-      [
-        patternSource(routePatterns.home),
-        // Its stylesheets are in the page already (inline-css-plugin).
-        filesBeyondEntry(bundle, config.root, [HOME_PAGE_MODULE, PARSE_SDK_MODULE]).filter((file) => file.endsWith('.js')),
-        'prefetch',
-      ],
-      ...(Object.keys(ROUTE_MODULES) as (keyof typeof ROUTE_MODULES)[]).map((route): RoutePreload => {
-        const files = filesBeyondEntry(bundle, config.root, [...ROUTE_MODULES[route], ...SHELL_MODULES, PARSE_SDK_MODULE]);
-        const first = ROUTE_EARLY_CALLS[route];
-        return first ? [patternSource(routePatterns[route]), files, 'preload', first] : [patternSource(routePatterns[route]), files, 'preload'];
-      }),
+    const home: RoutePreload = [
+      patternSource(routePatterns.home),
+      // Its stylesheets are in the page already (inline-css-plugin).
+      filesBeyondEntry(bundle, config.root, [HOME_PAGE_MODULE, PARSE_SDK_MODULE]).filter((file) => file.endsWith('.js')),
+      'prefetch',
     ];
-    const script = `<script>${routePreloadScript(basePath(config.base), config.base, routes, earlyCallServer(config))}</script>`;
-    // Before the entry script: its request is on its way, and these join it.
-    index.source = String(index.source).replace('</head>', () => `  ${script}\n  </head>`);
+    const deepLinks = (Object.keys(ROUTE_MODULES) as (keyof typeof ROUTE_MODULES)[]).map((route): RoutePreload => {
+      const files = filesBeyondEntry(bundle, config.root, [...ROUTE_MODULES[route], ...SHELL_MODULES, PARSE_SDK_MODULE]);
+      const first = ROUTE_EARLY_CALLS[route];
+      return first ? [patternSource(routePatterns[route]), files, 'preload', first] : [patternSource(routePatterns[route]), files, 'preload'];
+    });
+    const server = earlyCallServer(config);
+    const addScript = (page: Rolldown.OutputAsset, routes: readonly RoutePreload[]) => {
+      const script = `<script>${routePreloadScript(basePath(config.base), config.base, routes, server)}</script>`;
+      // Before the entry script: its request is on its way, and these join it.
+      page.source = String(page.source).replace('</head>', () => `  ${script}\n  </head>`);
+    };
+    const shell = bundle[SPA_SHELL_FILE];
+    if (shell?.type === 'asset') {
+      addScript(index, [home]);
+      addScript(shell, deepLinks);
+    } else {
+      addScript(index, [home, ...deepLinks]);
+    }
   });
 }

@@ -148,9 +148,9 @@ export function staticHostPlugin(): Plugin {
       this.warn('VITE_PARSE_SERVER_URL is not set: no _headers file written.');
     }
     const base = basePath(config.base);
-    const shell = String(index.source);
-    const shellFile = bundle[PRERENDER_SHELL_FILE] ? PRERENDER_SHELL_FILE : 'index.html';
-    this.emitFile({ type: 'asset', fileName: NOT_FOUND_FILE, source: shell });
+    const shellFile = bundle[PRERENDER_SHELL_FILE]?.type === 'asset' ? PRERENDER_SHELL_FILE : 'index.html';
+    const shell = bundle[shellFile];
+    this.emitFile({ type: 'asset', fileName: NOT_FOUND_FILE, source: shell?.type === 'asset' ? String(shell.source) : '' });
     this.emitFile({ type: 'asset', fileName: REDIRECTS_FILE, source: redirectsFile(base, shellFile) });
     if (!parseServerURL) return;
     const html = Object.values(bundle)
