@@ -5,7 +5,6 @@ import { getOutbox } from '../device/outbox';
 import { AppError } from '../domain/errors';
 import type { OpinionDraft, ValidOpinion } from '../domain/opinion';
 import { initialForm, prerenderedFormAdopted } from '../app/prerendered-form';
-import { whenIdle } from '../device/idle';
 import { preloadParse } from '../parse/client';
 import { useSubmitOpinion, type SubmitOutcome } from '../queries/opinions';
 import { useOutboxStatus } from '../queries/outbox';
@@ -63,7 +62,8 @@ export function FeedbackPage() {
 
   useEffect(() => {
     // The form works without the Parse SDK; fetch it once the page is idle, before a submit needs it.
-    return whenIdle(preloadParse);
+    const idle = window.requestIdleCallback ?? ((callback: () => void) => window.setTimeout(callback, 1));
+    idle(() => preloadParse());
   }, []);
 
   const keepDraft = useCallback(
