@@ -3,9 +3,10 @@
  * phone's network, one more round trip before a deep link (the dashboard, above all) can show
  * anything. So the shell carries a small inline script (allowed by its hash in the CSP, like
  * the stylesheet) that, before any other script runs, preloads the chunks and stylesheets of
- * the page the URL names, and the Parse SDK that every page but `/` needs for the session.
- * `/` is prerendered and typeable without them: its form's code and the SDK that sending needs
- * are prefetched (low priority) once the page has painted, so they never delay that paint.
+ * the page the URL names, and the Parse SDK that every page but `/` needs.
+ * `/` is prerendered and typeable without them: its form's code is prefetched (low priority)
+ * once the page has painted, so that it never delays that paint; the form sends without the
+ * SDK (src/parse/rest.ts).
  *
  * When someone is signed in on the device, the same script sends the page's first Cloud
  * function calls too (src/parse/early-calls.ts): the session check on every deep link, and
@@ -209,7 +210,7 @@ export function routePreloadPlugin(): Plugin {
     const home: RoutePreload = [
       patternSource(routePatterns.home),
       // Its stylesheets are in the page already (inline-css-plugin).
-      filesBeyondEntry(bundle, config.root, [HOME_PAGE_MODULE, PARSE_SDK_MODULE]).filter((file) => file.endsWith('.js')),
+      filesBeyondEntry(bundle, config.root, [HOME_PAGE_MODULE]).filter((file) => file.endsWith('.js')),
       'prefetch',
     ];
     const deepLinks = (Object.keys(ROUTE_MODULES) as (keyof typeof ROUTE_MODULES)[]).map((route): RoutePreload => {

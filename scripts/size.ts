@@ -24,13 +24,16 @@ if (!fs.existsSync(manifestPath)) {
 }
 const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as Manifest;
 const indexHtml = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+// The deep links' shell (the prerender plugin's), when the build has one.
+const shellPath = path.join(dist, 'spa-shell.html');
+const shellHtml = fs.existsSync(shellPath) ? fs.readFileSync(shellPath, 'utf8') : indexHtml;
 
 const gzipText = (text: string) => zlib.gzipSync(text, { level: 9 }).length;
 const gzipFile = (file: string) => zlib.gzipSync(fs.readFileSync(path.join(dist, file)), { level: 9 }).length;
 
 let over = false;
 console.log(`JavaScript budgets (gzip -9, each file compressed on its own), ${path.relative(process.cwd(), dist) || '.'}:`);
-for (const budget of budgetsOf(manifest, indexHtml, base)) {
+for (const budget of budgetsOf(manifest, indexHtml, base, shellHtml)) {
   const result = checkBudget(budget, gzipFile, gzipText);
   over ||= !result.ok;
   const files = [...new Set(budget.files)].map((file) => `${path.basename(file)} ${(gzipFile(file) / 1024).toFixed(1)}`);

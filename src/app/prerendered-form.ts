@@ -7,13 +7,11 @@
  *   the form hydrates loses nothing);
  * - the form takes its values from the fields as it hydrates: it reads them and never writes
  *   them, since a write could undo a keystroke typed while it hydrates.
- * A visitor who types is going to send: the Parse SDK that sending needs starts loading then.
  * A click on "Send" before the form has hydrated is remembered, and the form sends (or shows
  * what is missing) as soon as it can.
  */
 import { loadDraft, saveDraft, type StoredDraft } from '../device/drafts';
 import type { OpinionDraft } from '../domain/opinion';
-import { preloadParse } from '../parse/client';
 
 let waiting = false;
 
@@ -60,7 +58,6 @@ function keepFields(): StoredDraft {
 
 function onInput(): void {
   keepFields();
-  preloadParse();
 }
 
 /**
@@ -71,7 +68,6 @@ function onInput(): void {
 function onClick(event: MouseEvent): void {
   const button = event.target instanceof Element ? event.target.closest(`${FORM} button`) : null;
   if (!(button instanceof HTMLButtonElement) || button.type === 'submit') return;
-  preloadParse();
   if (waiting) return;
   document.documentElement.removeAttribute(SEND_REQUESTED);
   button.form?.requestSubmit();
@@ -88,10 +84,6 @@ export function expectPrerenderedForm(): void {
     return;
   }
   waiting = true;
-  const typed = readFields();
-  if (typed.name || typed.comment || typed.willReturn !== null || document.documentElement.hasAttribute(SEND_REQUESTED)) {
-    preloadParse();
-  }
   fillUntouched(loadDraft());
   keepFields();
   document.addEventListener('input', onInput, true);

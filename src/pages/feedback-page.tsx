@@ -5,7 +5,6 @@ import { getOutbox } from '../device/outbox';
 import { AppError } from '../domain/errors';
 import type { OpinionDraft, ValidOpinion } from '../domain/opinion';
 import { initialForm, prerenderedFormAdopted } from '../app/prerendered-form';
-import { preloadParse } from '../parse/client';
 import { useSubmitOpinion, type SubmitOutcome } from '../queries/opinions';
 import { useOutboxStatus } from '../queries/outbox';
 
@@ -58,12 +57,6 @@ export function FeedbackPage() {
     if (start.inFields) prerenderedFormAdopted();
     // Once, after the form's own effects: from then on it reports its changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-
-  useEffect(() => {
-    // The form works without the Parse SDK; fetch it once the page is idle, before a submit needs it.
-    const idle = window.requestIdleCallback ?? ((callback: () => void) => window.setTimeout(callback, 1));
-    idle(() => preloadParse());
   }, []);
 
   const keepDraft = useCallback(

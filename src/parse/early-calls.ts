@@ -34,13 +34,13 @@ export interface EarlyCall {
 }
 
 /** A refusal as the SDK reports one: Parse's error code and its message. */
-export class CloudCallError extends Error {
+export class RestError extends Error {
   constructor(
     readonly code: number,
     message: string,
   ) {
     super(message);
-    this.name = 'CloudCallError';
+    this.name = 'RestError';
   }
 }
 
@@ -53,11 +53,11 @@ export function restBody({ status, text }: { status: number; text: string }): Re
   try {
     body = JSON.parse(text) as Record<string, unknown>;
   } catch {
-    throw new CloudCallError(CONNECTION_FAILED, `The server answered ${status} with something other than JSON.`);
+    throw new RestError(CONNECTION_FAILED, `The server answered ${status} with something other than JSON.`);
   }
   if (status >= 200 && status < 300) return body;
-  if (typeof body.code !== 'number') throw new CloudCallError(CONNECTION_FAILED, `The server answered ${status}.`);
-  throw new CloudCallError(body.code, typeof body.error === 'string' ? body.error : '');
+  if (typeof body.code !== 'number') throw new RestError(CONNECTION_FAILED, `The server answered ${status}.`);
+  throw new RestError(body.code, typeof body.error === 'string' ? body.error : '');
 }
 
 export interface TakenCall {

@@ -1,7 +1,7 @@
 /** The visitor's side of the `opinions` class: storing an opinion. Staff code is in ./dashboard. */
 import type { ValidOpinion } from '../domain/opinion';
-import { getParse } from './client';
 import { toAppError, withTimeout } from './errors';
+import { restRequest } from './rest';
 
 export const OPINIONS_CLASS = 'opinions';
 
@@ -11,18 +11,13 @@ export const SUBMIT_TIMEOUT_MS = 10_000;
 /**
  * Stores a visitor's opinion once. Sending the same submission id again (a retry after a
  * lost answer) is refused by the server as a duplicate, which means it is already stored.
+ * Sent without the SDK (rest.ts), and without anybody's session: an opinion is anonymous,
+ * whoever is signed in on the device, and a session that has expired cannot refuse it.
  */
 export async function createOpinion(opinion: ValidOpinion & { submissionId: string }): Promise<void> {
   try {
-    const Parse = await getParse();
-    const object = new Parse.Object(OPINIONS_CLASS);
-    object.set({
-      name: opinion.name,
-      comment: opinion.comment,
-      willReturn: opinion.willReturn,
-      submissionId: opinion.submissionId,
-    });
-    await withTimeout(object.save(), SUBMIT_TIMEOUT_MS);
+    const { name, comment, willReturn, submissionId } = opinion;
+    await withTimeout(restRequest(`classes/${OPINIONS_CLASS}`, { name, comment, willReturn, submissionId }), SUBMIT_TIMEOUT_MS);
   } catch (error) {
     const appError = toAppError(error);
     if (appError.kind === 'duplicate') return;
