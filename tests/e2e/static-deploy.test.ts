@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { EARLY_CALLS_GLOBAL } from '../../src/parse/early-calls.ts';
 import { inlineScriptHashes } from '../../build/static-host-plugin.ts';
 import { opinionsWithComment } from '../helpers/parse-rest.ts';
 import { launchBrowser, newPage, PHONE } from '../helpers/browser.ts';
@@ -225,6 +226,12 @@ describe('served by a plain static host', () => {
     await expect
       .poll(() => page.getByRole('status').filter({ hasText: /new opinion/ }).count(), { timeout: 10_000 })
       .toBeGreaterThan(0);
+
+    // Opened by its address: the shell's inline script sends the first requests, under the CSP too.
+    await page.goto(`${host.origin}${BASE}dashboard`);
+    await expect.poll(() => page.locator('.stats__caption').textContent()).toMatch(/^Opinions per day, /);
+    await expect.poll(() => page.locator('.opinion-card').count()).toBeGreaterThan(0);
+    expect(await page.evaluate((key) => Array.isArray((window as unknown as Record<string, unknown>)[key]), EARLY_CALLS_GLOBAL)).toBe(true);
     expect(await cspViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
