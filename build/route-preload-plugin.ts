@@ -8,9 +8,9 @@
  * once the page has painted, so that it never delays that paint; the form sends without the
  * SDK (src/parse/rest.ts).
  *
- * When someone is signed in on the device, the same script sends the page's first Cloud
- * function calls too (src/parse/early-calls.ts): the session check on every deep link, and
- * the dashboard's visit, which carries its first stats, when it opens with its default filters.
+ * When someone is signed in on the device, the same script sends the page's first requests
+ * too (src/parse/early-calls.ts): the session check on every deep link, and the dashboard's
+ * visit (which carries its first stats) and first page when it opens with its default filters.
  */
 import path from 'node:path';
 import type { Plugin, ResolvedConfig, Rolldown } from 'vite';
