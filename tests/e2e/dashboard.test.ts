@@ -155,17 +155,18 @@ test('opened by its address, the dashboard shows its stats and first page before
   const calls = recordCalls(page);
   const sdk = await holdBack(page, /\/assets\/parse-[^/]*\.js$/);
   await page.goto(`${appURL}/dashboard`);
-  await expect.poll(() => page.locator('.opinion-card__comment').first().textContent()).toBe(`${tag} the newest`);
+  // Other test files share the server and may add opinions meanwhile: on the first page, then.
+  await expect.poll(() => page.locator('.opinion-card__comment').filter({ hasText: `${tag} the newest` }).count()).toBe(1);
   await expect.poll(() => page.locator('.stats__caption').textContent()).toMatch(/^Opinions per day, /);
   const newSince = page.locator('.stat').filter({ hasText: 'New since you last looked' }).locator('.stat__value');
-  expect(await newSince.textContent()).toBe('1');
+  expect(Number(await newSince.textContent())).toBeGreaterThanOrEqual(1);
   // Nothing of that needed the SDK: it is still held back.
   expect(sdk.count()).toBeGreaterThan(0);
   expect([...calls].sort()).toEqual(['classes/opinions', 'functions/dashboardVisit', 'functions/whoami']);
 
-  // Once it arrives, what needs it works: marking the newest reviewed, reading the list again.
+  // Once it arrives, what needs it works: marking ours reviewed, reading the list again.
   await sdk.release();
-  await page.getByRole('button', { name: 'Mark reviewed' }).first().click();
+  await page.locator('.opinion-card').filter({ hasText: `${tag} the newest` }).getByRole('button', { name: 'Mark reviewed' }).click();
   await expect.poll(() => page.getByRole('status').filter({ hasText: '1 opinion marked reviewed.' }).count()).toBe(1);
   expect(calls.filter((call) => call === 'functions/dashboardVisit')).toHaveLength(1);
   expect(calls.filter((call) => call === 'functions/whoami')).toHaveLength(1);
