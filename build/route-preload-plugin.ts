@@ -48,6 +48,14 @@ export const ROUTE_EARLY_CALLS: Partial<Record<keyof typeof ROUTE_MODULES, reado
   dashboard: DASHBOARD_FIRST_CALLS,
 };
 
+/**
+ * The pages that need the Parse SDK to show themselves (to read what they show): it is preloaded
+ * with their chunks, unless their first calls went out (ROUTE_EARLY_CALLS), whose answers need
+ * no SDK. Every other page needs it only when used (a form sent): the shell loads it once the
+ * page is idle (src/app/layout.tsx), so that its 78 KB never delay the page's first paint.
+ */
+export const ROUTES_READING_WITH_SDK: readonly (keyof typeof ROUTE_MODULES)[] = ['dashboard', 'opinion', 'verifyEmail'];
+
 /** What every page loads lazily after the shell (src/app/layout.tsx). */
 const SHELL_MODULES = ['src/app/account-links.tsx', 'src/queries/outbox.ts'];
 
@@ -110,12 +118,17 @@ export function patternSource(pattern: string): string {
 }
 
 /**
- * `preload`: needed to show the page, now; `prefetch`: needed soon, once the page has painted.
- * A preloaded page also gets its session checked early, and its first call sent (ROUTE_EARLY_CALLS).
+ * One route of the inline script's table. `preload`: its files are needed to show the page,
+ * now (and it gets its session checked early, and its `first` calls sent); `prefetch`: soon,
+ * once the page has painted. `sdk`: the Parse SDK's files, preloaded too unless `first` went out.
  */
-export type RoutePreload =
-  | readonly [patternSource: string, files: readonly string[], mode: 'prefetch']
-  | readonly [patternSource: string, files: readonly string[], mode: 'preload', first?: readonly EarlyCallSpec[]];
+export interface RoutePreload {
+  readonly pattern: string;
+  readonly mode: 'preload' | 'prefetch';
+  readonly files: readonly string[];
+  readonly sdk?: readonly string[];
+  readonly first?: readonly EarlyCallSpec[];
+}
 
 /** The Parse Server the early calls go to, with the app's public keys (baked into the bundle anyway). */
 export interface EarlyCallServer {
@@ -144,7 +157,9 @@ const EARLY_CALLS_SCRIPT = `  function call(calls, token, path, params) {
     if (typeof token !== 'string') return;
     var calls = window[parse.global] = [];
     call(calls, token, parse.session[0], parse.session[1]);
-    if (first && !location.search) first.forEach(function (spec) { call(calls, token, spec[0], spec[1]); });
+    if (!first || location.search) return;
+    first.forEach(function (spec) { call(calls, token, spec[0], spec[1]); });
+    return true;
   }
 `;
 
@@ -159,7 +174,7 @@ export function routePreloadScript(
   server?: EarlyCallServer,
 ): string {
   // Only where some page is preloaded: `/` sends none.
-  const parse = server && routes.some((route) => route[2] === 'preload')
+  const parse = server && routes.some((route) => route.mode === 'preload')
     ? { ...server, userKey: storedUserKey(server.appId), global: EARLY_CALLS_GLOBAL, session: SESSION_CALL }
     : null;
   return `(function (base, assets, routes, parse) {
@@ -178,10 +193,11 @@ export function routePreloadScript(
   }
 ${parse ? EARLY_CALLS_SCRIPT : ''}  for (var i = 0; i < routes.length; i++) {
     var route = routes[i];
-    if (!new RegExp(route[0]).test(path)) continue;
-    if (route[2] === 'prefetch') requestAnimationFrame(function () { setTimeout(function () { add(route[1], true); }); });
+    if (!new RegExp(route.pattern).test(path)) continue;
+    if (route.mode === 'prefetch') requestAnimationFrame(function () { setTimeout(function () { add(route.files, true); }); });
     else {
-      add(route[1], false);${parse ? '\n      callEarly(route[3]);' : ''}
+      var sent = ${parse ? 'callEarly(route.first)' : 'false'};
+      add(route.sdk && !sent ? route.files.concat(route.sdk) : route.files, false);
     }
     return;
   }
@@ -207,16 +223,23 @@ export function routePreloadPlugin(): Plugin {
   return bundlePlugin('route-preload', (bundle, config) => {
     const index = bundle['index.html'];
     if (index?.type !== 'asset') return;
-    const home: RoutePreload = [
-      patternSource(routePatterns.home),
+    const home: RoutePreload = {
+      pattern: patternSource(routePatterns.home),
+      mode: 'prefetch',
       // Its stylesheets are in the page already (inline-css-plugin).
-      filesBeyondEntry(bundle, config.root, [HOME_PAGE_MODULE]).filter((file) => file.endsWith('.js')),
-      'prefetch',
-    ];
+      files: filesBeyondEntry(bundle, config.root, [HOME_PAGE_MODULE]).filter((file) => file.endsWith('.js')),
+    };
     const deepLinks = (Object.keys(ROUTE_MODULES) as (keyof typeof ROUTE_MODULES)[]).map((route): RoutePreload => {
-      const files = filesBeyondEntry(bundle, config.root, [...ROUTE_MODULES[route], ...SHELL_MODULES, PARSE_SDK_MODULE]);
+      const files = filesBeyondEntry(bundle, config.root, [...ROUTE_MODULES[route], ...SHELL_MODULES]);
+      const sdk = filesBeyondEntry(bundle, config.root, [PARSE_SDK_MODULE]).filter((file) => !files.includes(file));
       const first = ROUTE_EARLY_CALLS[route];
-      return first ? [patternSource(routePatterns[route]), files, 'preload', first] : [patternSource(routePatterns[route]), files, 'preload'];
+      return {
+        pattern: patternSource(routePatterns[route]),
+        mode: 'preload',
+        files,
+        ...(ROUTES_READING_WITH_SDK.includes(route) ? { sdk } : {}),
+        ...(first ? { first } : {}),
+      };
     });
     const server = earlyCallServer(config);
     const addScript = (page: Rolldown.OutputAsset, routes: readonly RoutePreload[]) => {

@@ -1,7 +1,9 @@
 import { lazy, memo, Suspense, useEffect } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigationType } from 'react-router-dom';
 import { RouteErrorBoundary } from '../pages/route-error-page';
+import { whenIdle } from '../device/idle';
 import type { User } from '../domain/user';
+import { preloadParse } from '../parse/client';
 import { useSession } from '../queries/session';
 import { AccountLinksPending } from './account-links-pending';
 import { readFlash } from './flash';
@@ -68,12 +70,23 @@ function useScrollToTop(pathname: string) {
   }, [pathname, navigationType]);
 }
 
+/**
+ * Every page but the visitor's form uses the Parse SDK sooner or later (a form sent, the live
+ * feed): it loads once the page is idle, so that it never delays the page's first paint. The
+ * pages that read with it have it preloaded by the shell (build/route-preload-plugin.ts).
+ */
+function useParseWhenIdle(pathname: string) {
+  const needed = pathname !== routePatterns.home;
+  useEffect(() => (needed ? whenIdle(preloadParse) : undefined), [needed]);
+}
+
 export function Layout() {
   const session = useSession();
   const location = useLocation();
   const user = session.isError ? null : session.data;
   const flash = readFlash(location.state);
   useScrollToTop(location.pathname);
+  useParseWhenIdle(location.pathname);
   return (
     <>
       {outboxSync}

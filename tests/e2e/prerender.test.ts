@@ -237,12 +237,21 @@ describe('the prerendered form', () => {
     expect(html).toMatch(/<main id="main"[^>]*>.*Loading….*<\/main>/);
 
     const { context, page, errors } = await newPage(browser);
-    await page.goto(appURL + '/login');
-    await page.getByRole('heading', { name: 'Log in' }).waitFor();
-    expect(await page.getByLabel('Your comment').count()).toBe(0);
-    // Its own page's code, not the form's.
+    const entry = await holdBack(page, ENTRY);
+    await page.goto(appURL + '/login', { waitUntil: 'commit' });
+    await expect.poll(entry.count).toBe(1);
+    await page.getByRole('banner').getByRole('link', { name: 'Visitor Opinions' }).waitFor();
+    // Its own page's code, not the form's; and not the SDK, which logging in needs only once
+    // sent: it comes when the page is idle, not beside the page's code.
     expect(await page.locator('link[rel="prefetch"]').count()).toBe(0);
     expect(await page.locator('link[rel="modulepreload"][href*="/assets/login-page-"]').count()).toBe(1);
+    expect(await page.locator('link[rel="modulepreload"][href*="/assets/parse-"]').count()).toBe(0);
+    await entry.release();
+    await page.getByRole('heading', { name: 'Log in' }).waitFor();
+    expect(await page.getByLabel('Your comment').count()).toBe(0);
+    await expect
+      .poll(() => page.evaluate(() => performance.getEntriesByType('resource').some((entry) => /\/assets\/parse-/.test(entry.name))))
+      .toBe(true);
     // Replaced, not added to: one header, one page.
     expect(await page.getByRole('banner').count()).toBe(1);
     expect(await page.getByRole('main').count()).toBe(1);

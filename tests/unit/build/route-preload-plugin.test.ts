@@ -38,18 +38,19 @@ describe('the inline script', () => {
     document.head.innerHTML = '';
     window.history.replaceState(null, '', pathname);
     const routes: RoutePreload[] = [
-      [patternSource('/'), ['assets/home-a.js'], 'prefetch'],
-      [patternSource('/dashboard'), ['assets/dashboard-a.js', 'assets/dashboard-b.css'], 'preload'],
-      [patternSource('/login'), ['assets/login-a.js'], 'preload'],
+      { pattern: patternSource('/'), mode: 'prefetch', files: ['assets/home-a.js'] },
+      { pattern: patternSource('/dashboard'), mode: 'preload', files: ['assets/dashboard-a.js', 'assets/dashboard-b.css'], sdk: ['assets/parse-a.js'] },
+      { pattern: patternSource('/login'), mode: 'preload', files: ['assets/login-a.js'] },
     ];
     new Function(routePreloadScript(base, `https://cdn.example${base}`, routes))();
     return [...document.head.querySelectorAll('link')].map((link) => [link.rel, link.getAttribute('as'), link.href, link.crossOrigin]);
   }
 
-  test('preloads the chunks and stylesheets of the page the URL names', () => {
+  test('preloads the chunks and stylesheets of the page the URL names, and the SDK where it reads with it', () => {
     expect(run('/dashboard?page=2')).toEqual([
       ['modulepreload', null, 'https://cdn.example/assets/dashboard-a.js', ''],
       ['preload', 'style', 'https://cdn.example/assets/dashboard-b.css', ''],
+      ['modulepreload', null, 'https://cdn.example/assets/parse-a.js', ''],
     ]);
     expect(run('/login')).toEqual([['modulepreload', null, 'https://cdn.example/assets/login-a.js', '']]);
   });
@@ -76,10 +77,11 @@ describe('the calls the inline script sends for whoever is signed in', () => {
   const server = { url: 'https://api.example/parse', appId: 'app-id', javascriptKey: 'js-key' };
   const visit = ['functions/dashboardVisit', { stats: { q: '', timeZone: 'UTC' } }] as const;
   const routes: RoutePreload[] = [
-    [patternSource('/'), [], 'prefetch'],
-    [patternSource('/dashboard'), [], 'preload', [visit]],
-    [patternSource('/account'), [], 'preload'],
+    { pattern: patternSource('/'), mode: 'prefetch', files: [] },
+    { pattern: patternSource('/dashboard'), mode: 'preload', files: [], sdk: ['assets/parse-a.js'], first: [visit] },
+    { pattern: patternSource('/account'), mode: 'preload', files: [] },
   ];
+  const preloaded = () => [...document.head.querySelectorAll('link')].map((link) => new URL(link.href).pathname);
   const sent: { url: string; init: RequestInit }[] = [];
 
   function run(pathname: string, session?: object) {
@@ -116,8 +118,16 @@ describe('the calls the inline script sends for whoever is signed in', () => {
     expect(takeEarlyFunctionCall('dashboardVisit', 'r:token')?.params).toBe(JSON.stringify({ stats: { q: '', timeZone: zone } }));
   });
 
-  test('with filters in the URL, only the session check: the page asks for the rest itself', () => {
+  test('the first calls sent, the page needs no SDK to show itself: it is not preloaded', () => {
+    run('/dashboard', { sessionToken: 'r:token' });
+    expect(preloaded()).toEqual([]);
+    run('/dashboard');
+    expect(preloaded()).toEqual(['/assets/parse-a.js']);
+  });
+
+  test('with filters in the URL, only the session check: the page asks for the rest itself, with the SDK', () => {
     expect(run('/dashboard?return=yes', { sessionToken: 'r:token' }).map(([url]) => url)).toEqual(['https://api.example/parse/functions/whoami']);
+    expect(preloaded()).toEqual(['/assets/parse-a.js']);
     expect(run('/account', { sessionToken: 'r:token' }).map(([url]) => url)).toEqual(['https://api.example/parse/functions/whoami']);
   });
 
