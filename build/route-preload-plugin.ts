@@ -19,7 +19,7 @@ import { routePatterns } from '../src/app/paths.ts';
 import { DASHBOARD_FIRST_CALLS } from '../src/parse/dashboard-first-calls.ts';
 import { EARLY_CALLS_GLOBAL, SESSION_CALL, storedUserKey, type EarlyCallSpec } from '../src/parse/early-calls.ts';
 import { SPA_SHELL_FILE } from './prerender-plugin.ts';
-import { basePath } from './static-host-plugin.ts';
+import { basePath, parseServerUrlOf } from './static-host-plugin.ts';
 
 /** The page prerendered at `/` (src/app/routes.tsx): a lazy chunk, hydrated when it arrives. */
 export const HOME_PAGE_MODULE = 'src/pages/feedback-page.tsx';
@@ -206,7 +206,8 @@ ${parse ? EARLY_CALLS_SCRIPT : ''}  for (var i = 0; i < routes.length; i++) {
 
 /** The server and keys the bundle was built with, when they are all set (else the app shows its configuration error). */
 function earlyCallServer(config: ResolvedConfig): EarlyCallServer | undefined {
-  const [url, appId, javascriptKey] = ['VITE_PARSE_SERVER_URL', 'VITE_PARSE_APP_ID', 'VITE_PARSE_JS_KEY'].map((name) => {
+  const url = parseServerUrlOf(config);
+  const [appId, javascriptKey] = ['VITE_PARSE_APP_ID', 'VITE_PARSE_JS_KEY'].map((name) => {
     const value: unknown = config.env[name];
     return typeof value === 'string' ? value.trim() : '';
   });

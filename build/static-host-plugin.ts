@@ -128,7 +128,8 @@ export function basePath(base: string): string {
   return '/';
 }
 
-function parseServerUrlOf(config: ResolvedConfig): string | undefined {
+/** VITE_PARSE_SERVER_URL from Vite's loaded env, trimmed; undefined when it is not set. */
+export function parseServerUrlOf(config: ResolvedConfig): string | undefined {
   const value: unknown = config.env.VITE_PARSE_SERVER_URL;
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }

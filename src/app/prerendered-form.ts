@@ -56,10 +56,6 @@ function keepFields(): StoredDraft {
   return draft;
 }
 
-function onInput(): void {
-  keepFields();
-}
-
 /**
  * Until the form has hydrated, and a moment after (until React makes it a submit button), its
  * button is a plain button: index.html's script marks a click on it as a request to send.
@@ -86,7 +82,7 @@ export function expectPrerenderedForm(): void {
   waiting = true;
   fillUntouched(loadDraft());
   keepFields();
-  document.addEventListener('input', onInput, true);
+  document.addEventListener('input', keepFields, true);
   document.addEventListener('click', onClick, true);
 }
 
@@ -94,7 +90,7 @@ export function expectPrerenderedForm(): void {
 export function prerenderedFormAdopted(): void {
   if (!waiting) return;
   waiting = false;
-  document.removeEventListener('input', onInput, true);
+  document.removeEventListener('input', keepFields, true);
   if (document.documentElement.hasAttribute(SEND_REQUESTED)) {
     document.documentElement.removeAttribute(SEND_REQUESTED);
     // After the effects of this commit: the form's own have run and it handles the submit.
