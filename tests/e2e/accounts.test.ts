@@ -181,12 +181,18 @@ test('reset a forgotten password through the emailed link, then log in with the 
   await context.close();
 });
 
-test('an expired session sends the user to log in, and what they were typing is still there afterwards', async () => {
-  const { context, page, errors } = await newPage(browser);
+/** An existing account, logged in through the login page and landed on its account page. */
+async function loggedInOnAccountPage(page: Page) {
   const account = await existingAccount();
   await page.goto(`${appURL}/login?next=%2Faccount`);
   await logIn(page, account.username, account.password);
   await heading(page, 'Your account').waitFor();
+  return account;
+}
+
+test('an expired session sends the user to log in, and what they were typing is still there afterwards', async () => {
+  const { context, page, errors } = await newPage(browser);
+  const account = await loggedInOnAccountPage(page);
 
   const details = page.getByRole('form', { name: 'Your details' });
   const halfTyped = `${account.username}-renamed`;
@@ -212,10 +218,7 @@ test('an expired session sends the user to log in, and what they were typing is 
 
 test('a page opened by its address with an expired session stored sends to log in, and forgets that session', async () => {
   const { context, page, errors } = await newPage(browser);
-  const account = await existingAccount();
-  await page.goto(`${appURL}/login?next=%2Faccount`);
-  await logIn(page, account.username, account.password);
-  await heading(page, 'Your account').waitFor();
+  await loggedInOnAccountPage(page);
   await expireSession(stack, await sessionTokenIn(page));
 
   // The shell asks who is signed in before the app's code runs; the answer is that nobody is.
