@@ -22,10 +22,34 @@ export interface StackConfig {
   opinionCreateLimit: number;
   /** Requests allowed per IP per minute to each of log in, sign up, password reset and verification email. */
   authRequestLimit: number;
+  /** Log-in attempts allowed for one account from one IP per 15 minutes. */
+  accountLogInLimit: number;
+  /**
+   * Express's `trust proxy` for the reverse proxy in front (e.g. `loopback`, `1`, an address
+   * list): each visitor is then counted by its own address from X-Forwarded-For. Unset, the
+   * connection's address counts and X-Forwarded-For is ignored.
+   */
+  trustProxy?: string | number;
 }
 
 // A development default only: production sets PARSE_MASTER_KEY on its own server.
 const DEV_MASTER_KEY = 'dev-Master-Key-visitor-opinions-2c7e41b9-8d05';
+
+function limit(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a whole number above 0, got "${raw}".`);
+  return value;
+}
+
+function trustProxy(): string | number | undefined {
+  const raw = process.env.TRUST_PROXY?.trim();
+  if (raw === undefined || raw === '') return undefined;
+  // `true` would trust whatever address a client writes into X-Forwarded-For.
+  if (raw === 'true') throw new Error('TRUST_PROXY=true would trust forged X-Forwarded-For headers: name the proxies (loopback, an address) or the number of hops.');
+  return /^\d+$/.test(raw) ? Number(raw) : raw;
+}
 
 function port(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -50,8 +74,10 @@ export function readStackConfig(overrides: Partial<StackConfig> = {}): StackConf
     appUrl: process.env.APP_URL ?? 'http://localhost:5173',
     appName: process.env.APP_NAME ?? 'Visitor Opinions',
     rateLimitLocalhost: process.env.RATE_LIMIT_LOCALHOST === '1',
-    opinionCreateLimit: Number(process.env.OPINION_CREATE_LIMIT ?? 30),
-    authRequestLimit: Number(process.env.AUTH_REQUEST_LIMIT ?? 20),
+    opinionCreateLimit: limit('OPINION_CREATE_LIMIT', 30),
+    authRequestLimit: limit('AUTH_REQUEST_LIMIT', 20),
+    accountLogInLimit: limit('ACCOUNT_LOGIN_LIMIT', 10),
+    trustProxy: trustProxy(),
     ...overrides,
   };
 }

@@ -21,3 +21,9 @@ declare module 'parse-server/lib/Routers/AggregateRouter.js' {
     static getPipeline(body: { pipeline: unknown }): object[];
   }
 }
+
+// Parse's CORS middleware, so that answers given in front of Parse carry the same headers.
+declare module 'parse-server/lib/middlewares.js' {
+  import type { RequestHandler } from 'express';
+  export function allowCrossDomain(appId: string): RequestHandler;
+}

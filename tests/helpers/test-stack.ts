@@ -32,6 +32,7 @@ export async function startTestStack(overrides: Partial<StackConfig> = {}): Prom
     rateLimitLocalhost: true,
     opinionCreateLimit: 10_000,
     authRequestLimit: 10_000,
+    accountLogInLimit: 10_000,
     // Where email links lead: the browser tests serve the built app on this origin.
     appUrl: `http://127.0.0.1:${await freePort()}`,
     ...overrides,

@@ -1,0 +1,258 @@
+/**
+ * The server's rate limits, enforced in front of Parse Server on the operation a request
+ * performs, not on how its path is spelled.
+ *
+ * Parse Server's own `rateLimit` option matches the path as written, while its router
+ * decodes and case-folds it: `/classes/%6Fpinions`, `/Classes/opinions/`, `/classes/_User`
+ * instead of `/users`, a `/batch` of 100 creates, `/verifyPassword` or `/challenge`
+ * instead of `/login`, the pages router's `resend_verification_email`… all reached the same
+ * handlers uncounted. Here each request (and each `/batch` sub-request) is read the way
+ * Parse's router reads it, with the very `Layer` class Parse routes with, after the same
+ * method override (`_method` in a POST body), and counted per operation and address.
+ */
+import { createRequire } from 'node:module';
+import { timingSafeEqual } from 'node:crypto';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import { ipKeyGenerator, MemoryStore } from 'express-rate-limit';
+import { RATE_LIMIT_MESSAGE } from '../src/domain/errors.ts';
+import type { StackConfig } from './config.ts';
+
+export type LimitedOperation = 'createOpinion' | 'signUp' | 'logIn' | 'passwordReset' | 'verificationEmail';
+
+/** One limited operation of a request; `account` is who a log-in is for, when it says. */
+export interface Operation {
+  operation: LimitedOperation;
+  account?: string;
+}
+
+interface RouteLayer {
+  match(path: string): boolean;
+  params: Record<string, string>;
+}
+
+// Parse Server's own copy of `router` (pinned, see package.json): the same matching as its routes.
+const parseRequire = createRequire(createRequire(import.meta.url).resolve('parse-server'));
+const Layer = parseRequire('router/lib/layer') as new (path: string, options: object, handler: () => void) => RouteLayer;
+
+/** A route as Parse's PromiseRouter declares it: case-insensitive, trailing slash optional. */
+function routeLayer(path: string): RouteLayer {
+  return new Layer(path, { sensitive: false, strict: false, end: true }, () => {});
+}
+
+type Body = Record<string, unknown>;
+type Classify = (params: Record<string, string>, body: Body, query: Body) => Operation | null;
+
+function accountOf(body: Body, query: Body): string | undefined {
+  const value = body.username ?? query.username ?? body.email ?? query.email;
+  if (value === undefined || value === null) return undefined;
+  return (typeof value === 'string' ? value : JSON.stringify(value)).trim().toLowerCase();
+}
+
+const logIn: Classify = (_params, body, query) => ({ operation: 'logIn', account: accountOf(body, query) });
+const always = (operation: LimitedOperation): Classify => () => ({ operation });
+// Changing a user's email sends a verification mail to the new address.
+const emailChange: Classify = (_params, body) => ('email' in body ? { operation: 'verificationEmail' } : null);
+
+/**
+ * Every route of Parse Server 9 that reaches a limited operation (node_modules/parse-server/
+ * lib/Routers: ClassesRouter, UsersRouter, PagesRouter). `*` is any method.
+ */
+const ROUTE_TABLE: ReadonlyArray<{ method: string; path: string; classify: Classify }> = [
+  {
+    method: 'POST',
+    path: '/classes/:className',
+    classify: ({ className }) =>
+      className === 'opinions' ? { operation: 'createOpinion' } : className === '_User' ? { operation: 'signUp' } : null,
+  },
+  { method: 'POST', path: '/users', classify: always('signUp') },
+  { method: '*', path: '/login', classify: logIn },
+  { method: '*', path: '/verifyPassword', classify: logIn },
+  { method: 'POST', path: '/challenge', classify: logIn },
+  { method: 'POST', path: '/loginAs', classify: logIn },
+  { method: 'POST', path: '/requestPasswordReset', classify: always('passwordReset') },
+  // Sets a new password with a reset token: guessing tokens counts as asking for resets.
+  { method: 'POST', path: '/apps/:appId/request_password_reset', classify: always('passwordReset') },
+  { method: 'POST', path: '/verificationEmailRequest', classify: always('verificationEmail') },
+  { method: 'POST', path: '/apps/:appId/resend_verification_email', classify: always('verificationEmail') },
+  { method: 'PUT', path: '/users/:objectId', classify: emailChange },
+  {
+    method: 'PUT',
+    path: '/classes/:className/:objectId',
+    classify: (params, body, query) => (params.className === '_User' ? emailChange(params, body, query) : null),
+  },
+];
+const ROUTES = ROUTE_TABLE.map((route) => ({ ...route, layer: routeLayer(route.path) }));
+
+const BATCH = routeLayer('/batch');
+
+function asBody(value: unknown): Body {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Body) : {};
+}
+
+/** Parse's allowDoubleForwardSlash drops one leading slash; more slashes count as one here. */
+function routable(path: string): string {
+  return path.replace(/\/{2,}/g, '/');
+}
+
+function classifyOne(method: string, path: string, body: Body, query: Body): Operation | null {
+  const upper = method.toUpperCase();
+  for (const route of ROUTES) {
+    if (route.method !== '*' && route.method !== upper) continue;
+    if (!route.layer.match(path)) continue;
+    return route.classify({ ...route.layer.params }, body, query);
+  }
+  return null;
+}
+
+/**
+ * The limited operations a request performs. `path` is below the mount (`/parse`),
+ * `mountPath` is the mount, which `/batch` sub-requests carry in their paths.
+ */
+export function operationsOf(method: string, path: string, rawBody: unknown, query: Body, mountPath: string): Operation[] {
+  const body = asBody(rawBody);
+  // Parse's allowMethodOverride: a POST carrying `_method` is that method.
+  const effective = method === 'POST' && typeof body._method === 'string' ? body._method : method;
+  const here = routable(path);
+  if (effective.toUpperCase() === 'POST' && BATCH.match(here)) {
+    const requests = Array.isArray(body.requests) ? body.requests : [];
+    return requests.flatMap((entry): Operation[] => {
+      const sub = asBody(entry);
+      if (typeof sub.path !== 'string') return [];
+      const subPath = sub.path.toLowerCase().startsWith(mountPath.toLowerCase()) ? sub.path.slice(mountPath.length) : sub.path;
+      const found = classifyOne(typeof sub.method === 'string' ? sub.method : 'GET', routable(`/${subPath}`), asBody(sub.body), {});
+      return found ? [found] : [];
+    });
+  }
+  const found = classifyOne(effective, here, body, query);
+  return found ? [found] : [];
+}
+
+export interface LimitRule {
+  /** What is counted, and under which key. */
+  key(operation: Operation, address: string): string | null;
+  requestCount: number;
+  windowMs: number;
+}
+
+export function limitRules(config: StackConfig): LimitRule[] {
+  const perAddress = (wanted: LimitedOperation, requestCount: number): LimitRule => ({
+    key: ({ operation }, address) => (operation === wanted ? `${wanted}:${address}` : null),
+    requestCount,
+    windowMs: 60_000,
+  });
+  return [
+    perAddress('createOpinion', config.opinionCreateLimit),
+    perAddress('signUp', config.authRequestLimit),
+    perAddress('logIn', config.authRequestLimit),
+    perAddress('passwordReset', config.authRequestLimit),
+    perAddress('verificationEmail', config.authRequestLimit),
+    {
+      // Guessing one account's password from one address: throttled for that address only,
+      // so that a stranger cannot lock the owner out (Parse's accountLockout is the cap
+      // across all addresses, at NIST SP 800-63B's 100).
+      key: ({ operation, account }, address) => (operation === 'logIn' && account ? `account:${account}:${address}` : null),
+      requestCount: config.accountLogInLimit,
+      windowMs: 15 * 60_000,
+    },
+  ];
+}
+
+/** 127.0.0.0/8 and ::1, in IPv4, IPv6 and IPv4-mapped spellings. */
+export function isLoopback(address: string): boolean {
+  const v4 = address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4) || address === '::1' || address === '0:0:0:0:0:0:0:1';
+}
+
+/** The address a client is counted under: IPv4-mapped as IPv4, IPv6 by its /56 (one household or server). */
+export function addressKey(address: string): string {
+  const v4 = address.startsWith('::ffff:') && address.includes('.') ? address.slice('::ffff:'.length) : address;
+  return ipKeyGenerator(v4, 56);
+}
+
+function sameSecret(given: unknown, secret: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export interface RequestLimits {
+  /** Mount in front of Parse Server, on the same path. */
+  handlers: RequestHandler[];
+  /** Formats body errors as Parse does, with its CORS headers. */
+  errorHandler: (error: unknown, req: Request, res: Response, next: NextFunction) => void;
+  stop(): void;
+}
+
+/**
+ * `allowCrossDomain` is Parse's CORS middleware: a refusal must be readable by the app in
+ * the browser, which tells "rate limited" from "offline" by it.
+ */
+export function requestLimits(config: StackConfig, allowCrossDomain: RequestHandler): RequestLimits {
+  const rules = limitRules(config).map((rule) => {
+    const store = new MemoryStore();
+    store.init({ windowMs: rule.windowMs } as Parameters<MemoryStore['init']>[0]);
+    return { rule, store };
+  });
+  let warnedAboutProxy = false;
+
+  const refuse = (req: Request, res: Response) =>
+    allowCrossDomain(req, res, () => {
+      res.status(429).json({ code: 100, error: RATE_LIMIT_MESSAGE });
+    });
+
+  const count: RequestHandler = async (req, res, next) => {
+    try {
+      const operations = operationsOf(req.method, req.path, req.body, asBody(req.query), req.baseUrl);
+      if (operations.length === 0) return next();
+      const body = asBody(req.body);
+      if (sameSecret(req.get('X-Parse-Master-Key') ?? body._MasterKey, config.masterKey)) return next();
+      const address = req.ip ?? req.socket.remoteAddress ?? '';
+      const forwarded = req.get('X-Forwarded-For') !== undefined;
+      if (isLoopback(address) && !config.rateLimitLocalhost) {
+        // Behind a proxy on this machine without trustProxy, every visitor would be "localhost".
+        if (!forwarded) return next();
+        if (!warnedAboutProxy && config.trustProxy === undefined) {
+          warnedAboutProxy = true;
+          console.warn('Requests arrive through a proxy but TRUST_PROXY is unset: every visitor is counted as the proxy.');
+        }
+      }
+      const key = addressKey(address);
+      let over = false;
+      for (const operation of operations) {
+        for (const { rule, store } of rules) {
+          const ruleKey = rule.key(operation, key);
+          if (ruleKey === null) continue;
+          const { totalHits } = await store.increment(ruleKey);
+          if (totalHits > rule.requestCount) over = true;
+        }
+      }
+      if (over) return refuse(req, res);
+      next();
+    } catch (error) {
+      next(error);
+    }
+  };
+
+  // Parse's own body parsers, in its order; Parse then finds the body read and keeps it.
+  // File uploads are left to Parse's FilesRouter, which reads them raw.
+  const notFiles = (parser: RequestHandler): RequestHandler => (req, res, next) =>
+    /^\/+files(\/|$)/i.test(req.path) ? next() : parser(req, res, next);
+  return {
+    handlers: [
+      notFiles(express.urlencoded({ extended: false })),
+      notFiles(express.json({ type: (req) => !(req as Request).is('multipart/form-data'), limit: '20mb' })),
+      count,
+    ],
+    errorHandler: (error, req, res, next) => {
+      const status = (error as { status?: unknown }).status;
+      if (res.headersSent || typeof status !== 'number') return next(error);
+      allowCrossDomain(req, res, () => {
+        res.status(status).json({ error: (error as Error).message });
+      });
+    },
+    stop() {
+      for (const { store } of rules) store.shutdown();
+    },
+  };
+}

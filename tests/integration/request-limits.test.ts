@@ -1,0 +1,327 @@
+/**
+ * Every limit holds whatever route or spelling reaches the operation (server/request-limits.ts).
+ * Each case speaks from its own loopback address (127.0.0.0/8 is ours), so that one case's
+ * count is not another's; the server sees them as IPv4-mapped IPv6 addresses.
+ */
+import http from 'node:http';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { RunningParse } from '../../server/parse-app.ts';
+import { RATE_LIMIT_MESSAGE } from '../../src/domain/errors.ts';
+import { master, TEST_PASSWORD } from '../helpers/parse-rest.ts';
+import { startSecondParse } from '../helpers/test-stack.ts';
+
+const stack = inject('stack');
+const LIMIT = 3;
+
+interface Sent {
+  status: number;
+  body: Record<string, unknown>;
+  allowOrigin?: string | string[];
+}
+
+interface Request {
+  method: string;
+  path: string;
+  body?: unknown;
+  /** Defaults to JSON; the SDK sends text/plain, Parse's pages forms urlencoded. */
+  contentType?: string;
+  headers?: Record<string, string>;
+}
+
+let nextAddress = 10;
+/** A loopback address no other case of this file speaks from. */
+function freshAddress(): string {
+  nextAddress += 1;
+  return `127.0.${Math.floor(nextAddress / 250)}.${(nextAddress % 250) + 2}`;
+}
+
+function send(server: RunningParse, from: string, { method, path, body, contentType, headers = {} }: Request): Promise<Sent> {
+  const url = new URL(server.serverURL);
+  const payload =
+    body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      {
+        host: from === '::1' ? '::1' : '127.0.0.1',
+        port: url.port,
+        localAddress: from,
+        method,
+        path: url.pathname + path,
+        headers: {
+          'X-Parse-Application-Id': stack.appId,
+          'X-Parse-JavaScript-Key': stack.javascriptKey,
+          ...(payload === undefined ? {} : { 'Content-Type': contentType ?? 'application/json' }),
+          ...headers,
+        },
+      },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => {
+          let parsed: Record<string, unknown>;
+          try {
+            parsed = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+          } catch {
+            parsed = { text };
+          }
+          resolve({ status: response.statusCode ?? 0, body: parsed, allowOrigin: response.headers['access-control-allow-origin'] });
+        });
+      },
+    );
+    request.on('error', reject);
+    request.end(payload);
+  });
+}
+
+async function sendTimes(server: RunningParse, from: string, times: number, make: (n: number) => Request): Promise<number[]> {
+  const statuses: number[] = [];
+  for (let n = 0; n < times; n += 1) statuses.push((await send(server, from, make(n))).status);
+  return statuses;
+}
+
+async function countOpinions(marker: string): Promise<number> {
+  const { count } = await master(stack).request<{ count: number }>(
+    'GET',
+    `/classes/opinions?where=${encodeURIComponent(JSON.stringify({ comment: { $regex: `^${marker}` } }))}&count=1&limit=0`,
+  );
+  return count;
+}
+
+async function userExists(username: string): Promise<boolean> {
+  const { results } = await master(stack).request<{ results: unknown[] }>(
+    'GET',
+    `/users?where=${encodeURIComponent(JSON.stringify({ username }))}`,
+  );
+  return results.length > 0;
+}
+
+const sdkStyle = (method: string, body: Record<string, unknown>): Request['body'] =>
+  JSON.stringify({ ...body, _method: method, _ApplicationId: stack.appId, _JavaScriptKey: stack.javascriptKey });
+
+describe('per address, through every route', () => {
+  let limited: RunningParse;
+  beforeAll(async () => {
+    limited = await startSecondParse(stack, { opinionCreateLimit: LIMIT, authRequestLimit: LIMIT, accountLogInLimit: 100 });
+  });
+  afterAll(async () => {
+    await limited?.stop();
+  });
+
+  const opinion = (marker: string, n: number) => ({ comment: `${marker} ${n}`, willReturn: true });
+  const plainCreate = (marker: string, n: number): Request => ({ method: 'POST', path: '/classes/opinions', body: opinion(marker, n) });
+  const createRoutes: Array<[string, (marker: string, n: number) => Request]> = [
+    ['POST /classes/opinions', (m, n) => plainCreate(m, n)],
+    ['percent-encoded class name', (m, n) => ({ method: 'POST', path: '/classes/%6Fpinions', body: opinion(m, n) })],
+    ['other case, trailing slash', (m, n) => ({ method: 'POST', path: '/CLASSES/opinions/', body: opinion(m, n) })],
+    ['double slash', (m, n) => ({ method: 'POST', path: '//classes/opinions', body: opinion(m, n) })],
+    ['the SDK\'s text/plain with _method', (m, n) => ({
+      method: 'POST', path: '/classes/opinions', contentType: 'text/plain', body: sdkStyle('POST', opinion(m, n)),
+    })],
+    ['a /batch sub-request', (m, n) => ({
+      method: 'POST', path: '/batch', body: { requests: [{ method: 'POST', path: '/parse/classes/opinions', body: opinion(m, n) }] },
+    })],
+    ['a /batch sub-request, encoded', (m, n) => ({
+      method: 'POST', path: '/batch', body: { requests: [{ method: 'POST', path: '/parse/classes/%6fpinions/', body: opinion(m, n) }] },
+    })],
+  ];
+
+  test.each(createRoutes)('creating opinions: %s stores at most the limit', async (_name, make) => {
+    const marker = `limit ${crypto.randomUUID()}`;
+    const statuses = await sendTimes(limited, freshAddress(), LIMIT + 2, (n) => make(marker, n));
+    expect(statuses.slice(LIMIT)).toEqual([429, 429]);
+    expect(await countOpinions(marker)).toBe(LIMIT);
+  });
+
+  test('a /batch of many creates counts each and is refused whole past the limit', async () => {
+    const marker = `limit ${crypto.randomUUID()}`;
+    const requests = Array.from({ length: 10 }, (_, n) => ({ method: 'POST', path: '/parse/classes/opinions', body: opinion(marker, n) }));
+    const answer = await send(limited, freshAddress(), { method: 'POST', path: '/batch', body: { requests } });
+    expect(answer).toMatchObject({ status: 429, body: { code: 100, error: RATE_LIMIT_MESSAGE } });
+    expect(await countOpinions(marker)).toBe(0);
+  });
+
+  test('the routes share one count per address', async () => {
+    const marker = `limit ${crypto.randomUUID()}`;
+    const from = freshAddress();
+    const statuses: number[] = [];
+    for (const [, make] of createRoutes) statuses.push((await send(limited, from, make(marker, statuses.length))).status);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(createRoutes.length - LIMIT);
+    expect(await countOpinions(marker)).toBe(LIMIT);
+  });
+
+  test('another address keeps its own count', async () => {
+    const marker = `limit ${crypto.randomUUID()}`;
+    const first = await sendTimes(limited, freshAddress(), LIMIT + 1, (n) => plainCreate(marker, n));
+    const second = await sendTimes(limited, freshAddress(), LIMIT, (n) => plainCreate(marker, n + 10));
+    expect(first.at(-1)).toBe(429);
+    expect(second).toEqual([201, 201, 201]);
+  });
+
+  const account = (id: string, n: number) => ({ username: `u-${id}-${n}`, email: `${id}-${n}@example.com`, password: TEST_PASSWORD });
+  const signUpRoutes: Array<[string, (id: string, n: number) => Request]> = [
+    ['POST /users', (id, n) => ({ method: 'POST', path: '/users', body: account(id, n) })],
+    ['POST /classes/_User', (id, n) => ({ method: 'POST', path: '/classes/_User', body: account(id, n) })],
+    ['POST /classes/%5FUser', (id, n) => ({ method: 'POST', path: '/classes/%5FUser', body: account(id, n) })],
+    ['POST /Users/', (id, n) => ({ method: 'POST', path: '/Users/', body: account(id, n) })],
+    ['a /batch sub-request', (id, n) => ({
+      method: 'POST', path: '/batch', body: { requests: [{ method: 'POST', path: '/parse/users', body: account(id, n) }] },
+    })],
+    ['a /batch to the class endpoint', (id, n) => ({
+      method: 'POST', path: '/batch', body: { requests: [{ method: 'POST', path: '/parse/classes/_User', body: account(id, n) }] },
+    })],
+  ];
+
+  test.each(signUpRoutes)('signing up: %s creates at most the limit', async (_name, make) => {
+    const id = crypto.randomUUID();
+    const statuses = await sendTimes(limited, freshAddress(), LIMIT + 2, (n) => make(id, n));
+    expect(statuses.slice(LIMIT)).toEqual([429, 429]);
+    const created = await Promise.all(Array.from({ length: LIMIT + 2 }, (_, n) => userExists(`u-${id}-${n}`)));
+    expect(created.filter(Boolean)).toHaveLength(LIMIT);
+  });
+
+  const wrong = (n: number) => ({ username: `nobody-${n}`, password: `Wrong#Pass${n}` });
+  const logInRoutes: Array<[string, (n: number) => Request]> = [
+    ['POST /login', (n) => ({ method: 'POST', path: '/login', body: wrong(n) })],
+    ['GET /login', (n) => ({ method: 'GET', path: `/login?username=nobody-${n}&password=Wrong%23Pass${n}` })],
+    ['the SDK\'s text/plain GET', (n) => ({ method: 'POST', path: '/login', contentType: 'text/plain', body: sdkStyle('GET', wrong(n)) })],
+    ['POST /LOGIN/', (n) => ({ method: 'POST', path: '/LOGIN/', body: wrong(n) })],
+    ['POST /verifyPassword', (n) => ({ method: 'POST', path: '/verifyPassword', body: wrong(n) })],
+    ['GET /verifyPassword', (n) => ({ method: 'GET', path: `/verifyPassword?username=nobody-${n}&password=x` })],
+    ['POST /challenge', (n) => ({ method: 'POST', path: '/challenge', body: { ...wrong(n), challengeData: { x: {} } } })],
+    ['a /batch sub-request', (n) => ({
+      method: 'POST', path: '/batch', body: { requests: [{ method: 'POST', path: '/parse/login', body: wrong(n) }] },
+    })],
+  ];
+
+  test.each(logInRoutes)('logging in: %s is refused past the limit', async (_name, make) => {
+    const statuses = await sendTimes(limited, freshAddress(), LIMIT + 2, make);
+    expect(statuses.slice(0, LIMIT)).not.toContain(429);
+    expect(statuses.slice(LIMIT)).toEqual([429, 429]);
+  });
+
+  const resetRoutes: Array<[string, LimitedRequest]> = [
+    ['POST /requestPasswordReset', () => ({ method: 'POST', path: '/requestPasswordReset', body: { email: `${crypto.randomUUID()}@example.com` } })],
+    ['the pages router\'s request_password_reset', () => ({
+      method: 'POST', path: `/apps/${stack.appId}/request_password_reset`, contentType: 'application/x-www-form-urlencoded',
+      body: `username=nobody&token=${crypto.randomUUID()}&new_password=${encodeURIComponent(TEST_PASSWORD)}`,
+    })],
+    ['a /batch sub-request', () => ({
+      method: 'POST', path: '/batch',
+      body: { requests: [{ method: 'POST', path: '/parse/requestPasswordReset', body: { email: `${crypto.randomUUID()}@example.com` } }] },
+    })],
+  ];
+  const verificationRoutes: Array<[string, LimitedRequest]> = [
+    ['POST /verificationEmailRequest', () => ({ method: 'POST', path: '/verificationEmailRequest', body: { email: `${crypto.randomUUID()}@example.com` } })],
+    ['the pages router\'s resend_verification_email', () => ({
+      method: 'POST', path: `/apps/${stack.appId}/resend_verification_email`, contentType: 'application/x-www-form-urlencoded',
+      body: `username=${crypto.randomUUID()}`,
+    })],
+    ['a /batch sub-request', () => ({
+      method: 'POST', path: '/batch',
+      body: { requests: [{ method: 'POST', path: '/parse/verificationEmailRequest', body: { email: `${crypto.randomUUID()}@example.com` } }] },
+    })],
+  ];
+  type LimitedRequest = (n: number) => Request;
+
+  test.each([...resetRoutes, ...verificationRoutes])('mail and reset requests: %s is refused past the limit', async (_name, make) => {
+    const statuses = await sendTimes(limited, freshAddress(), LIMIT + 2, make);
+    expect(statuses.slice(0, LIMIT)).not.toContain(429);
+    expect(statuses.slice(LIMIT)).toEqual([429, 429]);
+  });
+
+  test('changing the email of one\'s account (which sends a verification mail) counts as a verification request', async () => {
+    const from = freshAddress();
+    const id = crypto.randomUUID();
+    const created = await send(limited, freshAddress(), { method: 'POST', path: '/users', body: account(id, 0) });
+    expect(created.status).toBe(201);
+    const { objectId, sessionToken } = created.body as { objectId: string; sessionToken: string };
+    const statuses = await sendTimes(limited, from, LIMIT + 1, (n) => ({
+      method: 'PUT', path: `/users/${objectId}`, body: { email: `${id}-new${n}@example.com` },
+      headers: { 'X-Parse-Session-Token': sessionToken },
+    }));
+    expect(statuses).toEqual([200, 200, 200, 429]);
+  });
+
+  test('the refusal is readable by the app in a browser (CORS) and says what it is', async () => {
+    const from = freshAddress();
+    await sendTimes(limited, from, LIMIT, (n) => plainCreate('cors', n));
+    const refused = await send(limited, from, { ...plainCreate('cors', 9), headers: { Origin: 'https://app.example' } });
+    expect(refused.status).toBe(429);
+    expect(refused.body).toEqual({ code: 100, error: RATE_LIMIT_MESSAGE });
+    expect(refused.allowOrigin).toBe('*');
+  });
+});
+
+describe('one account, many addresses', () => {
+  let limited: RunningParse;
+  beforeAll(async () => {
+    limited = await startSecondParse(stack, { authRequestLimit: 100, accountLogInLimit: 2 });
+  });
+  afterAll(async () => {
+    await limited?.stop();
+  });
+
+  test('strangers guessing from several addresses cannot lock the owner out', async () => {
+    const id = crypto.randomUUID();
+    const username = `owner-${id}`;
+    const signUp = await send(limited, freshAddress(), {
+      method: 'POST', path: '/users', body: { username, email: `${id}@example.com`, password: TEST_PASSWORD },
+    });
+    expect(signUp.status).toBe(201);
+    const guess = (n: number): Request => ({ method: 'POST', path: '/login', body: { username, password: `Wrong#Pass${n}` } });
+    const attackers = [freshAddress(), freshAddress(), freshAddress()];
+    const statuses = await Promise.all(attackers.map((from) => sendTimes(limited, from, 4, guess)));
+    // Each address gets two guesses at this account; the rest are throttled, not counted against the owner.
+    for (const perAddress of statuses) expect(perAddress).toEqual([404, 404, 429, 429]);
+    const owner = await send(limited, freshAddress(), { method: 'POST', path: '/login', body: { username, password: TEST_PASSWORD } });
+    expect(owner.status).toBe(200);
+    expect(owner.body.sessionToken).toEqual(expect.any(String));
+  });
+});
+
+describe('the localhost exemption', () => {
+  let exempt: RunningParse;
+  beforeAll(async () => {
+    exempt = await startSecondParse(stack, { opinionCreateLimit: 1, rateLimitLocalhost: false });
+  });
+  afterAll(async () => {
+    await exempt?.stop();
+  });
+
+  const create = (n: number, headers?: Record<string, string>): Request => ({
+    method: 'POST', path: '/classes/opinions', body: { comment: `exempt ${n}`, willReturn: true }, headers,
+  });
+
+  test.each(['127.0.0.1', '127.0.9.9', '::1'])('applies to %s, however the server spells it', async (from) => {
+    expect(await sendTimes(exempt, from, 3, (n) => create(n))).toEqual([201, 201, 201]);
+  });
+
+  test('does not apply to requests a proxy forwarded', async () => {
+    const statuses = await sendTimes(exempt, freshAddress(), 3, (n) => create(n, { 'X-Forwarded-For': '203.0.113.9' }));
+    expect(statuses).toEqual([201, 429, 429]);
+  });
+});
+
+describe('behind a reverse proxy (trustProxy)', () => {
+  let proxied: RunningParse;
+  beforeAll(async () => {
+    proxied = await startSecondParse(stack, { opinionCreateLimit: 2, rateLimitLocalhost: false, trustProxy: 'loopback' });
+  });
+  afterAll(async () => {
+    await proxied?.stop();
+  });
+
+  const create = (forwardedFor: string): Request => ({
+    method: 'POST', path: '/classes/opinions', body: { comment: 'proxied', willReturn: true }, headers: { 'X-Forwarded-For': forwardedFor },
+  });
+
+  test('each visitor is counted by its own address, and a forged X-Forwarded-For gains nothing', async () => {
+    const proxy = '127.0.0.1';
+    expect(await sendTimes(proxied, proxy, 3, () => create('203.0.113.7'))).toEqual([201, 201, 429]);
+    // The visitor writes an address of its own choosing first; the proxy appends the real one.
+    expect(await sendTimes(proxied, proxy, 2, (n) => create(`198.51.100.${n}, 203.0.113.7`))).toEqual([429, 429]);
+    // Another visitor behind the same proxy has a count of its own.
+    expect(await sendTimes(proxied, proxy, 2, () => create('203.0.113.8'))).toEqual([201, 201]);
+  });
+});
