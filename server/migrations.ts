@@ -7,6 +7,8 @@ import pg from 'pg';
 const STATEMENTS = [
   // A retried submission must never make a second row, even when two retries race.
   'CREATE UNIQUE INDEX IF NOT EXISTS "opinions_submissionId_unique" ON "opinions" ("submissionId")',
+  // …nor bring back one that staff deleted (server/schema.ts, deliveredSubmissionClass).
+  'CREATE UNIQUE INDEX IF NOT EXISTS "deliveredSubmissions_submissionId_unique" ON "deliveredSubmissions" ("submissionId")',
   // The dashboard's search: Parse turns a case-insensitive $regex into `"comment" ~* '…'`, which
   // a btree cannot help with and a trigram GIN index can (for three or more characters).
   'CREATE EXTENSION IF NOT EXISTS pg_trgm',

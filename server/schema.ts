@@ -108,4 +108,29 @@ export const dashboardSignalClass: ClassDefinition = {
   },
 };
 
-export const classDefinitions: readonly ClassDefinition[] = [opinionsClass, userClass, roleClass, dashboardSignalClass];
+/**
+ * The submission ids of every opinion ever stored, kept when staff delete the opinion: a late
+ * retry from a visitor's outbox (its first answer was lost) must stay deleted, not come back.
+ * Only Cloud Code reads and writes it, with the master key; it holds no visitor data.
+ */
+export const deliveredSubmissionClass: ClassDefinition = {
+  className: 'deliveredSubmissions',
+  fields: {
+    submissionId: { type: 'String' },
+  },
+  indexes: {
+    submissionId_1: { submissionId: 1 },
+  },
+  classLevelPermissions: {
+    find: NOBODY,
+    count: NOBODY,
+    get: NOBODY,
+    create: NOBODY,
+    update: NOBODY,
+    delete: NOBODY,
+    addField: NOBODY,
+    protectedFields: {},
+  },
+};
+
+export const classDefinitions: readonly ClassDefinition[] = [opinionsClass, userClass, roleClass, dashboardSignalClass, deliveredSubmissionClass];
