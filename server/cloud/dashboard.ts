@@ -6,26 +6,13 @@ import { SEARCH_MAX, type DashboardStats } from '../../src/domain/dashboard.ts';
 import { dashboardSql } from '../dashboard-sql.ts';
 import { statsWithPipeline, statsWithSql, type RunPipeline, type StatsQuery } from '../dashboard-stats.ts';
 import { dashboardSignalClass, STAFF_ROLE } from '../schema.ts';
-import { serverParse, type FunctionRequest } from './parse-global.ts';
+import { serverParse } from './parse-global.ts';
+import { refuseUnverifiedStaff, requireStaff } from './staff.ts';
 
 const Parse = serverParse();
 
 /** The _User field that holds when this staff member last opened the dashboard. */
 export const SEEN_AT_FIELD = 'dashboardSeenAt';
-
-/** Answers the caller's user id once the staff role is confirmed with the master key. */
-async function requireStaff({ user, master }: FunctionRequest<unknown>): Promise<string> {
-  if (!user?.id) {
-    if (master) throw new Parse.Error(Parse.Error.OPERATION_FORBIDDEN, 'The dashboard is for staff members.');
-    throw new Parse.Error(Parse.Error.INVALID_SESSION_TOKEN, 'Your session expired, please log in again.');
-  }
-  const membership = await new Parse.Query(Parse.Role)
-    .equalTo('name', STAFF_ROLE)
-    .equalTo('users', user)
-    .first({ useMasterKey: true });
-  if (!membership) throw new Parse.Error(Parse.Error.OPERATION_FORBIDDEN, 'The dashboard is for staff members.');
-  return user.id;
-}
 
 function invalid(message: string): never {
   throw new Parse.Error(Parse.Error.INVALID_QUERY, message);
@@ -101,8 +88,7 @@ Parse.Cloud.define<Record<string, unknown>>('dashboardVisit', async (request) =>
 });
 
 /** Tells open dashboards, through LiveQuery, that an opinion arrived (see dashboardSignalClass). */
-Parse.Cloud.afterSave('opinions', async ({ object, original }) => {
-  if (original) return;
+export async function signalNewOpinion(object: { id?: string; createdAt?: Date }): Promise<void> {
   const className = dashboardSignalClass.className;
   const signal = (await new Parse.Query(className).first({ useMasterKey: true })) ?? new Parse.Object(className);
   const acl = new Parse.ACL();
@@ -110,4 +96,8 @@ Parse.Cloud.afterSave('opinions', async ({ object, original }) => {
   signal.setACL(acl);
   signal.set({ opinionId: object.id, at: object.createdAt ?? new Date() });
   await signal.save(null, { useMasterKey: true });
-});
+}
+
+// The live signal is for staff with a verified email, like the opinions it points to.
+Parse.Cloud.beforeFind(dashboardSignalClass.className, refuseUnverifiedStaff);
+Parse.Cloud.beforeSubscribe(dashboardSignalClass.className, refuseUnverifiedStaff);

@@ -3,10 +3,11 @@
  * is checked again here with the same rules from src/domain.
  */
 import { formatValidationMessage, isSubmissionId, validateOpinion } from '../../src/domain/opinion.ts';
-import { STAFF_ROLE } from '../schema.ts';
-import { serverParse } from './parse-global.ts';
+import { deliveredSubmissionClass, opinionsClass, STAFF_ROLE } from '../schema.ts';
 import './accounts.ts';
-import './dashboard.ts';
+import { signalNewOpinion } from './dashboard.ts';
+import { serverParse } from './parse-global.ts';
+import { refuseUnverifiedStaff } from './staff.ts';
 
 const Parse = serverParse();
 
@@ -19,8 +20,22 @@ function staffOnlyAcl() {
   return acl;
 }
 
-Parse.Cloud.beforeSave('opinions', async ({ object, original, master }) => {
+const OPINIONS = opinionsClass.className;
+const DELIVERED = deliveredSubmissionClass.className;
+
+/** Has an opinion with this submission id ever been stored, even if staff have deleted it since? */
+async function delivered(submissionId: string): Promise<boolean> {
+  const [record, stored] = await Promise.all([
+    new Parse.Query(DELIVERED).equalTo('submissionId', submissionId).first({ useMasterKey: true }),
+    // Opinions stored before the record existed.
+    new Parse.Query(OPINIONS).equalTo('submissionId', submissionId).first({ useMasterKey: true }),
+  ]);
+  return record !== undefined || stored !== undefined;
+}
+
+Parse.Cloud.beforeSave(OPINIONS, async ({ object, original, master, user }) => {
   if (original) {
+    await refuseUnverifiedStaff({ master, user });
     // Staff triage an opinion; what the visitor wrote stays as it was.
     const changed = object.dirtyKeys().filter((key) => CONTENT_FIELDS.includes(key));
     if (changed.length > 0 && !master) {
@@ -48,14 +63,10 @@ Parse.Cloud.beforeSave('opinions', async ({ object, original, master }) => {
   if (submissionId !== undefined && !isSubmissionId(submissionId)) {
     throw new Parse.Error(Parse.Error.VALIDATION_ERROR, 'submissionId must be a UUID.');
   }
-  if (isSubmissionId(submissionId)) {
-    const existing = await new Parse.Query('opinions')
-      .equalTo('submissionId', submissionId)
-      .first({ useMasterKey: true });
-    // The unique index catches the concurrent case; this answers the common retry early.
-    if (existing) {
-      throw new Parse.Error(Parse.Error.DUPLICATE_VALUE, 'This opinion has already been stored.');
-    }
+  // A retry whose first answer was lost: stored once, and a deleted one stays deleted. The
+  // unique indexes catch the concurrent case; this answers the common retry early.
+  if (isSubmissionId(submissionId) && (await delivered(submissionId))) {
+    throw new Parse.Error(Parse.Error.DUPLICATE_VALUE, 'This opinion has already been stored.');
   }
 
   object.set('name', result.value.name);
@@ -64,6 +75,19 @@ Parse.Cloud.beforeSave('opinions', async ({ object, original, master }) => {
   if (!master || object.get('reviewed') === undefined) object.set('reviewed', false);
   object.setACL(staffOnlyAcl());
 });
+
+Parse.Cloud.afterSave(OPINIONS, async ({ object, original }) => {
+  if (original) return;
+  const submissionId: unknown = object.get('submissionId');
+  const record = isSubmissionId(submissionId)
+    ? new Parse.Object(DELIVERED).save({ submissionId }, { useMasterKey: true })
+    : null;
+  await Promise.all([record, signalNewOpinion(object)]);
+});
+
+// Staff read and delete only with a verified email (the class-level permissions ask for the role).
+Parse.Cloud.beforeFind(OPINIONS, refuseUnverifiedStaff);
+Parse.Cloud.beforeDelete(OPINIONS, refuseUnverifiedStaff);
 
 /**
  * Who the caller is, checked against the server: the session must be valid, and staff

@@ -21,7 +21,15 @@ export interface FunctionRequest<P = Record<string, unknown>> {
   user?: ParseUser;
 }
 
+/** beforeFind (find, get, count) and beforeSubscribe (LiveQuery): who asks. */
+export interface ReadRequest {
+  master: boolean;
+  user?: ParseUser;
+}
+
 interface ServerCloud {
+  beforeFind(className: string, handler: (request: ReadRequest) => unknown): void;
+  beforeSubscribe(className: string, handler: (request: ReadRequest) => unknown): void;
   beforeSave(className: string, handler: (request: TriggerRequest) => unknown): void;
   beforeDelete(className: string, handler: (request: TriggerRequest) => unknown): void;
   afterSave(className: string, handler: (request: TriggerRequest) => unknown): void;

@@ -6,7 +6,7 @@ import { isStrongPassword, PASSWORD_RULE_MESSAGE } from './password';
 
 export const USERNAME_LIMITS = { min: 3, max: 100 } as const;
 
-export const USERNAME_RULE_MESSAGE = `Usernames are ${USERNAME_LIMITS.min} to ${USERNAME_LIMITS.max} characters, with no spaces.`;
+export const USERNAME_RULE_MESSAGE = `Usernames are ${USERNAME_LIMITS.min} to ${USERNAME_LIMITS.max} characters, with no spaces and no @.`;
 
 /** Cloud Code refuses a bad username with code 142 and this prefix, which the client maps to words. */
 export const INVALID_USERNAME_PREFIX = 'Invalid username: ';
@@ -14,9 +14,11 @@ export const INVALID_USERNAME_PREFIX = 'Invalid username: ';
 /** Parse Server's passwordPolicy `doNotAllowUsername` refuses a password that contains the username. */
 export const PASSWORD_CONTAINS_USERNAME_MESSAGE = 'Your password must not contain your username.';
 
-// Spaces and invisible characters make a username that people cannot type back at the login.
+// Spaces and invisible characters make a username that people cannot type back at the login;
+// an @ would let someone register another person's email address as a username, which the
+// log-in by email would then match first.
 // eslint-disable-next-line no-control-regex
-const FORBIDDEN_IN_USERNAME = /[\s\u0000-\u001F\u007F]/;
+const FORBIDDEN_IN_USERNAME = /[\s\u0000-\u001F\u007F@]/;
 
 export function usernameError(value: unknown): string | undefined {
   if (typeof value !== 'string' || value.trim() === '') return 'Enter a username.';

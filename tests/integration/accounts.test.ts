@@ -77,7 +77,7 @@ describe('sign up', () => {
     ['an invalid email', () => ({ email: 'not-an-email' }), 'invalid-email', 'Enter a valid email address, like name@example.com.'],
     ['a weak password', () => ({ password: 'password' }), 'weak-password', 'Use at least 8 characters with an upper-case letter, a lower-case letter and a digit.'],
     ['a password containing the username', () => ({ username: 'Ana-Lima', password: 'Ana-Lima#2024' }), 'password-contains-username', 'Your password must not contain your username.'],
-    ['a username with a space (Cloud Code)', () => ({ username: `a b ${crypto.randomUUID()}` }), 'invalid-username', 'Usernames are 3 to 100 characters, with no spaces.'],
+    ['a username with a space (Cloud Code)', () => ({ username: `a b ${crypto.randomUUID()}` }), 'invalid-username', 'Usernames are 3 to 100 characters, with no spaces and no @.'],
   ])('refuses %s in words', async (_, change, kind, message) => {
     const taken = await signedUp();
     await session.clearLocalSession();

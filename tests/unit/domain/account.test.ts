@@ -11,6 +11,7 @@ describe('account rules', () => {
     expect(usernameError('ana lima')).toMatch(/no spaces/);
     expect(usernameError('a'.repeat(101))).toMatch(/3 to 100/);
     expect(usernameError('ana.lima_2')).toBeUndefined();
+    expect(usernameError('ana@example.com')).toMatch(/no @/);
   });
 
   test('emails: required and shaped like one', () => {

@@ -25,6 +25,7 @@ function recordingParse() {
         beforeDelete: record('beforeDelete'),
         afterDelete: record('afterDelete'),
         beforeFind: record('beforeFind'),
+        beforeSubscribe: record('beforeSubscribe'),
         job: record('job'),
       },
     },
@@ -63,6 +64,6 @@ test('it registers the same triggers and functions as the TypeScript Cloud Code'
   createRequire(import.meta.url)(bundle);
 
   expect(source.registered.length).toBeGreaterThan(0);
-  expect(source.registered).toEqual(expect.arrayContaining(['beforeSave opinions', 'define whoami', 'define dashboardStats']));
+  expect(source.registered).toEqual(expect.arrayContaining(['beforeSave opinions', 'afterSave opinions', 'beforeFind opinions', 'beforeSubscribe dashboardSignals', 'define whoami', 'define dashboardStats']));
   expect(built.registered).toEqual(source.registered);
 });

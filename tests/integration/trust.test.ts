@@ -1,0 +1,113 @@
+/**
+ * What the server holds to whatever a client sends: a deleted opinion stays deleted, staff
+ * need a verified email, no anonymous accounts, no email-shaped usernames, sessions that end.
+ */
+import { describe, expect, inject, test } from 'vitest';
+import { SESSION_LENGTH_SECONDS } from '../../server/parse-app.ts';
+import { ensureStaffRole, grantStaff } from '../../server/roles.ts';
+import { anonymous, asUser, countOpinions, master, newUser, type Json, type TestUser } from '../helpers/parse-rest.ts';
+
+const stack = inject('stack');
+
+describe('a deleted opinion stays deleted', () => {
+  test('a late retry of an opinion staff have deleted is answered as delivered and not stored again', async () => {
+    const submissionId = crypto.randomUUID();
+    const body = { comment: `late retry ${submissionId}`, willReturn: true, submissionId };
+    const first = await anonymous(stack)<{ objectId: string }>('POST', '/classes/opinions', body);
+    expect(first.status).toBe(201);
+    await master(stack).request('DELETE', `/classes/opinions/${first.body.objectId}`);
+
+    // The outbox's retry, whose first answer was lost: "already stored", which it takes as delivered.
+    const retry = await anonymous(stack)('POST', '/classes/opinions', body);
+    expect(retry).toEqual({ status: 400, body: { code: 137, error: 'This opinion has already been stored.' } });
+    expect(await countOpinions(stack, { submissionId })).toBe(0);
+  });
+
+  test('the record of delivered ids is invisible to clients, staff included', async () => {
+    const staff = await verifiedStaff();
+    for (const as of [anonymous(stack), asUser(stack, staff.sessionToken)]) {
+      const found = await as('GET', '/classes/deliveredSubmissions');
+      expect(found.status).toBe(400);
+      expect(found.body).toMatchObject({ code: 119 });
+    }
+  });
+});
+
+async function verifiedStaff(): Promise<TestUser> {
+  const user = await newUser(stack);
+  const rest = master(stack);
+  await grantStaff(rest, user.id);
+  await ensureStaffRole(rest);
+  await rest.request('PUT', `/users/${user.id}`, { emailVerified: true });
+  return user;
+}
+
+describe('staff access needs a verified email on the server', () => {
+  test('a staff member whose email is not verified is refused by every read, write and function', async () => {
+    const staff = await newUser(stack);
+    await grantStaff(master(stack), staff.id);
+    const { objectId } = await master(stack).request<{ objectId: string }>('POST', '/classes/opinions', { comment: 'for staff', willReturn: true });
+    const as = asUser(stack, staff.sessionToken);
+    const stats = { willReturn: 'any', reviewed: 'any', q: '', start: null, end: null, since: null, timeZone: 'UTC' };
+    const attempts: Array<[string, string, unknown?]> = [
+      ['GET', '/classes/opinions'],
+      ['GET', '/classes/opinions?count=1&limit=0'],
+      ['GET', `/classes/opinions/${objectId}`],
+      ['PUT', `/classes/opinions/${objectId}`, { reviewed: true }],
+      ['DELETE', `/classes/opinions/${objectId}`],
+      ['POST', '/functions/dashboardStats', stats],
+      ['POST', '/functions/dashboardVisit', {}],
+      ['GET', '/classes/dashboardSignals'],
+    ];
+    for (const [method, path, body] of attempts) {
+      const answer = await as(method, path, body);
+      expect({ method, path, status: answer.status, body: answer.body }).toMatchObject({
+        status: 400,
+        body: { code: 119, error: 'Verify your email address to use the dashboard.' },
+      });
+    }
+    const stored = await master(stack).request<Json>('GET', `/classes/opinions/${objectId}`);
+    expect(stored.reviewed).toBe(false);
+  });
+
+  test('verified, the same staff member reads; an email changed later is refused again until verified', async () => {
+    const staff = await verifiedStaff();
+    const as = asUser(stack, staff.sessionToken);
+    expect((await as('GET', '/classes/opinions?limit=1')).status).toBe(200);
+    expect((await as('PUT', `/users/${staff.id}`, { email: `changed-${staff.email}` })).status).toBe(200);
+    expect((await as('GET', '/classes/opinions?limit=1')).body).toMatchObject({ code: 119 });
+  });
+});
+
+describe('accounts', () => {
+  test('anonymous sign-ups are refused: every account has an email and a username we checked', async () => {
+    const id = crypto.randomUUID();
+    const answer = await anonymous(stack)('POST', '/users', { authData: { anonymous: { id } } });
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({ code: 252 });
+    const { results } = await master(stack).request<{ results: unknown[] }>(
+      'GET', `/users?where=${encodeURIComponent(JSON.stringify({ 'authData.anonymous.id': id }))}`,
+    ).catch(() => ({ results: [] }));
+    expect(results).toEqual([]);
+  });
+
+  test('a username cannot look like an email address, at sign-up or later', async () => {
+    const victim = `victim-${crypto.randomUUID()}@example.com`;
+    const signUp = await anonymous(stack)('POST', '/users', { username: victim, email: `other-${crypto.randomUUID()}@example.com`, password: 'Secret#Pass1' });
+    expect(signUp.status).toBe(400);
+    expect(signUp.body).toMatchObject({ code: 142, error: 'Invalid username: Usernames are 3 to 100 characters, with no spaces and no @.' });
+    const user = await newUser(stack);
+    const rename = await asUser(stack, user.sessionToken)('PUT', `/users/${user.id}`, { username: victim });
+    expect(rename.body).toMatchObject({ code: 142 });
+  });
+
+  test(`sessions last ${SESSION_LENGTH_SECONDS / 86_400} days from their last use, not a year`, async () => {
+    const user = await newUser(stack);
+    const { results } = await master(stack).request<{ results: Array<{ expiresAt: { iso: string } }> }>(
+      'GET', `/classes/_Session?where=${encodeURIComponent(JSON.stringify({ sessionToken: user.sessionToken }))}`,
+    );
+    const expiresIn = Date.parse(results[0]?.expiresAt.iso ?? '') - Date.now();
+    expect(expiresIn).toBeGreaterThan((SESSION_LENGTH_SECONDS - 60) * 1000);
+    expect(expiresIn).toBeLessThanOrEqual(SESSION_LENGTH_SECONDS * 1000);
+  });
+});
