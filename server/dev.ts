@@ -5,11 +5,12 @@ import { describeStack, runUntilSignal } from './run.ts';
 import { assertPortsFree, startStack } from './stack.ts';
 
 const APP_PORT = 5173;
-const config = readStackConfig();
 let vite: ViteDevServer | undefined;
 
 await runUntilSignal(
   async () => {
+    // Read inside, so that a bad setting is one clear line, not a stack trace.
+    const config = readStackConfig();
     await assertPortsFree({ 'app dev server': APP_PORT });
     const stack = await startStack(config, { seed: true });
     try {

@@ -49,9 +49,9 @@ export function describeStack(stack: Stack): string {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const config = readStackConfig();
   await runUntilSignal(
-    () => startStack(config, { seed: true }),
+    // Read inside, so that a bad setting is one clear line, not a stack trace.
+    () => startStack(readStackConfig(), { seed: true }),
     (stack) => console.log(`\nVisitor Opinions backend is running:\n\n${describeStack(stack)}\n\nPress Ctrl-C to stop.`),
   );
 }
