@@ -50,6 +50,20 @@ export interface Outbox {
   flush(send: (entry: OutboxEntry) => Promise<SendResult>, options?: FlushOptions): Promise<FlushResult>;
 }
 
+/** The Web Locks name every tab of the origin flushes under. */
+export const FLUSH_LOCK = 'visitor-opinions:outbox-flush';
+
+/**
+ * Runs `work` while holding the device-wide flush lock: every tab shares the one IndexedDB
+ * outbox, and two tabs sending it at once would send each entry twice (once too often for a
+ * MongoDB server without the unique index on submissionId). Without Web Locks (old browsers),
+ * one flush at a time in this tab is all there is.
+ */
+function acrossTabs<T>(work: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  return locks ? locks.request(FLUSH_LOCK, work) : work();
+}
+
 export function createOutbox(store: UseStore = createStore('visitor-opinions', 'outbox')): Outbox {
   let flushing: Promise<FlushResult> | undefined;
 
@@ -95,8 +109,9 @@ export function createOutbox(store: UseStore = createStore('visitor-opinions', '
     },
     remove: (submissionId) => del(submissionId, store),
     flush(send, { now = Date.now(), everything = false } = {}) {
-      // One flush at a time in this tab: a second caller shares the running one.
-      flushing ??= flushOnce(send, now, everything).finally(() => {
+      // One flush at a time in this tab (a second caller shares the running one), and one at a
+      // time across tabs: the next one reads the outbox after the last one has emptied it.
+      flushing ??= acrossTabs(() => flushOnce(send, now, everything)).finally(() => {
         flushing = undefined;
       });
       return flushing;

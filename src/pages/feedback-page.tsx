@@ -74,7 +74,7 @@ export function FeedbackPage() {
     }
     submitting.current = true;
     submit.mutate(
-      { ...opinion, submissionId: draft.submissionId },
+      { ...opinion, draftId: draft.submissionId },
       {
         onSuccess: (result) => {
           clearDraft();

@@ -82,3 +82,44 @@ describe('outbox', () => {
     expect(sent).toEqual(['id-1', 'id-2']);
   });
 });
+
+describe('two tabs', () => {
+  /** Web Locks as browsers give them: one holder of a name at a time, the rest in turn. */
+  function installWebLocks() {
+    const held = new Map<string, Promise<unknown>>();
+    const locks = {
+      request<T>(name: string, work: () => Promise<T>): Promise<T> {
+        const turn = (held.get(name) ?? Promise.resolve()).then(work);
+        held.set(name, turn.catch(() => undefined));
+        return turn;
+      },
+    };
+    Object.defineProperty(navigator, 'locks', { value: locks, configurable: true });
+    return () => Reflect.deleteProperty(navigator, 'locks');
+  }
+
+  test('flushing from two tabs at once sends each opinion once, one sender at a time', async () => {
+    const uninstall = installWebLocks();
+    try {
+      const [tabA, tabB] = [open(), open()];
+      for (const id of ['id-1', 'id-2', 'id-3']) await tabA.add(id, opinion, 0);
+      const sent: string[] = [];
+      let sending = 0;
+      let mostAtOnce = 0;
+      const send = async (entry: OutboxEntry): Promise<SendResult> => {
+        sending += 1;
+        mostAtOnce = Math.max(mostAtOnce, sending);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        sent.push(entry.submissionId);
+        sending -= 1;
+        return 'sent';
+      };
+      const results = await Promise.all([tabA.flush(send, { everything: true }), tabB.flush(send, { everything: true })]);
+      expect(sent.sort()).toEqual(['id-1', 'id-2', 'id-3']);
+      expect(mostAtOnce).toBe(1);
+      expect(results.map((result) => result.sent).sort()).toEqual([0, 3]);
+    } finally {
+      uninstall();
+    }
+  });
+});

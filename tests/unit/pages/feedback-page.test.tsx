@@ -6,6 +6,7 @@ import { getOutbox } from '../../../src/device/outbox';
 import { appError } from '../../../src/domain/errors';
 import { createOpinion } from '../../../src/parse/opinions';
 import { renderApp } from '../../helpers/render-app';
+import { submissionIdFor } from '../../../src/domain/submission-id';
 
 // The unit boundary: no Parse SDK, no server. The real server is exercised by the browser tests.
 vi.mock('../../../src/parse/opinions', () => ({ createOpinion: vi.fn() }));
@@ -69,7 +70,10 @@ describe('the feedback page', () => {
     await user.click(screen.getByRole('radio', { name: 'No' }));
     await user.click(screen.getByRole('button', { name: 'Send my opinion' }));
     await screen.findByRole('heading', { name: 'Thank you for your opinion' });
-    expect(create.mock.calls[0]?.[0].submissionId).toBe(stored.submissionId);
+    // The draft's id, bound to what it says (the same after the reload: sent once).
+    expect(create.mock.calls[0]?.[0].submissionId).toBe(
+      submissionIdFor(stored.submissionId, { name: 'Mei', comment: 'Half typed', willReturn: false }),
+    );
   });
 
   test.each([
