@@ -17,7 +17,15 @@ import { ipKeyGenerator, MemoryStore } from 'express-rate-limit';
 import { RATE_LIMIT_MESSAGE } from '../src/domain/errors.ts';
 import type { StackConfig } from './config.ts';
 
-export type LimitedOperation = 'createOpinion' | 'signUp' | 'logIn' | 'passwordReset' | 'verificationEmail';
+export type LimitedOperation = 'createOpinion' | 'signUp' | 'logIn' | 'passwordReset' | 'verificationEmail' | 'createSession';
+
+/**
+ * Refused outright to clients: Parse Server makes a session for a signed-in user's POST to
+ * /sessions itself, before class-level permissions apply, with whatever other fields came with
+ * it, so a user could add columns to `_Session`. Sessions are made by logging in.
+ */
+const REFUSED: ReadonlySet<LimitedOperation> = new Set(['createSession']);
+export const SESSION_CREATE_MESSAGE = 'Sessions are made by logging in.';
 
 /** One limited operation of a request; `account` is who a log-in is for, when it says. */
 export interface Operation {
@@ -61,10 +69,13 @@ const ROUTE_TABLE: ReadonlyArray<{ method: string; path: string; classify: Class
   {
     method: 'POST',
     path: '/classes/:className',
-    classify: ({ className }) =>
-      className === 'opinions' ? { operation: 'createOpinion' } : className === '_User' ? { operation: 'signUp' } : null,
+    classify: ({ className }) => {
+      const operation = ({ opinions: 'createOpinion', _User: 'signUp', _Session: 'createSession' } as const)[className ?? ''];
+      return operation ? { operation } : null;
+    },
   },
   { method: 'POST', path: '/users', classify: always('signUp') },
+  { method: 'POST', path: '/sessions', classify: always('createSession') },
   { method: '*', path: '/login', classify: logIn },
   { method: '*', path: '/verifyPassword', classify: logIn },
   { method: 'POST', path: '/challenge', classify: logIn },
@@ -207,6 +218,11 @@ export function requestLimits(config: StackConfig, allowCrossDomain: RequestHand
       if (operations.length === 0) return next();
       const body = asBody(req.body);
       if (sameSecret(req.get('X-Parse-Master-Key') ?? body._MasterKey, config.masterKey)) return next();
+      if (operations.some(({ operation }) => REFUSED.has(operation))) {
+        return allowCrossDomain(req, res, () => {
+          res.status(400).json({ code: 119, error: SESSION_CREATE_MESSAGE });
+        });
+      }
       const address = req.ip ?? req.socket.remoteAddress ?? '';
       const forwarded = req.get('X-Forwarded-For') !== undefined;
       if (isLoopback(address) && !config.rateLimitLocalhost) {

@@ -133,4 +133,48 @@ export const deliveredSubmissionClass: ClassDefinition = {
   },
 };
 
-export const classDefinitions: readonly ClassDefinition[] = [opinionsClass, userClass, roleClass, dashboardSignalClass, deliveredSubmissionClass];
+const CLOSED = {
+  find: NOBODY,
+  count: NOBODY,
+  get: NOBODY,
+  create: NOBODY,
+  update: NOBODY,
+  delete: NOBODY,
+  addField: NOBODY,
+  protectedFields: {},
+};
+
+/**
+ * Parse Server's other system classes with a stored schema: each is reachable at
+ * /classes/<name>, and one Parse has not made yet is made on a client's first create with
+ * open defaults (anyone may create, read and add fields: a client added a column to
+ * `_Installation` with one create). This app uses no installations or products. Sessions are
+ * made, ended and checked by Parse Server itself with the master key (log-in, /logout); a
+ * signed-in user may still read their own (`/sessions/me`: Parse limits the query to them),
+ * and nobody writes one from a client (server/request-limits.ts refuses the create, which
+ * Parse Server performs itself before class-level permissions apply).
+ * Parse's volatile classes (`_Audience`, `_PushStatus`, `_JobStatus`, `_JobSchedule`,
+ * `_Idempotency`, `_Hooks`, `_GlobalConfig`, `_GraphQLConfig`) keep no class-level permissions:
+ * Parse Server refuses clients on them itself (tests/integration/system-classes.test.ts).
+ */
+export const systemClasses: readonly ClassDefinition[] = [
+  {
+    className: '_Session',
+    classLevelPermissions: {
+      ...CLOSED,
+      find: { requiresAuthentication: true },
+      get: { requiresAuthentication: true },
+    },
+  },
+  { className: '_Installation', classLevelPermissions: CLOSED },
+  { className: '_Product', classLevelPermissions: CLOSED },
+];
+
+export const classDefinitions: readonly ClassDefinition[] = [
+  opinionsClass,
+  userClass,
+  roleClass,
+  dashboardSignalClass,
+  deliveredSubmissionClass,
+  ...systemClasses,
+];

@@ -50,21 +50,21 @@ describe('planSchema', () => {
   });
 
   test('classes it was not given get addField closed, as Parse Server’s own schema option does', () => {
-    const session: RemoteClass = {
-      className: '_Session',
+    const handMade: RemoteClass = {
+      className: 'madeByHand',
       fields: DEFAULT_FIELDS,
       classLevelPermissions: { find: { '*': true }, addField: { '*': true }, protectedFields: { '*': [] } },
     };
-    const plan = planSchema(classDefinitions, [...classDefinitions.map((definition) => storedAs(definition)), session]);
+    const plan = planSchema(classDefinitions, [...classDefinitions.map((definition) => storedAs(definition)), handMade]);
     expect(plan.changes).toEqual([
       {
-        className: '_Session',
+        className: 'madeByHand',
         method: 'PUT',
-        body: { className: '_Session', classLevelPermissions: { find: { '*': true }, addField: {}, protectedFields: { '*': [] } } },
-        summary: ['_Session: set class-level permissions (addField: nobody)'],
+        body: { className: 'madeByHand', classLevelPermissions: { find: { '*': true }, addField: {}, protectedFields: { '*': [] } } },
+        summary: ['madeByHand: set class-level permissions (addField: nobody)'],
       },
     ]);
-    const closed = { ...session, classLevelPermissions: { ...session.classLevelPermissions, addField: {} } };
+    const closed = { ...handMade, classLevelPermissions: { ...handMade.classLevelPermissions, addField: {} } };
     expect(planSchema([], [closed]).changes).toEqual([]);
   });
 });
