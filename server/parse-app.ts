@@ -179,6 +179,10 @@ export async function startParse(config: StackConfig, databaseURI: string, start
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   const limits = requestLimits(config, allowCrossDomain(config.appId));
   app.use('/parse', ...limits.handlers, server.app, limits.errorHandler);
+  // A path no route of Parse's takes: a Parse error too, not Express's HTML page.
+  app.use('/parse', (req: Request, res: Response) => {
+    res.status(404).json({ code: 107, error: `cannot route ${req.method} ${req.path}` });
+  });
   // Parse Server answers an HTTP error (403 on the master-key routes) and then passes it on:
   // Express's final handler, finding the answer already sent, would destroy the connection,
   // and a client reusing it (keep-alive) would see its next request fail. Answered is done.

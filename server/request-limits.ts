@@ -27,6 +27,19 @@ export type LimitedOperation = 'createOpinion' | 'signUp' | 'logIn' | 'passwordR
 const REFUSED: ReadonlySet<LimitedOperation> = new Set(['createSession']);
 export const SESSION_CREATE_MESSAGE = 'Sessions are made by logging in.';
 
+/**
+ * Parse Server answers an Increment on a field that is not a number with a 500 (its own
+ * object fails before any check can run). No field of this app is a number
+ * (tests/unit/server/schema-diff.test.ts), so no client Increment has a target: refused in words.
+ */
+export const INCREMENT_MESSAGE = 'Nothing in this app can be incremented.';
+
+function sendsIncrement(value: unknown, depth = 0): boolean {
+  if (depth > 8 || typeof value !== 'object' || value === null) return false;
+  if ((value as Body).__op === 'Increment') return true;
+  return Object.values(value as Body).some((inner) => sendsIncrement(inner, depth + 1));
+}
+
 /** One limited operation of a request; `account` is who a log-in is for, when it says. */
 export interface Operation {
   operation: LimitedOperation;
@@ -190,7 +203,7 @@ function sameSecret(given: unknown, secret: string): boolean {
 export interface RequestLimits {
   /** Mount in front of Parse Server, on the same path. */
   handlers: RequestHandler[];
-  /** Formats body errors as Parse does, with its CORS headers. */
+  /** Answers a body that cannot be read (malformed, too large) as a Parse error, with Parse's CORS headers. */
   errorHandler: (error: unknown, req: Request, res: Response, next: NextFunction) => void;
   stop(): void;
 }
@@ -214,6 +227,11 @@ export function requestLimits(config: StackConfig, allowCrossDomain: RequestHand
 
   const count: RequestHandler = async (req, res, next) => {
     try {
+      if (req.method !== 'GET' && sendsIncrement(req.body) && !sameSecret(req.get('X-Parse-Master-Key'), config.masterKey)) {
+        return allowCrossDomain(req, res, () => {
+          res.status(400).json({ code: 111, error: INCREMENT_MESSAGE });
+        });
+      }
       const operations = operationsOf(req.method, req.path, req.body, asBody(req.query), req.baseUrl);
       if (operations.length === 0) return next();
       const body = asBody(req.body);
@@ -261,10 +279,13 @@ export function requestLimits(config: StackConfig, allowCrossDomain: RequestHand
       count,
     ],
     errorHandler: (error, req, res, next) => {
-      const status = (error as { status?: unknown }).status;
+      const { status, type } = error as { status?: unknown; type?: unknown };
       if (res.headersSent || typeof status !== 'number') return next(error);
+      // Answered as a Parse error, with a code the SDK and our client read.
+      const [code, message] =
+        type === 'entity.too.large' ? [116, 'The request is too large.'] : [107, 'The request body is not valid JSON.'];
       allowCrossDomain(req, res, () => {
-        res.status(status).json({ error: (error as Error).message });
+        res.status(status).json({ code, error: message });
       });
     },
     stop() {

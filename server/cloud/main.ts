@@ -12,6 +12,8 @@ import { refuseUnverifiedStaff } from './staff.ts';
 const Parse = serverParse();
 
 const CONTENT_FIELDS = ['name', 'comment', 'willReturn', 'submissionId'];
+// The ACL a client sends is replaced by staff-only below.
+const CREATE_FIELDS = [...CONTENT_FIELDS, 'ACL'];
 
 function staffOnlyAcl() {
   const acl = new Parse.ACL();
@@ -44,11 +46,18 @@ Parse.Cloud.beforeSave(OPINIONS, async ({ object, original, master, user }) => {
         `A visitor's opinion cannot be edited (${changed.join(', ')}).`,
       );
     }
-    if (object.dirtyKeys().includes('reviewed') && typeof object.get('reviewed') !== 'boolean') {
+    // The operation itself (an Increment on a boolean made Parse fail with a 500), not its result.
+    if (object.dirtyKeys().includes('reviewed') && typeof object.op('reviewed')?.toJSON() !== 'boolean') {
       throw new Parse.Error(Parse.Error.VALIDATION_ERROR, 'reviewed must be true or false.');
     }
     object.setACL(staffOnlyAcl());
     return;
+  }
+
+  // What a visitor may send, and nothing else: any other key is a client we did not write.
+  const unexpected = object.dirtyKeys().filter((key) => !CREATE_FIELDS.includes(key) && !(master && key === 'reviewed'));
+  if (unexpected.length > 0) {
+    throw new Parse.Error(Parse.Error.INVALID_KEY_NAME, `An opinion has no field ${unexpected.join(', ')}.`);
   }
 
   const result = validateOpinion({
