@@ -1,13 +1,24 @@
 /**
  * What a visitor is typing, kept on the device as they type, so that a reload or a closed
- * tab loses nothing. localStorage is synchronous, so the draft is there on the first render.
+ * tab loses nothing. Web Storage is synchronous, so the draft is there on the first render.
+ *
+ * Two tabs of one device (a QR code scanned twice) may each be typing. Each tab keeps its own
+ * draft in its sessionStorage, which its reloads find (also a phone's reload of a tab it put
+ * away); the device keeps the draft typed last in localStorage, which a new tab starts from
+ * (also after the tab was closed). A tab never erases what another tab typed: it forgets only
+ * what it has sent (see clearSentDraft). docs/decisions/0002-two-tabs-one-draft.md.
  */
-import type { OpinionDraft } from '../domain/opinion';
+import { validateOpinion, type OpinionDraft } from '../domain/opinion';
+import { submissionIdFor } from '../domain/submission-id';
 
 const KEY = 'visitor-opinions:draft';
 
 export interface StoredDraft extends OpinionDraft {
-  /** Given once per draft: every retry of this opinion carries it, so it arrives once. */
+  /**
+   * Given once per draft. An opinion is sent under this id bound to its content
+   * (submission-id.ts): every retry of it arrives once, and tabs that share the draft but send
+   * different words send different opinions.
+   */
   submissionId: string;
 }
 
@@ -36,28 +47,76 @@ function isStoredDraft(value: unknown): value is StoredDraft {
   );
 }
 
-export function loadDraft(): StoredDraft {
+type Place = 'sessionStorage' | 'localStorage';
+/** This tab's draft first, then the device's. */
+const PLACES: readonly Place[] = ['sessionStorage', 'localStorage'];
+
+function read(place: Place): StoredDraft | undefined {
   try {
-    const parsed: unknown = JSON.parse(localStorage.getItem(KEY) ?? 'null');
+    const parsed: unknown = JSON.parse(window[place].getItem(KEY) ?? 'null');
     if (isStoredDraft(parsed)) return parsed;
   } catch {
     // A corrupt or unavailable store starts a fresh draft rather than breaking the form.
   }
-  return emptyDraft();
+  return undefined;
 }
 
-export function saveDraft(draft: StoredDraft): void {
+function write(place: Place, draft: StoredDraft): void {
   try {
-    localStorage.setItem(KEY, JSON.stringify(draft));
+    window[place].setItem(KEY, JSON.stringify(draft));
   } catch {
     // Private mode or a full store: the form still works, it just cannot survive a reload.
   }
 }
 
-export function clearDraft(): void {
+function remove(place: Place): void {
   try {
-    localStorage.removeItem(KEY);
+    window[place].removeItem(KEY);
   } catch {
     // Nothing stored, nothing to clear.
   }
+}
+
+export function loadDraft(): StoredDraft {
+  for (const place of PLACES) {
+    const draft = read(place);
+    if (draft) return draft;
+  }
+  return emptyDraft();
+}
+
+export function saveDraft(draft: StoredDraft): void {
+  for (const place of PLACES) write(place, draft);
+}
+
+/**
+ * A new draft for this tab, after it sent one. Only this tab's: until it is typed in, a new tab
+ * still starts from the words another tab typed last.
+ */
+export function startDraft(): StoredDraft {
+  const draft = emptyDraft();
+  write('sessionStorage', draft);
+  return draft;
+}
+
+/**
+ * Forgets the stored draft once the opinion it holds has been sent (or queued) under `sentId`,
+ * and only then: the device's draft may by now be what another tab typed since, and those words
+ * stay, to be sent as an opinion of their own.
+ */
+export function clearSentDraft(sentId: string): void {
+  for (const place of PLACES) {
+    const stored = read(place);
+    if (!stored) continue;
+    if (stored.name.trim() || stored.comment.trim()) {
+      const valid = validateOpinion(stored);
+      if (!valid.ok || submissionIdFor(stored.submissionId, valid.value) !== sentId) continue;
+    }
+    remove(place);
+  }
+}
+
+/** Forgets every draft of this tab and of the device. */
+export function clearDraft(): void {
+  for (const place of PLACES) remove(place);
 }

@@ -39,7 +39,10 @@ function hash128(text: string): [number, number, number, number] {
 
 /** A UUID (version 8, RFC 9562's "custom") made of the draft's id and the opinion's content. */
 export function submissionIdFor(draftId: string, opinion: ValidOpinion): string {
-  const [a, b, c, d] = hash128(JSON.stringify([draftId, opinion.name, opinion.comment, opinion.willReturn]));
+  // Every field of an opinion, so that a field added to it cannot be left out of its id.
+  const { name, comment, willReturn } = opinion;
+  const content: Record<keyof ValidOpinion, unknown> = { name, comment, willReturn };
+  const [a, b, c, d] = hash128(JSON.stringify([draftId, ...Object.values(content)]));
   const hex = [a, b, c, d].map((word) => word.toString(16).padStart(8, '0')).join('');
   const variant = ((parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { OpinionForm } from '../components/opinion-form';
-import { clearDraft, emptyDraft, saveDraft, type StoredDraft } from '../device/drafts';
+import { clearDraft, clearSentDraft, saveDraft, startDraft, type StoredDraft } from '../device/drafts';
 import { getOutbox } from '../device/outbox';
 import { AppError } from '../domain/errors';
 import type { OpinionDraft, ValidOpinion } from '../domain/opinion';
+import { submissionIdFor } from '../domain/submission-id';
 import { initialForm, prerenderedFormAdopted } from '../app/prerendered-form';
 import { useSubmitOpinion, type SubmitOutcome } from '../queries/opinions';
 import { useOutboxStatus } from '../queries/outbox';
@@ -73,11 +74,13 @@ export function FeedbackPage() {
       return;
     }
     submitting.current = true;
+    // Other tabs may hold this draft too: the id is bound to what this tab sends (see submission-id.ts).
+    const submissionId = submissionIdFor(draft.submissionId, opinion);
     submit.mutate(
-      { ...opinion, draftId: draft.submissionId },
+      { ...opinion, submissionId },
       {
         onSuccess: (result) => {
-          clearDraft();
+          clearSentDraft(submissionId);
           setOutcome(result);
         },
         onSettled: () => {
@@ -88,9 +91,7 @@ export function FeedbackPage() {
   };
 
   const startAnother = () => {
-    const fresh = emptyDraft();
-    saveDraft(fresh);
-    setDraft(fresh);
+    setDraft(startDraft());
     setOutcome(null);
     submit.reset();
   };

@@ -2,7 +2,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { getOutbox } from '../device/outbox';
 import { AppError, isTransient } from '../domain/errors';
 import type { ValidOpinion } from '../domain/opinion';
-import { submissionIdFor } from '../domain/submission-id';
 import { toAppError } from '../parse/errors';
 import { createOpinion } from '../parse/opinions';
 import { outboxQueries } from './outbox';
@@ -14,8 +13,9 @@ import { outboxQueries } from './outbox';
 export type SubmitOutcome = 'sent' | 'queued' | 'rate-limited';
 
 /**
- * Sends a visitor's opinion, with an id made of its draft's and its content (see submission-id.ts); when the way to the server fails (offline, timeout, 5xx, 429)
- * the opinion goes into the device's outbox instead of being lost.
+ * Sends a visitor's opinion under its submission id (made of its draft's id and its content:
+ * see submission-id.ts); when the way to the server fails (offline, timeout, 5xx, 429) the
+ * opinion goes into the device's outbox instead of being lost.
  */
 export function useSubmitOpinion() {
   const queryClient = useQueryClient();
@@ -23,8 +23,7 @@ export function useSubmitOpinion() {
     // The form must answer even when the browser believes it is offline: that is exactly
     // when the opinion has to go into the outbox.
     networkMode: 'always',
-    mutationFn: async ({ draftId, ...content }: ValidOpinion & { draftId: string }): Promise<SubmitOutcome> => {
-      const opinion = { ...content, submissionId: submissionIdFor(draftId, content) };
+    mutationFn: async (opinion: ValidOpinion & { submissionId: string }): Promise<SubmitOutcome> => {
       try {
         await createOpinion(opinion);
         return 'sent';

@@ -53,6 +53,38 @@ describe('two tabs of one device', () => {
     await context.close();
   });
 
+  test('each tab’s words outlive the other tab’s typing and sending, and a reload', async () => {
+    const { context, page: first } = await newPage(browser, { viewport: PHONE });
+    await first.goto(appURL + '/');
+    await hydrated(first);
+    const firstWords = marker('Typed first');
+    await first.getByLabel('Your comment').fill(firstWords);
+    const second = await context.newPage();
+    await second.goto(appURL + '/');
+    await hydrated(second);
+    const secondWords = marker('Typed second');
+    await second.getByLabel('Your comment').fill(secondWords);
+    // The first tab, reloaded, has its own words back, not the ones the second typed last.
+    await first.reload();
+    await hydrated(first);
+    expect(await first.getByLabel('Your comment').inputValue()).toBe(firstWords);
+
+    await send(first, firstWords);
+    await first.getByRole('heading', { name: 'Thank you for your opinion' }).waitFor();
+    await first.getByRole('button', { name: 'Leave another opinion' }).click();
+    // The phone reloads the tab that was in the background: its words are still there.
+    await second.reload();
+    await hydrated(second);
+    expect(await second.getByLabel('Your comment').inputValue()).toBe(secondWords);
+    await second.getByRole('radio', { name: 'No' }).check();
+    await second.getByRole('button', { name: 'Send my opinion' }).click();
+    await second.getByRole('heading', { name: 'Thank you for your opinion' }).waitFor();
+
+    expect(await opinionsWithComment(stack, firstWords)).toHaveLength(1);
+    expect(await opinionsWithComment(stack, secondWords)).toHaveLength(1);
+    await context.close();
+  });
+
   test('the very same opinion sent from both tabs is stored once', async () => {
     const { context, page: first } = await newPage(browser, { viewport: PHONE });
     await first.goto(appURL + '/');

@@ -21,6 +21,7 @@ async function fillAndSend(user: ReturnType<typeof userEvent.setup>, comment = '
 
 beforeEach(async () => {
   localStorage.clear();
+  sessionStorage.clear();
   for (const entry of await getOutbox().list()) await getOutbox().remove(entry.submissionId);
 });
 afterEach(() => create.mockReset());
@@ -74,6 +75,25 @@ describe('the feedback page', () => {
     expect(create.mock.calls[0]?.[0].submissionId).toBe(
       submissionIdFor(stored.submissionId, { name: 'Mei', comment: 'Half typed', willReturn: false }),
     );
+  });
+
+  test('what another tab typed into the shared draft while this one sent stays on the device', async () => {
+    const otherTab = { name: '', comment: 'Typed in the other tab', willReturn: null };
+    create.mockImplementation(async () => {
+      // The other tab of this device keeps typing into the same draft meanwhile.
+      const stored = JSON.parse(localStorage.getItem('visitor-opinions:draft') ?? '{}') as { submissionId: string };
+      localStorage.setItem('visitor-opinions:draft', JSON.stringify({ ...otherTab, submissionId: stored.submissionId }));
+    });
+    const user = userEvent.setup();
+    renderApp('/');
+    await fillAndSend(user, 'Sent from this tab');
+    await screen.findByRole('heading', { name: 'Thank you for your opinion' });
+    const kept = () => JSON.parse(localStorage.getItem('visitor-opinions:draft') ?? 'null') as unknown;
+    expect(kept()).toMatchObject(otherTab);
+
+    await user.click(screen.getByRole('button', { name: 'Leave another opinion' }));
+    expect(screen.getByLabelText('Your comment')).toHaveValue('');
+    expect(kept()).toMatchObject(otherTab);
   });
 
   test.each([
