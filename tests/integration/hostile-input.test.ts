@@ -246,3 +246,75 @@ describe('hostile input', () => {
     expect(await entry.unchanged()).toEqual(before);
   });
 });
+
+/*
+ * More hostile input, from a second pass over the same routes: each held to the same rule (a 4xx
+ * with a numeric code and words, nothing changed). Written before the server refuses all of them:
+ * a failure here is a hole to close on the server, not a case to loosen.
+ */
+const classNames: Snapshot = async () =>
+  (await master(stack).request<{ results: Array<{ className: string }> }>('GET', '/schemas')).results.map(({ className }) => className).sort();
+const deep = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+const rawCreate = (label: string, json: (comment: string) => string): Case => {
+  const comment = m(label);
+  return { who: 'anonymous', method: 'POST', path: '/classes/opinions', body: json(comment), raw: { contentType: 'application/json' }, unchanged: opinionsWith(comment) };
+};
+function signUp(label: string, extra: (username: string) => Json): Case {
+  const username = `hostile-${label}-${crypto.randomUUID()}`;
+  return {
+    who: 'anonymous',
+    method: 'POST',
+    path: '/users',
+    body: { username, email: `${username}@example.com`, password: 'Secret#Pass1', ...extra(username) },
+    unchanged: usersNamed(username),
+  };
+}
+const staffQuery = (query: string): Case => ({ who: 'staff', method: 'GET', path: `/classes/opinions?${query}`, unchanged: noOpinionLike });
+
+const MORE_CASES: Array<[string, Case]> = [
+  ['an opinion whose ACL grants "yes" instead of true', create('acl-not-boolean', { ACL: { '*': { read: 'yes' } } })],
+  ['a sign-up whose ACL grants "x" instead of true', signUp('acl', () => ({ ACL: { '*': { read: 'x' } } }))],
+  ['an opinion whose name is nested 3,000 lists deep', rawCreate('deep-name', (comment) => `{"comment":"${comment}","willReturn":true,"name":${deep(3000)}}`)],
+  ['a Cloud function called with params nested 3,000 lists deep', { who: 'anonymous', method: 'POST', path: '/functions/whoami', body: `{"a":${deep(3000)}}`, raw: { contentType: 'application/json' }, unchanged: noOpinionLike }],
+  ['a batch whose opinion is nested 3,000 lists deep', (() => {
+    const comment = m('deep batch');
+    return { who: 'anonymous' as const, method: 'POST', path: '/batch', body: `{"requests":[{"method":"POST","path":"/parse/classes/opinions","body":{"comment":"${comment}","willReturn":true,"name":${deep(3000)}}}]}`, raw: { contentType: 'application/json' }, unchanged: opinionsWith(comment) };
+  })()],
+  ['a create in a class named __proto__', { who: 'anonymous', method: 'POST', path: '/classes/__proto__', body: { a: 1 }, unchanged: classNames }],
+  ['a create in a class named constructor', { who: 'anonymous', method: 'POST', path: '/classes/constructor', body: { a: 1 }, unchanged: classNames }],
+  ['a find in a class named constructor', { who: 'anonymous', method: 'GET', path: '/classes/constructor', unchanged: classNames }],
+  ['a get in a class named toString', { who: 'anonymous', method: 'GET', path: '/classes/toString/abc', unchanged: classNames }],
+  ['staff searching with a $regex that is not a pattern', staffQuery(`where=${where({ comment: { $regex: '(' } })}`)],
+  ['staff asking for a limit that is not a number', staffQuery('limit=abc')],
+  ['staff asking to skip a negative number', staffQuery('skip=-1')],
+  ['staff asking for opinions near a GeoPoint', staffQuery(`where=${where({ comment: { $nearSphere: { __type: 'GeoPoint', latitude: 1, longitude: 1 } } })}`)],
+  ['staff asking for a full-text $text search', staffQuery(`where=${where({ comment: { $text: { $search: { $term: 'x' } } } })}`)],
+  ['a purchase to validate (Parse asks the App Store)', { who: 'anonymous', method: 'POST', path: '/validate_purchase', body: { receipt: 'x', productIdentifier: 'y' }, unchanged: noOpinionLike }],
+  ['an analytics event', { who: 'anonymous', method: 'POST', path: '/events/AppOpened', body: { dimensions: { a: 'b' } }, unchanged: noOpinionLike }],
+  ['the metadata of a file this app never stored', { who: 'anonymous', method: 'GET', path: `/files/${stack.appId}/metadata/evil.html`, unchanged: noOpinionLike }],
+  ['a user setting their own dashboardSeenAt (Cloud Code writes it)', { who: 'user', method: 'PUT', path: () => `/users/${plain.id}`, body: { dashboardSeenAt: { __type: 'Date', iso: '2000-01-01T00:00:00.000Z' } }, unchanged: storedUser(() => plain.id) }],
+  ['a sign-up with a dashboardSeenAt of its own', signUp('seen-at', () => ({ dashboardSeenAt: { __type: 'Date', iso: '2000-01-01T00:00:00.000Z' } }))],
+  ['a sign-up with a 5,000-character email', signUp('huge-email', () => ({ email: `${'a'.repeat(5_000)}@example.com` }))],
+  ['a sign-up with a 1,000,000-character password', signUp('huge-password', () => ({ password: `Aa1${'x'.repeat(1_000_000)}` }))],
+  ['a user writing their own _hashed_password', { who: 'user', method: 'PUT', path: () => `/users/${plain.id}`, body: { _hashed_password: '$2b$10$abcdefghijklmnopqrstuv' }, unchanged: storedUser(() => plain.id) }],
+  ['a user writing their own sessionToken', { who: 'user', method: 'PUT', path: () => `/users/${plain.id}`, body: { sessionToken: 'r:chosen' }, unchanged: storedUser(() => plain.id) }],
+  ['a user writing their own _email_verify_token', { who: 'user', method: 'PUT', path: () => `/users/${plain.id}`, body: { _email_verify_token: 'chosen' }, unchanged: storedUser(() => plain.id) }],
+];
+
+describe('more hostile input', () => {
+  test('adds distinct inputs', () => {
+    const all = [...CASES, ...MORE_CASES].map(([name]) => name);
+    expect(new Set(all).size).toBe(all.length);
+  });
+
+  test.each(MORE_CASES)('%s: refused in Parse\'s words, nothing changed', async (_name, entry) => {
+    const before = await entry.unchanged();
+    const answer = await send(entry);
+    expect({ status: answer.status, text: answer.text.slice(0, 300) }).toEqual({
+      status: expect.toSatisfy((status: number) => status >= 400 && status < 500),
+      text: expect.any(String),
+    });
+    expect(answer.body).toMatchObject({ code: expect.any(Number), error: expect.any(String) });
+    expect(await entry.unchanged()).toEqual(before);
+  });
+});
