@@ -12,8 +12,6 @@ import { refuseUnverifiedStaff } from './staff.ts';
 const Parse = serverParse();
 
 const CONTENT_FIELDS = ['name', 'comment', 'willReturn', 'submissionId'];
-// The ACL a client sends is replaced by staff-only below.
-const CREATE_FIELDS = [...CONTENT_FIELDS, 'ACL'];
 
 function staffOnlyAcl() {
   const acl = new Parse.ACL();
@@ -52,12 +50,6 @@ Parse.Cloud.beforeSave(OPINIONS, async ({ object, original, master, user }) => {
     }
     object.setACL(staffOnlyAcl());
     return;
-  }
-
-  // What a visitor may send, and nothing else: any other key is a client we did not write.
-  const unexpected = object.dirtyKeys().filter((key) => !CREATE_FIELDS.includes(key) && !(master && key === 'reviewed'));
-  if (unexpected.length > 0) {
-    throw new Parse.Error(Parse.Error.INVALID_KEY_NAME, `An opinion has no field ${unexpected.join(', ')}.`);
   }
 
   const result = validateOpinion({
