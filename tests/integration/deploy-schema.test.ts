@@ -58,11 +58,30 @@ async function staffRoles(rest: RestClient) {
   return (await rest.request<{ results: { objectId: string; ACL?: unknown }[] }>('GET', `/roles?where=${where}`)).results;
 }
 
+/** What the public bundle sends: the app id and the JavaScript key. */
+const clientHeaders = () => ({ 'X-Parse-Application-Id': stack.appId, 'X-Parse-JavaScript-Key': stack.javascriptKey, 'Content-Type': 'application/json' });
+const asClient = async (method: string, path: string, body?: unknown) => {
+  const response = await fetch(`${fresh.serverURL}${path}`, { method, headers: clientHeaders(), body: body === undefined ? undefined : JSON.stringify(body) });
+  return { status: response.status, body: (await response.json()) as { code?: number; error?: string } };
+};
+const SYSTEM_CLASSES = ['_Session', '_Installation', '_Product'];
+
 describe('deploy:schema on a fresh Parse Server', () => {
+  test('before it, a client adds a column to _Installation with one create, as on any new Parse Server', async () => {
+    const created = await asClient('POST', '/installations', { deviceType: 'web', installationId: randomUUID(), madeBeforeDeploy: 'x' });
+    expect(created.status).toBe(201);
+    const installation = (await readRemoteSchema(freshRest)).find((cls) => cls.className === '_Installation');
+    expect(installation?.fields).toHaveProperty('madeBeforeDeploy');
+  });
+
   test('a dry run lists everything and changes nothing', async () => {
     const before = await readRemoteSchema(freshRest);
     const { changes } = await deploySchema(freshRest, { dryRun: true });
     expect(changes).toEqual(expect.arrayContaining(['create class opinions', 'create class dashboardSignals', `create role ${STAFF_ROLE} (ACL: master key only)`]));
+    expect(changes).toContainEqual(expect.stringMatching(/^_Installation: set class-level permissions \(.*addField.*create/));
+    for (const className of SYSTEM_CLASSES) {
+      expect(changes.some((line) => line.startsWith(`${className}:`) || line === `create class ${className}`), className).toBe(true);
+    }
     expect(await readRemoteSchema(freshRest)).toEqual(before);
     expect(await staffRoles(freshRest)).toEqual([]);
   });
@@ -105,6 +124,24 @@ describe('deploy:schema on a fresh Parse Server', () => {
       body: JSON.stringify({ name: 'Fresh', comment: 'With a new column', willReturn: true, extra: 'no' }),
     });
     expect(newField.status).toBe(400);
+  });
+
+  test('the system classes are closed: no client creates an installation or a product, adds a field or lists sessions', async () => {
+    const field = `injected${randomUUID().replaceAll('-', '')}`;
+    for (const [path, body] of [
+      ['/installations', { deviceType: 'web', installationId: randomUUID(), [field]: 'x' }],
+      ['/installations', { deviceType: 'web', installationId: randomUUID() }],
+      ['/classes/_Installation', { deviceType: 'web', installationId: randomUUID() }],
+      ['/classes/_Product', { productIdentifier: 'x', [field]: 'x' }],
+    ] as const) {
+      expect(await asClient('POST', path, body), path).toEqual({ status: 400, body: { code: 119, error: expect.any(String) } });
+    }
+    // Parse asks a session of whoever lists sessions (209) before the class-level permissions do.
+    expect(await asClient('GET', '/classes/_Session')).toEqual({ status: 400, body: { code: 209, error: expect.any(String) } });
+    const remote = await readRemoteSchema(freshRest);
+    for (const cls of remote) expect(Object.keys(cls.fields), cls.className).not.toContain(field);
+    // What a client made before stays: deploy:schema never deletes.
+    expect(remote.find((cls) => cls.className === '_Installation')?.fields).toHaveProperty('madeBeforeDeploy');
   });
 
   test('a second run changes nothing', async () => {
