@@ -1,6 +1,7 @@
 /**
- * The server's rate limits, enforced in front of Parse Server on the operation a request
- * performs, not on how its path is spelled.
+ * What a request may do, decided in front of Parse Server: the rate limits, counted on the
+ * operation a request performs rather than on how its path is spelled, and the input Parse
+ * Server mishandles, refused before it gets there (see refusalOf).
  *
  * Parse Server's own `rateLimit` option matches the path as written, while its router
  * decodes and case-folds it: `/classes/%6Fpinions`, `/Classes/opinions/`, `/classes/_User`
@@ -26,19 +27,6 @@ export type LimitedOperation = 'createOpinion' | 'signUp' | 'logIn' | 'passwordR
  */
 const REFUSED: ReadonlySet<LimitedOperation> = new Set(['createSession']);
 export const SESSION_CREATE_MESSAGE = 'Sessions are made by logging in.';
-
-/**
- * Parse Server answers an Increment on a field that is not a number with a 500 (its own
- * object fails before any check can run). No field of this app is a number
- * (tests/unit/server/schema-diff.test.ts), so no client Increment has a target: refused in words.
- */
-export const INCREMENT_MESSAGE = 'Nothing in this app can be incremented.';
-
-function sendsIncrement(value: unknown, depth = 0): boolean {
-  if (depth > 8 || typeof value !== 'object' || value === null) return false;
-  if ((value as Body).__op === 'Increment') return true;
-  return Object.values(value as Body).some((inner) => sendsIncrement(inner, depth + 1));
-}
 
 /** One limited operation of a request; `account` is who a log-in is for, when it says. */
 export interface Operation {
@@ -151,6 +139,94 @@ export function operationsOf(method: string, path: string, rawBody: unknown, que
   return found ? [found] : [];
 }
 
+/**
+ * Input that Parse Server itself mishandles (answering 500, or doing work for nobody), refused
+ * before it gets there, for every route and every /batch sub-request:
+ * - JSON nested deeper than any request of this app (3,000 levels made Parse fail);
+ * - an Increment: no field of this app is a number, and one on a boolean was a 500;
+ * - an ACL whose grants are not true or false (a 500);
+ * - keys Parse keeps for itself (`_rperm`, `_hashed_password`, `sessionToken`…; `authData` is Parse's to refuse) or that start
+ *   with `$`: Parse drops some silently and stores the rest of the object;
+ * - class names that are properties of every JavaScript object (`__proto__`, `constructor`);
+ * - Parse routes this app never uses: purchase validation (which would ask the App Store),
+ *   analytics events, files (this app stores none).
+ */
+export interface Refusal {
+  code: number;
+  error: string;
+}
+
+const MAX_DEPTH = 32;
+// What the SDK carries in a text/plain body instead of headers.
+const TRANSPORT_KEYS = new Set(['_method', '_ApplicationId', '_JavaScriptKey', '_ClientKey', '_ClientVersion', '_InstallationId',
+  '_SessionToken', '_MasterKey', '_RevocableSession', '_ContentType', '_context', '_noBody']);
+const RESERVED_KEY = /^(_|\$)|^sessionToken$/;
+const UNUSED_ROUTES = ['/validate_purchase', '/events/:eventName', '/files/:appId/metadata/:filename', '/files/:filename'].map(routeLayer);
+const CLASS_ROUTES = ['/classes/:className', '/classes/:className/:objectId'].map(routeLayer);
+
+function depthOf(value: unknown, limit: number, depth = 0): number {
+  if (depth > limit || typeof value !== 'object' || value === null) return depth;
+  let deepest = depth;
+  for (const inner of Object.values(value as Body)) deepest = Math.max(deepest, depthOf(inner, limit, depth + 1));
+  return deepest;
+}
+
+function someValue(value: unknown, test: (value: Body) => boolean, depth = 0): boolean {
+  if (depth > MAX_DEPTH || typeof value !== 'object' || value === null) return false;
+  if (!Array.isArray(value) && test(value as Body)) return true;
+  return Object.values(value as Body).some((inner) => someValue(inner, test, depth + 1));
+}
+
+function badAcl(acl: unknown): boolean {
+  if (acl === undefined) return false;
+  if (typeof acl !== 'object' || acl === null || Array.isArray(acl)) return true;
+  return Object.values(acl as Body).some(
+    (grant) => typeof grant !== 'object' || grant === null || Object.values(grant as Body).some((allowed) => typeof allowed !== 'boolean'),
+  );
+}
+
+function refusalOfOne(method: string, path: string, rawBody: unknown): Refusal | null {
+  const here = routable(path);
+  if (UNUSED_ROUTES.some((layer) => layer.match(here))) return { code: 119, error: 'This app does not offer that.' };
+  for (const layer of CLASS_ROUTES) {
+    if (layer.match(here) && (layer.params.className ?? '') in Object.prototype) {
+      return { code: 103, error: `${layer.params.className} is not a class name.` };
+    }
+  }
+  if (method === 'GET' || typeof rawBody !== 'object' || rawBody === null) return null;
+  const body = rawBody as Body;
+  if (someValue(body, (value) => value.__op === 'Increment')) return { code: 111, error: 'Nothing in this app can be incremented.' };
+  if (badAcl(body.ACL)) return { code: 123, error: 'An ACL grants true or false.' };
+  const reserved = Object.keys(body).find((key) => RESERVED_KEY.test(key) && !TRANSPORT_KEYS.has(key));
+  if (reserved) return { code: 105, error: `${reserved} is a field name clients cannot set.` };
+  return null;
+}
+
+const WHOLE_NUMBER = /^\d{1,9}$/;
+
+export function refusalOf(method: string, path: string, rawBody: unknown, mountPath: string, query: Body = {}): Refusal | null {
+  if (depthOf(rawBody, MAX_DEPTH) > MAX_DEPTH) return { code: 107, error: 'The request is nested too deeply.' };
+  const body = asBody(rawBody);
+  const effective = method === 'POST' && typeof body._method === 'string' ? body._method.toUpperCase() : method;
+  // A limit or skip that is not a whole number reached PostgreSQL as it was, and came back a 500.
+  for (const name of ['limit', 'skip']) {
+    const value = effective === 'GET' ? (body[name] ?? query[name]) : undefined;
+    if (value !== undefined && !WHOLE_NUMBER.test(String(value))) return { code: 102, error: `${name} must be a whole number.` };
+  }
+  const here = routable(path);
+  if (effective === 'POST' && BATCH.match(here) && Array.isArray(body.requests)) {
+    for (const entry of body.requests) {
+      const sub = asBody(entry);
+      if (typeof sub.path !== 'string') continue;
+      const subPath = sub.path.toLowerCase().startsWith(mountPath.toLowerCase()) ? sub.path.slice(mountPath.length) : sub.path;
+      const found = refusalOfOne(typeof sub.method === 'string' ? sub.method.toUpperCase() : 'GET', `/${subPath}`, sub.body);
+      if (found) return found;
+    }
+    return null;
+  }
+  return refusalOfOne(effective, here, rawBody);
+}
+
 export interface LimitRule {
   /** What is counted, and under which key. */
   key(operation: Operation, address: string): string | null;
@@ -227,9 +303,12 @@ export function requestLimits(config: StackConfig, allowCrossDomain: RequestHand
 
   const count: RequestHandler = async (req, res, next) => {
     try {
-      if (req.method !== 'GET' && sendsIncrement(req.body) && !sameSecret(req.get('X-Parse-Master-Key'), config.masterKey)) {
+      const refused = sameSecret(req.get('X-Parse-Master-Key') ?? asBody(req.body)._MasterKey, config.masterKey)
+        ? null
+        : refusalOf(req.method, req.path, req.body, req.baseUrl, asBody(req.query));
+      if (refused) {
         return allowCrossDomain(req, res, () => {
-          res.status(400).json({ code: 111, error: INCREMENT_MESSAGE });
+          res.status(400).json(refused);
         });
       }
       const operations = operationsOf(req.method, req.path, req.body, asBody(req.query), req.baseUrl);

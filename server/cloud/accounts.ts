@@ -1,11 +1,30 @@
 /** Cloud Code for accounts: the username rule the forms show, enforced where clients cannot skip it. */
 import { INVALID_USERNAME_PREFIX, usernameError } from '../../src/domain/account.ts';
+import { SEEN_AT_FIELD } from './dashboard.ts';
 import { serverParse } from './parse-global.ts';
 
 const Parse = serverParse();
 
-Parse.Cloud.beforeSave('_User', ({ object }) => {
-  if (!object.dirtyKeys().includes('username')) return;
+// Longer than any real address (RFC 5321's 254) or passphrase: a million-character password
+// costs the server a hash of a million characters.
+const EMAIL_MAX = 254;
+const PASSWORD_MAX = 256;
+
+Parse.Cloud.beforeSave('_User', ({ object, master }) => {
+  const changed = object.dirtyKeys();
+  // "New since you last looked" is written by the dashboardVisit function only.
+  if (!master && changed.includes(SEEN_AT_FIELD)) {
+    throw new Parse.Error(Parse.Error.OPERATION_FORBIDDEN, `${SEEN_AT_FIELD} is set by the dashboard, not by clients.`);
+  }
+  const email: unknown = object.get('email');
+  if (changed.includes('email') && typeof email === 'string' && email.length > EMAIL_MAX) {
+    throw new Parse.Error(Parse.Error.INVALID_EMAIL_ADDRESS, `Email addresses are at most ${EMAIL_MAX} characters.`);
+  }
+  const password: unknown = object.get('password');
+  if (changed.includes('password') && typeof password === 'string' && password.length > PASSWORD_MAX) {
+    throw new Parse.Error(Parse.Error.VALIDATION_ERROR, `Passwords are at most ${PASSWORD_MAX} characters.`);
+  }
+  if (!changed.includes('username')) return;
   const problem = usernameError(object.get('username'));
   if (problem) throw new Parse.Error(Parse.Error.VALIDATION_ERROR, INVALID_USERNAME_PREFIX + problem);
 });

@@ -7,6 +7,7 @@ import { deliveredSubmissionClass, opinionsClass, STAFF_ROLE } from '../schema.t
 import './accounts.ts';
 import { signalNewOpinion } from './dashboard.ts';
 import { serverParse } from './parse-global.ts';
+import { checkOpinionQuery } from './query-check.ts';
 import { refuseUnverifiedStaff } from './staff.ts';
 
 const Parse = serverParse();
@@ -87,7 +88,10 @@ Parse.Cloud.afterSave(OPINIONS, async ({ object, original }) => {
 });
 
 // Staff read and delete only with a verified email (the class-level permissions ask for the role).
-Parse.Cloud.beforeFind(OPINIONS, refuseUnverifiedStaff);
+Parse.Cloud.beforeFind(OPINIONS, async (request) => {
+  if (!request.master && request.query) checkOpinionQuery(request.query);
+  await refuseUnverifiedStaff(request);
+});
 Parse.Cloud.beforeDelete(OPINIONS, refuseUnverifiedStaff);
 
 /**

@@ -25,6 +25,8 @@ export interface FunctionRequest<P = Record<string, unknown>> {
 export interface ReadRequest {
   master: boolean;
   user?: ParseUser;
+  /** beforeFind's query (LiveQuery's beforeSubscribe has one too). */
+  query?: { toJSON(): Record<string, unknown> };
 }
 
 interface ServerCloud {
