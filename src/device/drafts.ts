@@ -8,8 +8,7 @@
  * (also after the tab was closed). A tab never erases what another tab typed: it forgets only
  * what it has sent (see clearSentDraft). docs/decisions/0002-two-tabs-one-draft.md.
  */
-import { validateOpinion, type OpinionDraft } from '../domain/opinion';
-import { submissionIdFor } from '../domain/submission-id';
+import type { OpinionDraft } from '../domain/opinion';
 
 const KEY = 'visitor-opinions:draft';
 
@@ -100,18 +99,16 @@ export function startDraft(): StoredDraft {
 }
 
 /**
- * Forgets the stored draft once the opinion it holds has been sent (or queued) under `sentId`,
- * and only then: the device's draft may by now be what another tab typed since, and those words
- * stay, to be sent as an opinion of their own.
+ * Forgets the stored drafts once the opinion they hold has been sent (or queued), and only
+ * those (`isSent`, see draftHolds in submission-id.ts: not imported here, to keep it off the
+ * first paint's code) or those with nothing typed: the device's draft may by now be what
+ * another tab typed since, and those words stay, to be sent as an opinion of their own.
  */
-export function clearSentDraft(sentId: string): void {
+export function clearSentDraft(isSent: (stored: StoredDraft) => boolean): void {
   for (const place of PLACES) {
     const stored = read(place);
     if (!stored) continue;
-    if (stored.name.trim() || stored.comment.trim()) {
-      const valid = validateOpinion(stored);
-      if (!valid.ok || submissionIdFor(stored.submissionId, valid.value) !== sentId) continue;
-    }
+    if ((stored.name.trim() || stored.comment.trim()) && !isSent(stored)) continue;
     remove(place);
   }
 }

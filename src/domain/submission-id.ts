@@ -1,13 +1,13 @@
 /**
  * The id an opinion is sent with, so that it is stored once however often it is retried.
  *
- * It is the draft's id bound to what the opinion says. Every tab of a device shares the draft
- * (and its id), so two tabs can send different opinions from one draft: each gets an id of its
+ * It is the draft's id bound to what the opinion says. Two tabs of a device can hold one draft
+ * (and its id), so they can send different opinions from one draft: each gets an id of its
  * own, and neither is refused as a duplicate of the other. The same opinion sent again (a retry,
  * the outbox, a second tab sending the very same words) gets the same id, which the server
  * answers with 137: it holds that opinion already. So 137 always means "delivered".
  */
-import type { ValidOpinion } from './opinion';
+import { validateOpinion, type OpinionDraft, type ValidOpinion } from './opinion';
 
 /**
  * cyrb128 (bryc, public domain): a fast 128-bit string hash. Not cryptographic, and it need not
@@ -46,4 +46,10 @@ export function submissionIdFor(draftId: string, opinion: ValidOpinion): string 
   const hex = [a, b, c, d].map((word) => word.toString(16).padStart(8, '0')).join('');
   const variant = ((parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** Whether a draft (its id and what is typed in it) is the opinion sent under `submissionId`. */
+export function draftHolds(draftId: string, draft: OpinionDraft, submissionId: string): boolean {
+  const valid = validateOpinion(draft);
+  return valid.ok && submissionIdFor(draftId, valid.value) === submissionId;
 }

@@ -4,7 +4,7 @@ import { clearDraft, clearSentDraft, saveDraft, startDraft, type StoredDraft } f
 import { getOutbox } from '../device/outbox';
 import { AppError } from '../domain/errors';
 import type { OpinionDraft, ValidOpinion } from '../domain/opinion';
-import { submissionIdFor } from '../domain/submission-id';
+import { draftHolds, submissionIdFor } from '../domain/submission-id';
 import { initialForm, prerenderedFormAdopted } from '../app/prerendered-form';
 import { useSubmitOpinion, type SubmitOutcome } from '../queries/opinions';
 import { useOutboxStatus } from '../queries/outbox';
@@ -80,7 +80,7 @@ export function FeedbackPage() {
       { ...opinion, submissionId },
       {
         onSuccess: (result) => {
-          clearSentDraft(submissionId);
+          clearSentDraft((stored) => draftHolds(stored.submissionId, stored, submissionId));
           setOutcome(result);
         },
         onSettled: () => {

@@ -1,12 +1,14 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { clearSentDraft, loadDraft, saveDraft, startDraft, type StoredDraft } from '../../../src/device/drafts';
-import { submissionIdFor } from '../../../src/domain/submission-id';
+import { draftHolds, submissionIdFor } from '../../../src/domain/submission-id';
 
 const KEY = 'visitor-opinions:draft';
 const draftId = '0b6f1a52-3c1e-4d7a-9f0e-2a6b8c4d1e3f';
 const typed: StoredDraft = { name: ' Ana ', comment: 'Lovely garden ', willReturn: true, submissionId: draftId };
 /** What the form sends of `typed`: trimmed, under the id bound to it. */
 const sentId = submissionIdFor(draftId, { name: 'Ana', comment: 'Lovely garden', willReturn: true });
+/** What the page forgets after sending `typed`. */
+const sent = (stored: StoredDraft) => draftHolds(stored.submissionId, stored, sentId);
 
 /** jsdom has one tab: another tab of the device is seen only through the localStorage they share. */
 const otherTabSaves = (draft: StoredDraft) => localStorage.setItem(KEY, JSON.stringify(draft));
@@ -39,7 +41,7 @@ describe('the draft of this tab and of the device', () => {
 
   test('the next draft of a tab that sent one is its own until typed in', () => {
     saveDraft(typed);
-    clearSentDraft(sentId);
+    clearSentDraft(sent);
     const otherWords = { ...typed, comment: 'The café was closed' };
     otherTabSaves(otherWords);
     const next = startDraft();
@@ -52,7 +54,7 @@ describe('the draft of this tab and of the device', () => {
 describe('clearSentDraft: only what was sent is forgotten', () => {
   test('forgets the draft that was just sent, in the tab and on the device', () => {
     saveDraft(typed);
-    clearSentDraft(sentId);
+    clearSentDraft(sent);
     expect(device()).toBeNull();
     expect(thisTab()).toBeNull();
     expect(loadDraft().submissionId).not.toBe(draftId);
@@ -62,7 +64,7 @@ describe('clearSentDraft: only what was sent is forgotten', () => {
     saveDraft(typed);
     const otherWords = { ...typed, comment: 'The café was closed' };
     otherTabSaves(otherWords);
-    clearSentDraft(sentId);
+    clearSentDraft(sent);
     expect(thisTab()).toBeNull();
     expect(device()).toEqual(otherWords);
     newTab();
@@ -72,20 +74,20 @@ describe('clearSentDraft: only what was sent is forgotten', () => {
   test('keeps another tab’s words even when they are not a whole opinion yet', () => {
     const otherWords = { ...typed, comment: '', name: 'Half' };
     otherTabSaves(otherWords);
-    clearSentDraft(sentId);
+    clearSentDraft(sent);
     expect(device()).toEqual(otherWords);
   });
 
   test('keeps another draft', () => {
     const another = { ...typed, submissionId: '5d2c7e9a-1b3f-4a6e-8c0d-7f1e2b3a4c5d' };
     otherTabSaves(another);
-    clearSentDraft(sentId);
+    clearSentDraft(sent);
     expect(device()).toEqual(another);
   });
 
   test('forgets a draft with nothing typed in it', () => {
     otherTabSaves({ name: ' ', comment: '', willReturn: false, submissionId: draftId });
-    clearSentDraft(sentId);
+    clearSentDraft(sent);
     expect(device()).toBeNull();
   });
 });

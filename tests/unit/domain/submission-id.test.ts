@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { isSubmissionId } from '../../../src/domain/opinion';
-import { submissionIdFor } from '../../../src/domain/submission-id';
+import { draftHolds, submissionIdFor } from '../../../src/domain/submission-id';
 
 const draftId = '0b6f1a52-3c1e-4d7a-9f0e-2a6b8c4d1e3f';
 const opinion = { name: 'Ana', comment: 'Lovely garden', willReturn: true };
@@ -31,5 +31,19 @@ describe('submissionIdFor', () => {
   test('spreads over many opinions without a clash', () => {
     const ids = new Set(Array.from({ length: 20_000 }, (_, n) => submissionIdFor(draftId, { ...opinion, comment: `comment ${n}` })));
     expect(ids.size).toBe(20_000);
+  });
+});
+
+describe('draftHolds', () => {
+  const sentId = submissionIdFor(draftId, opinion);
+
+  test('a draft holds the opinion sent from it, as typed (before trimming)', () => {
+    expect(draftHolds(draftId, { name: ' Ana', comment: 'Lovely garden \n', willReturn: true }, sentId)).toBe(true);
+  });
+
+  test('not once its words changed, nor a draft that is not a whole opinion', () => {
+    expect(draftHolds(draftId, { ...opinion, comment: 'Lovely garden, again' }, sentId)).toBe(false);
+    expect(draftHolds(draftId, { ...opinion, willReturn: null }, sentId)).toBe(false);
+    expect(draftHolds('5d2c7e9a-1b3f-4a6e-8c0d-7f1e2b3a4c5d', opinion, sentId)).toBe(false);
   });
 });
