@@ -160,14 +160,18 @@ test('opened by its address, the dashboard shows its stats and first page before
   await expect.poll(() => page.locator('.stats__caption').textContent()).toMatch(/^Opinions per day, /);
   const newSince = page.locator('.stat').filter({ hasText: 'New since you last looked' }).locator('.stat__value');
   expect(Number(await newSince.textContent())).toBeGreaterThanOrEqual(1);
-  // Nothing of that needed the SDK: it is still held back.
-  expect(sdk.count()).toBeGreaterThan(0);
+
+  // Nothing of that needed the SDK, which the page asks for only once idle (src/app/layout.tsx),
+  // maybe not yet: what needs it asks for it now, if it has not, and waits for it.
+  const marked = page.getByRole('status').filter({ hasText: '1 opinion marked reviewed.' });
+  await page.locator('.opinion-card').filter({ hasText: `${tag} the newest` }).getByRole('button', { name: 'Mark reviewed' }).click();
+  await sdk.asked();
+  expect(await marked.count()).toBe(0);
   expect([...calls].sort()).toEqual(['classes/opinions', 'functions/dashboardVisit', 'functions/whoami']);
 
   // Once it arrives, what needs it works: marking ours reviewed, reading the list again.
   await sdk.release();
-  await page.locator('.opinion-card').filter({ hasText: `${tag} the newest` }).getByRole('button', { name: 'Mark reviewed' }).click();
-  await expect.poll(() => page.getByRole('status').filter({ hasText: '1 opinion marked reviewed.' }).count()).toBe(1);
+  await expect.poll(() => marked.count()).toBe(1);
   expect(calls.filter((call) => call === 'functions/dashboardVisit')).toHaveLength(1);
   expect(calls.filter((call) => call === 'functions/whoami')).toHaveLength(1);
   expect(errors).toEqual([]);

@@ -50,18 +50,23 @@ export async function newPage(
 
 /**
  * Holds back the requests for `pattern` until release() (later ones pass): a script on its way
- * for as long as a test needs. `count`: how many it holds, `release(from)`: lets those from
- * index `from` on go (the ones before may belong to a page since reloaded).
+ * for as long as a test needs. `count`: how many it holds, `asked()`: resolves once it holds
+ * one (at once if it does already), `release(from)`: lets those from index `from` on go (the
+ * ones before may belong to a page since reloaded).
  */
 export async function holdBack(page: Page, pattern: RegExp) {
   const held: Route[] = [];
   let holding = true;
+  let firstHeld!: () => void;
+  const asked = new Promise<void>((resolve) => (firstHeld = resolve));
   await page.route(pattern, (route) => {
-    if (holding) held.push(route);
-    else void route.continue();
+    if (!holding) return void route.continue();
+    held.push(route);
+    firstHeld();
   });
   return {
     count: () => held.length,
+    asked: () => asked,
     async release(from = 0) {
       holding = false;
       await Promise.all(held.slice(from).map((route) => route.continue()));
