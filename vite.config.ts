@@ -42,6 +42,9 @@ export default defineConfig({
           globalSetup: ['tests/helpers/e2e-global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // What a page shows after a round trip or two can take seconds on a loaded machine:
+          // expect.poll's default of 1 s would fail there what is only slow.
+          expect: { poll: { timeout: 10_000 } },
           // One Chromium at a time keeps two cores responsive.
           fileParallelism: false,
         },

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, WebSocket } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { expectNoAxeViolations, holdBack, launchBrowser, newPage, PHONE } from '../helpers/browser.ts';
 import { seedOpinions } from '../helpers/dashboard-data.ts';
@@ -28,6 +28,30 @@ function rangeText(page: Page) {
   return page.locator('.pagination__range').first().textContent();
 }
 
+/**
+ * The LiveQuery subscriptions the page asks for, in order: `asked()` how many so far,
+ * `confirmedSince(n)` whether the server has confirmed one of those asked after the first n.
+ */
+function liveSubscriptions(page: Page) {
+  const subscriptions: { socket: WebSocket; requestId: unknown; confirmed: boolean }[] = [];
+  const op = (payload: string | Buffer) => (typeof payload === 'string' ? (JSON.parse(payload) as { op?: unknown; requestId?: unknown }) : {});
+  page.on('websocket', (socket) => {
+    socket.on('framesent', ({ payload }) => {
+      const { op: name, requestId } = op(payload);
+      if (name === 'subscribe') subscriptions.push({ socket, requestId, confirmed: false });
+    });
+    socket.on('framereceived', ({ payload }) => {
+      const { op: name, requestId } = op(payload);
+      const subscription = subscriptions.find((candidate) => candidate.socket === socket && candidate.requestId === requestId);
+      if (name === 'subscribed' && subscription) subscription.confirmed = true;
+    });
+  });
+  return {
+    asked: () => subscriptions.length,
+    confirmedSince: (from: number) => subscriptions.slice(from).some((subscription) => subscription.confirmed),
+  };
+}
+
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3600_000).toISOString();
 
 /** 30 opinions tagged with a fresh marker, newest first: "<tag> 0" is the newest. */
@@ -47,6 +71,7 @@ test('staff journey: filter in the URL, reload, search, page, sort, detail, tria
   const tag = `jr${crypto.randomUUID().slice(0, 8)}`;
   await seedJourney(tag);
   const { context, page, errors } = await newPage(browser);
+  const subscriptions = liveSubscriptions(page);
   await asStaff(page);
   await expect.poll(() => page.getByRole('heading', { name: 'Opinions', level: 1 }).isVisible()).toBe(true);
 
@@ -116,10 +141,12 @@ test('staff journey: filter in the URL, reload, search, page, sort, detail, tria
   expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"") ${tag} 7"`);
   expect(csv).not.toMatch(/(^|,)"=HYPERLINK/m);
 
-  // A new opinion arrives while the list is open: announced, not pushed into the list.
+  // A new opinion arrives while the list is open: announced, not pushed into the list. The
+  // filters' own subscription (started once the page is idle) is confirmed before it arrives.
+  const askedBefore = subscriptions.asked();
   await page.getByLabel('Status').selectOption('any');
   await expect.poll(() => rangeText(page)).toBe('1–29 of 29');
-  await new Promise((resolve) => setTimeout(resolve, 1000));
+  await expect.poll(() => subscriptions.confirmedSince(askedBefore)).toBe(true);
   await seedOpinions([{ name: 'Live', comment: `${tag} arrived live`, willReturn: true }]);
   await expect
     .poll(() => page.getByRole('status').filter({ hasText: '1 new opinion match these filters' }).count(), { timeout: 10_000 })
@@ -196,13 +223,14 @@ test('a plain user is kept out and sees no opinion', async () => {
   const tag = `pl${crypto.randomUUID().slice(0, 8)}`;
   await seedOpinions([{ name: 'Secret', comment: `${tag} staff only`, willReturn: true }]);
   const { context, page } = await newPage(browser);
-  // The dashboard may ask (it asks beside the session check); the server must refuse.
-  const opinionAnswers: Promise<{ url: string; status: number; code: unknown }>[] = [];
-  page.on('response', (response) => {
-    if (!/\/classes\/opinions|\/functions\/dashboard/.test(response.url())) return;
-    opinionAnswers.push(
-      response.json().then((body: { code?: unknown }) => ({ url: new URL(response.url()).pathname, status: response.status(), code: body.code })),
-    );
+  // The dashboard may ask (it asks beside the session check); the server must refuse. Each answer
+  // is read on its way to the page, which may have gone on to the next address before it arrives.
+  const opinionAnswers: { url: string; status: number; code: unknown }[] = [];
+  await page.route(/\/classes\/opinions|\/functions\/dashboard/, async (route) => {
+    const response = await route.fetch();
+    const { code } = (await response.json()) as { code?: unknown };
+    opinionAnswers.push({ url: new URL(route.request().url()).pathname, status: response.status(), code });
+    await route.fulfill({ response }).catch(() => undefined);
   });
   await logIn(page, 'visitor', 'Visitor#Opinions1', '/account');
   // Opened with its default filters, the shell itself asks for the first page and the visit.
@@ -213,7 +241,9 @@ test('a plain user is kept out and sees no opinion', async () => {
   }
   await page.goto(`${appURL}/dashboard/opinions/anything`);
   await expect.poll(() => page.getByRole('heading', { name: "You don't have access to the staff dashboard" }).isVisible()).toBe(true);
-  for (const answer of await Promise.all(opinionAnswers)) expect(answer).toEqual({ url: answer.url, status: 400, code: 119 });
+  // Those still on their way read too.
+  await page.unrouteAll({ behavior: 'wait' });
+  for (const answer of opinionAnswers) expect(answer).toEqual({ url: answer.url, status: 400, code: 119 });
   await context.close();
 });
 
