@@ -11,6 +11,18 @@ const NOBODY: Access = {};
 const ANYONE: Access = { '*': true };
 const STAFF: Access = { [`role:${STAFF_ROLE}`]: true };
 
+/** No client may do anything: the master key only. */
+const CLOSED = {
+  find: NOBODY,
+  count: NOBODY,
+  get: NOBODY,
+  create: NOBODY,
+  update: NOBODY,
+  delete: NOBODY,
+  addField: NOBODY,
+  protectedFields: {},
+};
+
 export interface ClassDefinition {
   className: string;
   fields?: Record<string, { type: string; required?: boolean; defaultValue?: unknown }>;
@@ -71,16 +83,7 @@ export const userClass: ClassDefinition = {
 export const roleClass: ClassDefinition = {
   className: '_Role',
   // Only the master key reads or grants roles: membership is asked of a Cloud function.
-  classLevelPermissions: {
-    find: NOBODY,
-    count: NOBODY,
-    get: NOBODY,
-    create: NOBODY,
-    update: NOBODY,
-    delete: NOBODY,
-    addField: NOBODY,
-    protectedFields: {},
-  },
+  classLevelPermissions: CLOSED,
 };
 
 /**
@@ -121,27 +124,7 @@ export const deliveredSubmissionClass: ClassDefinition = {
   indexes: {
     submissionId_1: { submissionId: 1 },
   },
-  classLevelPermissions: {
-    find: NOBODY,
-    count: NOBODY,
-    get: NOBODY,
-    create: NOBODY,
-    update: NOBODY,
-    delete: NOBODY,
-    addField: NOBODY,
-    protectedFields: {},
-  },
-};
-
-const CLOSED = {
-  find: NOBODY,
-  count: NOBODY,
-  get: NOBODY,
-  create: NOBODY,
-  update: NOBODY,
-  delete: NOBODY,
-  addField: NOBODY,
-  protectedFields: {},
+  classLevelPermissions: CLOSED,
 };
 
 /**
