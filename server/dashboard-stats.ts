@@ -8,6 +8,7 @@
  *
  * Both give the same answer; tests/integration/dashboard.test.ts checks them against each other.
  */
+import { CLASS } from '../src/domain/classes.ts';
 import {
   addDays,
   CHART_MAX_DAYS,
@@ -120,7 +121,7 @@ export async function statsWithSql(sql: SqlRunner, query: StatsQuery): Promise<D
               count(*) AS total,
               count(*) FILTER (WHERE "willReturn") AS will_return,
               count(*) FILTER (WHERE "createdAt" > ${since}::timestamptz) AS new_since
-         FROM "opinions"
+         FROM "${CLASS.opinions}"
         WHERE ${where}
         GROUP BY 1
      ) AS per_day

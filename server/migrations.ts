@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { CLASS } from '../src/domain/classes.ts';
 
 /*
  * What Parse's schema definitions cannot say (they make plain btree indexes only), applied
@@ -6,14 +7,14 @@ import pg from 'pg';
  */
 const STATEMENTS = [
   // A retried submission must never make a second row, even when two retries race.
-  'CREATE UNIQUE INDEX IF NOT EXISTS "opinions_submissionId_unique" ON "opinions" ("submissionId")',
+  `CREATE UNIQUE INDEX IF NOT EXISTS "${CLASS.opinions}_submissionId_unique" ON "${CLASS.opinions}" ("submissionId")`,
   // …nor bring back one that staff deleted (server/schema.ts, deliveredSubmissionClass).
-  'CREATE UNIQUE INDEX IF NOT EXISTS "deliveredSubmissions_submissionId_unique" ON "deliveredSubmissions" ("submissionId")',
+  `CREATE UNIQUE INDEX IF NOT EXISTS "${CLASS.deliveredSubmissions}_submissionId_unique" ON "${CLASS.deliveredSubmissions}" ("submissionId")`,
   // The dashboard's search: Parse turns a case-insensitive $regex into `"comment" ~* '…'`, which
   // a btree cannot help with and a trigram GIN index can (for three or more characters).
   'CREATE EXTENSION IF NOT EXISTS pg_trgm',
-  'CREATE INDEX IF NOT EXISTS "opinions_comment_trgm" ON "opinions" USING gin ("comment" gin_trgm_ops)',
-  'CREATE INDEX IF NOT EXISTS "opinions_name_trgm" ON "opinions" USING gin ("name" gin_trgm_ops)',
+  `CREATE INDEX IF NOT EXISTS "${CLASS.opinions}_comment_trgm" ON "${CLASS.opinions}" USING gin ("comment" gin_trgm_ops)`,
+  `CREATE INDEX IF NOT EXISTS "${CLASS.opinions}_name_trgm" ON "${CLASS.opinions}" USING gin ("name" gin_trgm_ops)`,
 ];
 
 export async function migrate(databaseURL: string): Promise<void> {

@@ -5,6 +5,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { ParseServer } from 'parse-server';
 import { PostgresStorageAdapter } from 'parse-server/lib/Adapters/Storage/Postgres/PostgresStorageAdapter.js';
 import { allowCrossDomain } from 'parse-server/lib/middlewares.js';
+import { CLASS } from '../src/domain/classes.ts';
 import { PASSWORD_PATTERN, PASSWORD_RULE_MESSAGE } from '../src/domain/password.ts';
 import { parseServerUrl, type StackConfig } from './config.ts';
 import { dashboardSqlPool } from './dashboard-sql.ts';
@@ -99,7 +100,7 @@ export function parseServerOptions(
       await import('./cloud/main.ts');
     },
     // The staff dashboard hears of new opinions over a WebSocket on the same port (see dashboardSignalClass).
-    liveQuery: { classNames: ['dashboardSignals'] },
+    liveQuery: { classNames: [CLASS.dashboardSignals] },
     schema: applySchema ? {
       definitions: classDefinitions,
       // Extra fields or indexes made on a server by hand are left alone, never dropped.

@@ -3,6 +3,7 @@
  * The local Parse Server applies it at start (its `schema` option) and `deploy:schema`
  * applies the same definitions to a hosted server.
  */
+import { CLASS } from '../src/domain/classes.ts';
 
 export const STAFF_ROLE = 'staff';
 
@@ -31,7 +32,7 @@ export interface ClassDefinition {
 }
 
 export const opinionsClass: ClassDefinition = {
-  className: 'opinions',
+  className: CLASS.opinions,
   fields: {
     name: { type: 'String' },
     comment: { type: 'String' },
@@ -94,7 +95,7 @@ export const roleClass: ClassDefinition = {
  * which LiveQuery does check) decides who hears. It holds no visitor data.
  */
 export const dashboardSignalClass: ClassDefinition = {
-  className: 'dashboardSignals',
+  className: CLASS.dashboardSignals,
   fields: {
     opinionId: { type: 'String' },
     at: { type: 'Date' },
@@ -117,7 +118,7 @@ export const dashboardSignalClass: ClassDefinition = {
  * Only Cloud Code reads and writes it, with the master key; it holds no visitor data.
  */
 export const deliveredSubmissionClass: ClassDefinition = {
-  className: 'deliveredSubmissions',
+  className: CLASS.deliveredSubmissions,
   fields: {
     submissionId: { type: 'String' },
   },

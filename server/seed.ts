@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { CLASS } from '../src/domain/classes.ts';
 import { findUserId, grantStaff } from './roles.ts';
 import type { RestClient } from './rest.ts';
 
@@ -48,7 +49,7 @@ export async function seedDemoData(rest: RestClient, databaseURL: string, count 
   const where = encodeURIComponent(JSON.stringify({ submissionId: { $in: ids } }));
   const found = await rest.request<{ results: { submissionId: string }[] }>(
     'GET',
-    `/classes/opinions?where=${where}&keys=submissionId&limit=${count}`,
+    `/classes/${CLASS.opinions}?where=${where}&keys=submissionId&limit=${count}`,
   );
   const present = new Set(found.results.map((row) => row.submissionId));
   const missing = ids.flatMap((submissionId, n) => (present.has(submissionId) ? [] : [{ submissionId, n }]));
@@ -57,7 +58,7 @@ export async function seedDemoData(rest: RestClient, databaseURL: string, count 
   await rest.request('POST', '/batch', {
     requests: missing.map(({ submissionId, n }) => ({
       method: 'POST',
-      path: '/parse/classes/opinions',
+      path: `/parse/classes/${CLASS.opinions}`,
       body: {
         submissionId,
         name: SAMPLE_NAMES[n % SAMPLE_NAMES.length],
@@ -75,7 +76,7 @@ export async function seedDemoData(rest: RestClient, databaseURL: string, count 
     for (const { submissionId, n } of missing) {
       const hoursAgo = Math.round(((n * 37) % 60) * 24 + ((n * 13) % 24));
       await client.query(
-        `UPDATE "opinions" SET "createdAt" = now() - make_interval(hours => $1), "updatedAt" = now() - make_interval(hours => $1) WHERE "submissionId" = $2`,
+        `UPDATE "${CLASS.opinions}" SET "createdAt" = now() - make_interval(hours => $1), "updatedAt" = now() - make_interval(hours => $1) WHERE "submissionId" = $2`,
         [hoursAgo, submissionId],
       );
     }

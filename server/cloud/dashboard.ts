@@ -3,6 +3,7 @@
  * member last looked. Only the staff role may call them, whatever the client claims.
  */
 import { SEARCH_MAX, type DashboardStats } from '../../src/domain/dashboard.ts';
+import { CLASS } from '../../src/domain/classes.ts';
 import { dashboardSql } from '../dashboard-sql.ts';
 import { statsWithPipeline, statsWithSql, type RunPipeline, type StatsQuery } from '../dashboard-stats.ts';
 import { dashboardSignalClass, STAFF_ROLE } from '../schema.ts';
@@ -51,11 +52,9 @@ function readRequest(params: Record<string, unknown>): StatsQuery {
   };
 }
 
-const OPINIONS_CLASS = 'opinions';
-
 /** Parse's aggregate, which a MongoDB-backed server (Back4App) hands to MongoDB. */
 const runPipeline: RunPipeline = async (pipeline) =>
-  (await new Parse.Query(OPINIONS_CLASS).aggregate(pipeline as object[], { useMasterKey: true })) as Record<string, unknown>[];
+  (await new Parse.Query(CLASS.opinions).aggregate(pipeline as object[], { useMasterKey: true })) as Record<string, unknown>[];
 
 function stats(query: StatsQuery): Promise<DashboardStats> {
   // The local server gives Cloud Code SQL on its PostgreSQL; a hosted one does not.

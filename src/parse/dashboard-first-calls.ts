@@ -5,10 +5,11 @@
  */
 // With their extensions, as the build's own imports: the Vite config loads this file.
 import { DEFAULT_FILTERS, DEFAULT_LIST_PARAMS, dashboardVisitParams } from '../domain/dashboard.ts';
+import { CLASS } from '../domain/classes.ts';
 import type { EarlyCallSpec } from './early-calls.ts';
 
 /** Where the list's queries go: the REST path of the `opinions` class. */
-export const OPINIONS_PATH = 'classes/opinions';
+export const OPINIONS_PATH = `classes/${CLASS.opinions}`;
 
 /**
  * The query of the default list's first page, as the SDK sends it (`listQuery(...).toJSON()`

@@ -14,13 +14,13 @@ import {
   type OpinionListParams,
   type OpinionSort,
 } from '../domain/dashboard';
+import { CLASS } from '../domain/classes';
 import { AppError, appError } from '../domain/errors';
 import type { Opinion } from '../domain/opinion';
 import { getParse, type ParseSdk } from './client';
 import { OPINIONS_PATH } from './dashboard-first-calls';
 import { takeEarlyCall, takeEarlyFunctionCall } from './early-calls';
 import { toAppError, withTimeout } from './errors';
-import { OPINIONS_CLASS } from './opinions';
 import { storedSessionToken } from './session';
 
 type ParseObject = InstanceType<ParseSdk['Object']>;
@@ -62,11 +62,11 @@ function filteredQuery(Parse: ParseSdk, filters: OpinionFilters): OpinionQuery {
     // Typed text is escaped: it is searched for as it is, never read as a regular expression.
     const pattern = literalPattern(q);
     query = Parse.Query.or(
-      new Parse.Query(OPINIONS_CLASS).matches('name', pattern, 'i'),
-      new Parse.Query(OPINIONS_CLASS).matches('comment', pattern, 'i'),
+      new Parse.Query(CLASS.opinions).matches('name', pattern, 'i'),
+      new Parse.Query(CLASS.opinions).matches('comment', pattern, 'i'),
     );
   } else {
-    query = new Parse.Query(OPINIONS_CLASS);
+    query = new Parse.Query(CLASS.opinions);
   }
   if (willReturn !== 'any') query.equalTo('willReturn', willReturn === 'yes');
   if (reviewed !== 'any') query.equalTo('reviewed', reviewed === 'reviewed');
@@ -130,7 +130,7 @@ export async function countOpinions(filters: OpinionFilters): Promise<number> {
 export async function getOpinion(id: string): Promise<Opinion> {
   try {
     const Parse = await getParse();
-    return toOpinion(await withTimeout(new Parse.Query(OPINIONS_CLASS).get(id), READ_TIMEOUT_MS));
+    return toOpinion(await withTimeout(new Parse.Query(CLASS.opinions).get(id), READ_TIMEOUT_MS));
   } catch (error) {
     throw toAppError(error);
   }
@@ -140,7 +140,7 @@ export async function getOpinion(id: string): Promise<Opinion> {
 const BATCH_SIZE = 100;
 
 function references(Parse: ParseSdk, ids: readonly string[]): ParseObject[] {
-  const Opinions = Parse.Object.extend(OPINIONS_CLASS);
+  const Opinions = Parse.Object.extend(CLASS.opinions);
   return ids.map((id) => Opinions.createWithoutData(id) as ParseObject);
 }
 
@@ -215,8 +215,8 @@ export async function fetchAllOpinions(
       if (signal?.aborted) throw appError('unknown');
       let query = filteredQuery(Parse, filters);
       if (cursor?.createdAt) {
-        const before = new Parse.Query(OPINIONS_CLASS).lessThan('createdAt', cursor.createdAt);
-        const sameTime = new Parse.Query(OPINIONS_CLASS)
+        const before = new Parse.Query(CLASS.opinions).lessThan('createdAt', cursor.createdAt);
+        const sameTime = new Parse.Query(CLASS.opinions)
           .equalTo('createdAt', cursor.createdAt)
           .lessThan('objectId', cursor.id);
         query = Parse.Query.and(query, Parse.Query.or(before, sameTime));
@@ -278,9 +278,6 @@ export async function recordDashboardVisit(filters: OpinionFilters): Promise<Das
   }
 }
 
-/** The class whose one row Cloud Code updates with each new opinion (LiveQuery cannot watch `opinions`). */
-const SIGNALS_CLASS = 'dashboardSignals';
-
 /**
  * Calls `onNew` with the id of every new opinion that matches the filters, heard through
  * LiveQuery, until the returned function is called. Whether it matches is asked of the
@@ -291,7 +288,7 @@ export async function subscribeToNewOpinions(
   onNew: (id: string) => void,
 ): Promise<() => void> {
   const Parse = await getParse();
-  const subscription = await new Parse.Query(SIGNALS_CLASS).subscribe();
+  const subscription = await new Parse.Query(CLASS.dashboardSignals).subscribe();
   const check = async (signal: ParseObject) => {
     const id: unknown = signal.get('opinionId');
     if (typeof id !== 'string') return;

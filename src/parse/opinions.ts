@@ -1,9 +1,8 @@
 /** The visitor's side of the `opinions` class: storing an opinion. Staff code is in ./dashboard. */
+import { CLASS } from '../domain/classes';
 import type { ValidOpinion } from '../domain/opinion';
 import { toAppError, withTimeout } from './errors';
 import { restRequest } from './rest';
-
-export const OPINIONS_CLASS = 'opinions';
 
 /** How long a visitor waits for the server before the opinion is kept on the device instead. */
 export const SUBMIT_TIMEOUT_MS = 10_000;
@@ -17,7 +16,7 @@ export const SUBMIT_TIMEOUT_MS = 10_000;
 export async function createOpinion(opinion: ValidOpinion & { submissionId: string }): Promise<void> {
   try {
     const { name, comment, willReturn, submissionId } = opinion;
-    await withTimeout(restRequest(`classes/${OPINIONS_CLASS}`, { name, comment, willReturn, submissionId }), SUBMIT_TIMEOUT_MS);
+    await withTimeout(restRequest(`classes/${CLASS.opinions}`, { name, comment, willReturn, submissionId }), SUBMIT_TIMEOUT_MS);
   } catch (error) {
     const appError = toAppError(error);
     if (appError.kind === 'duplicate') return;

@@ -1,0 +1,12 @@
+/**
+ * The Parse classes this app stores, each name written once: the app's calls, the schema
+ * (server/schema.ts), Cloud Code and the SQL that reads them all take it from here.
+ */
+export const CLASS = {
+  /** A visitor's opinion (the seed's class). */
+  opinions: 'opinions',
+  /** The staff dashboard's live signal, heard through LiveQuery. */
+  dashboardSignals: 'dashboardSignals',
+  /** Every submission id ever stored, so that a late retry of a deleted opinion stays deleted. */
+  deliveredSubmissions: 'deliveredSubmissions',
+} as const;
