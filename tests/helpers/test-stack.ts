@@ -7,15 +7,31 @@ import { startParse } from '../../server/parse-app.ts';
 import { postgresCanReach } from '../../server/postgres-access.ts';
 import { startStack, type Stack } from '../../server/stack.ts';
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/**
+ * Below Linux's ephemeral range (32768–60999): a port the kernel hands to nobody else's
+ * `listen(0)` or outgoing connection while it waits between this check and its use.
+ */
+const PORT_RANGE = { from: 20_000, to: 32_767 } as const;
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, () => server.close(() => resolve(true)));
   });
+}
+
+/**
+ * A port that is free now and likely to stay so until it is used (minutes later for the
+ * preview server): chosen at random outside the ephemeral range, so that another test run on
+ * the same machine meets it only by a rare coincidence, not by the kernel's next pick.
+ */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = PORT_RANGE.from + Math.floor(Math.random() * (PORT_RANGE.to - PORT_RANGE.from + 1));
+    if (await isFree(port)) return port;
+  }
+  throw new Error(`No free port found between ${PORT_RANGE.from} and ${PORT_RANGE.to}.`);
 }
 
 /**
