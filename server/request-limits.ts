@@ -116,27 +116,46 @@ function classifyOne(method: string, path: string, body: Body, query: Body): Ope
   return null;
 }
 
+/** Parse's allowMethodOverride: a POST carrying `_method` is that method. */
+function effectiveMethod(method: string, body: Body): string {
+  return (method === 'POST' && typeof body._method === 'string' ? body._method : method).toUpperCase();
+}
+
+interface SubRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly body: unknown;
+  readonly query: Body;
+}
+
+/**
+ * The sub-requests of a `/batch` (their paths below the mount, as routable paths), or null when
+ * the request is not a batch of requests. `mountPath` is the mount, which sub-requests carry.
+ */
+function subRequestsOf(method: string, path: string, body: Body, mountPath: string): SubRequest[] | null {
+  if (effectiveMethod(method, body) !== 'POST' || !BATCH.match(routable(path)) || !Array.isArray(body.requests)) return null;
+  return body.requests.flatMap((entry): SubRequest[] => {
+    const sub = asBody(entry);
+    if (typeof sub.path !== 'string') return [];
+    const subPath = sub.path.toLowerCase().startsWith(mountPath.toLowerCase()) ? sub.path.slice(mountPath.length) : sub.path;
+    const subMethod = typeof sub.method === 'string' ? sub.method.toUpperCase() : 'GET';
+    return [{ method: subMethod, path: routable(`/${subPath}`), body: sub.body, query: {} }];
+  });
+}
+
 /**
  * The limited operations a request performs. `path` is below the mount (`/parse`),
  * `mountPath` is the mount, which `/batch` sub-requests carry in their paths.
  */
 export function operationsOf(method: string, path: string, rawBody: unknown, query: Body, mountPath: string): Operation[] {
   const body = asBody(rawBody);
-  // Parse's allowMethodOverride: a POST carrying `_method` is that method.
-  const effective = method === 'POST' && typeof body._method === 'string' ? body._method : method;
-  const here = routable(path);
-  if (effective.toUpperCase() === 'POST' && BATCH.match(here)) {
-    const requests = Array.isArray(body.requests) ? body.requests : [];
-    return requests.flatMap((entry): Operation[] => {
-      const sub = asBody(entry);
-      if (typeof sub.path !== 'string') return [];
-      const subPath = sub.path.toLowerCase().startsWith(mountPath.toLowerCase()) ? sub.path.slice(mountPath.length) : sub.path;
-      const found = classifyOne(typeof sub.method === 'string' ? sub.method : 'GET', routable(`/${subPath}`), asBody(sub.body), {});
-      return found ? [found] : [];
-    });
-  }
-  const found = classifyOne(effective, here, body, query);
-  return found ? [found] : [];
+  const requests: SubRequest[] = subRequestsOf(method, path, body, mountPath) ?? [
+    { method: effectiveMethod(method, body), path: routable(path), body, query },
+  ];
+  return requests.flatMap((request) => {
+    const found = classifyOne(request.method, request.path, asBody(request.body), request.query);
+    return found ? [found] : [];
+  });
 }
 
 /**
@@ -207,24 +226,19 @@ const WHOLE_NUMBER = /^\d{1,9}$/;
 export function refusalOf(method: string, path: string, rawBody: unknown, mountPath: string, query: Body = {}): Refusal | null {
   if (depthOf(rawBody, MAX_DEPTH) > MAX_DEPTH) return { code: 107, error: 'The request is nested too deeply.' };
   const body = asBody(rawBody);
-  const effective = method === 'POST' && typeof body._method === 'string' ? body._method.toUpperCase() : method;
+  const effective = effectiveMethod(method, body);
   // A limit or skip that is not a whole number reached PostgreSQL as it was, and came back a 500.
   for (const name of ['limit', 'skip']) {
     const value = effective === 'GET' ? (body[name] ?? query[name]) : undefined;
     if (value !== undefined && !WHOLE_NUMBER.test(String(value))) return { code: 102, error: `${name} must be a whole number.` };
   }
-  const here = routable(path);
-  if (effective === 'POST' && BATCH.match(here) && Array.isArray(body.requests)) {
-    for (const entry of body.requests) {
-      const sub = asBody(entry);
-      if (typeof sub.path !== 'string') continue;
-      const subPath = sub.path.toLowerCase().startsWith(mountPath.toLowerCase()) ? sub.path.slice(mountPath.length) : sub.path;
-      const found = refusalOfOne(typeof sub.method === 'string' ? sub.method.toUpperCase() : 'GET', `/${subPath}`, sub.body);
-      if (found) return found;
-    }
-    return null;
+  const requests = subRequestsOf(method, path, body, mountPath);
+  if (!requests) return refusalOfOne(effective, path, rawBody);
+  for (const request of requests) {
+    const found = refusalOfOne(request.method, request.path, request.body);
+    if (found) return found;
   }
-  return refusalOfOne(effective, here, rawBody);
+  return null;
 }
 
 export interface LimitRule {
