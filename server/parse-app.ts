@@ -69,13 +69,29 @@ export interface ParseStartOptions {
    * server starts as a hosted one does before `deploy:schema` (its tests use this).
    */
   applySchema?: boolean;
+  /**
+   * Parse Server's own `rateLimit`, as Back4App runs it (README); unset here, where
+   * server/request-limits.ts counts instead. Its tests set it to meet Parse's own refusal.
+   */
+  rateLimit?: ParseRateLimit[];
+}
+
+/** One entry of Parse Server's `rateLimit` option (the fields this app's configuration uses). */
+export interface ParseRateLimit {
+  requestPath: string;
+  requestTimeWindow: number;
+  requestCount: number;
+  requestMethods?: string[];
+  errorResponseMessage?: string;
+  /** Parse skips requests from 127.0.0.1 unless this is set. */
+  includeInternalRequests?: boolean;
 }
 
 /** Parse Server's options for this app: the same in development, tests and the docs. */
 export function parseServerOptions(
   config: StackConfig,
   databaseAdapter: ExactCountPostgresAdapter,
-  { applySchema = true }: ParseStartOptions = {},
+  { applySchema = true, rateLimit }: ParseStartOptions = {},
 ) {
   const serverURL = parseServerUrl(config);
   return {
@@ -109,6 +125,7 @@ export function parseServerOptions(
       lockSchemas: false,
       strict: false,
     } : undefined,
+    rateLimit,
     allowClientClassCreation: false,
     enforcePrivateUsers: true,
     // Parse Server's own security check, answered at /security with the master key.

@@ -15,7 +15,7 @@ import { createRequire } from 'node:module';
 import { timingSafeEqual } from 'node:crypto';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { ipKeyGenerator, MemoryStore } from 'express-rate-limit';
-import { RATE_LIMIT_MESSAGE } from '../src/domain/errors.ts';
+import { OUR_ERROR_CODE, RATE_LIMIT_MESSAGE } from '../src/domain/errors.ts';
 import type { StackConfig } from './config.ts';
 
 export type LimitedOperation = 'createOpinion' | 'signUp' | 'logIn' | 'passwordReset' | 'verificationEmail' | 'createSession';
@@ -312,7 +312,7 @@ export function requestLimits(config: StackConfig, allowCrossDomain: RequestHand
 
   const refuse = (req: Request, res: Response) =>
     allowCrossDomain(req, res, () => {
-      res.status(429).json({ code: 100, error: RATE_LIMIT_MESSAGE });
+      res.status(429).json({ code: OUR_ERROR_CODE.rateLimited, error: RATE_LIMIT_MESSAGE });
     });
 
   const count: RequestHandler = async (req, res, next) => {

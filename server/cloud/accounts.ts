@@ -1,5 +1,6 @@
 /** Cloud Code for accounts: the username rule the forms show, enforced where clients cannot skip it. */
-import { INVALID_USERNAME_PREFIX, usernameError } from '../../src/domain/account.ts';
+import { usernameError } from '../../src/domain/account.ts';
+import { OUR_ERROR_CODE } from '../../src/domain/errors.ts';
 import { SEEN_AT_FIELD } from './dashboard.ts';
 import { serverParse } from './parse-global.ts';
 
@@ -26,5 +27,5 @@ Parse.Cloud.beforeSave('_User', ({ object, master }) => {
   }
   if (!changed.includes('username')) return;
   const problem = usernameError(object.get('username'));
-  if (problem) throw new Parse.Error(Parse.Error.VALIDATION_ERROR, INVALID_USERNAME_PREFIX + problem);
+  if (problem) throw new Parse.Error(OUR_ERROR_CODE.invalidUsername, `Invalid username: ${problem}`);
 });

@@ -2,6 +2,7 @@
  * Cloud Code: the server's own checks. The bundle is public, so whatever the form checks
  * is checked again here with the same rules from src/domain.
  */
+import { OUR_ERROR_CODE } from '../../src/domain/errors.ts';
 import { formatValidationMessage, isSubmissionId, validateOpinion } from '../../src/domain/opinion.ts';
 import { deliveredSubmissionClass, opinionsClass, STAFF_ROLE } from '../schema.ts';
 import './accounts.ts';
@@ -59,7 +60,7 @@ Parse.Cloud.beforeSave(OPINIONS, async ({ object, original, master, user }) => {
     willReturn: object.get('willReturn'),
   });
   if (!result.ok) {
-    throw new Parse.Error(Parse.Error.VALIDATION_ERROR, formatValidationMessage(result.errors));
+    throw new Parse.Error(OUR_ERROR_CODE.invalidOpinion, formatValidationMessage(result.errors));
   }
   const submissionId: unknown = object.get('submissionId');
   if (submissionId !== undefined && !isSubmissionId(submissionId)) {

@@ -3,6 +3,7 @@
  * verified now (a staff member who changes it is refused until the new one is verified).
  * The app shows the same rule; this is where a client cannot skip it.
  */
+import { OUR_ERROR_CODE } from '../../src/domain/errors.ts';
 import { STAFF_ROLE } from '../schema.ts';
 import { serverParse } from './parse-global.ts';
 
@@ -29,7 +30,7 @@ function staffMembership(user: ParseUser) {
 export async function refuseUnverifiedStaff({ master, user }: { master: boolean; user?: ParseUser }): Promise<void> {
   if (master || !user?.id || (await emailVerified(user.id))) return;
   // Not staff at all: the class-level permissions refuse them in their own words.
-  if (await staffMembership(user)) throw new Parse.Error(Parse.Error.OPERATION_FORBIDDEN, UNVERIFIED_STAFF_MESSAGE);
+  if (await staffMembership(user)) throw new Parse.Error(OUR_ERROR_CODE.staffEmailNotVerified, UNVERIFIED_STAFF_MESSAGE);
 }
 
 /** Answers the caller's user id once the staff role and a verified email are confirmed with the master key. */
@@ -40,6 +41,6 @@ export async function requireStaff({ user, master }: { user?: ParseUser; master:
   }
   const [membership, verified] = await Promise.all([staffMembership(user), emailVerified(user.id)]);
   if (!membership) throw new Parse.Error(Parse.Error.OPERATION_FORBIDDEN, 'The dashboard is for staff members.');
-  if (!verified) throw new Parse.Error(Parse.Error.OPERATION_FORBIDDEN, UNVERIFIED_STAFF_MESSAGE);
+  if (!verified) throw new Parse.Error(OUR_ERROR_CODE.staffEmailNotVerified, UNVERIFIED_STAFF_MESSAGE);
   return user.id;
 }

@@ -8,9 +8,6 @@ export const USERNAME_LIMITS = { min: 3, max: 100 } as const;
 
 export const USERNAME_RULE_MESSAGE = `Usernames are ${USERNAME_LIMITS.min} to ${USERNAME_LIMITS.max} characters, with no spaces and no @.`;
 
-/** Cloud Code refuses a bad username with code 142 and this prefix, which the client maps to words. */
-export const INVALID_USERNAME_PREFIX = 'Invalid username: ';
-
 /** Parse Server's passwordPolicy `doNotAllowUsername` refuses a password that contains the username. */
 export const PASSWORD_CONTAINS_USERNAME_MESSAGE = 'Your password must not contain your username.';
 

@@ -31,9 +31,30 @@ export type AppErrorKind =
   | 'unknown';
 
 /**
- * Parse Server answers a rate-limited request with HTTP 429 and code 100, the same code the
- * SDK uses when the network fails; the server's limits all start their message with this, so
- * the client can tell the two apart.
+ * The codes our own server refuses with: Cloud Code (server/cloud/) and the request limits in
+ * front of Parse Server (server/request-limits.ts). Parse Server passes a Cloud Code error's
+ * code and message through untouched; Parse's own codes end at 602. The app maps these by
+ * code (src/parse/errors.ts); their messages stay plain English for other clients.
+ */
+export const OUR_ERROR_CODE = {
+  /**
+   * An opinion with fields that break the rules of domain/opinion.ts: the message carries
+   * each field's problem as JSON (formatValidationMessage), the one payload a Parse error has room for.
+   */
+  invalidOpinion: 4001,
+  /** A username that breaks the rule of domain/account.ts. */
+  invalidUsername: 4002,
+  /** A staff member whose email address is not verified (now) reads or writes staff data. */
+  staffEmailNotVerified: 4003,
+  /** Our request limits (server/request-limits.ts), with HTTP 429. */
+  rateLimited: 4004,
+} as const;
+
+/**
+ * The rate-limit message: our request limits answer with it, and Parse Server's own
+ * `rateLimit` (Back4App's) is configured with it as `errorResponseMessage` (README). Parse
+ * answers that one with code 100, the SDK's code for a failed network, so the app tells the
+ * two apart by this text (src/parse/errors.ts, PARSE_SERVER_MESSAGES).
  */
 export const RATE_LIMIT_MESSAGE = 'Too many requests from this device. Please wait a minute.';
 

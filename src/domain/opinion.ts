@@ -110,19 +110,23 @@ export function displayName(opinion: Pick<Opinion, 'name'>): string {
 }
 
 /*
- * Cloud Code refuses an invalid opinion with code 142 and this message, so that the client
- * can put each server-side message back on its field.
+ * Cloud Code refuses an invalid opinion with OUR_ERROR_CODE.invalidOpinion (domain/errors.ts)
+ * and this message: a sentence for other clients, then each field's message as a JSON object,
+ * which the app reads to put each message back on its field. Parse Server answers a Cloud
+ * Code error with its code and message only, so the message is where the fields travel.
  */
-const VALIDATION_PREFIX = 'Invalid opinion: ';
+const VALIDATION_SENTENCE = 'Invalid opinion: ';
 
 export function formatValidationMessage(errors: OpinionFieldErrors): string {
-  return VALIDATION_PREFIX + JSON.stringify(errors);
+  return VALIDATION_SENTENCE + JSON.stringify(errors);
 }
 
+/** The field errors a refusal's message carries: the JSON object after its sentence, whatever the sentence says. */
 export function parseValidationMessage(message: string): OpinionFieldErrors | undefined {
-  if (!message.startsWith(VALIDATION_PREFIX)) return undefined;
+  const start = message.indexOf('{');
+  if (start < 0) return undefined;
   try {
-    const parsed: unknown = JSON.parse(message.slice(VALIDATION_PREFIX.length));
+    const parsed: unknown = JSON.parse(message.slice(start));
     if (typeof parsed !== 'object' || parsed === null) return undefined;
     const errors: OpinionFieldErrors = {};
     for (const field of ['name', 'comment', 'willReturn'] as const) {

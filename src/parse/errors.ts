@@ -1,7 +1,6 @@
 import { parseValidationMessage } from '../domain/opinion';
-import { AppError, appError, RATE_LIMIT_MESSAGE, type AppErrorKind } from '../domain/errors';
+import { AppError, appError, OUR_ERROR_CODE, RATE_LIMIT_MESSAGE, type AppErrorKind } from '../domain/errors';
 import { PASSWORD_RULE_MESSAGE } from '../domain/password';
-import { INVALID_USERNAME_PREFIX } from '../domain/account';
 
 /**
  * Where the error happened changes what some codes mean: 101 is a wrong password at login,
@@ -9,13 +8,24 @@ import { INVALID_USERNAME_PREFIX } from '../domain/account';
  */
 export type ErrorContext = 'default' | 'login' | 'password-reset';
 
-/** Parse Server's passwordPolicy `doNotAllowUsername` message (not configurable). */
-const PASSWORD_CONTAINS_USERNAME = 'Password cannot contain your username.';
+/**
+ * The only refusals told apart by their text: Parse Server's own, which share a code with
+ * other refusals and whose messages are fixed by Parse or by the options we give it.
+ * Everything of ours has its own code (OUR_ERROR_CODE).
+ */
+export const PARSE_SERVER_MESSAGES: ReadonlyArray<{ kind: AppErrorKind; codes: readonly number[]; text: string }> = [
+  // accountLockout (101, like a wrong password): "… Please try again after 15 minute(s)".
+  { kind: 'locked', codes: [101], text: 'Your account is locked due to multiple failed login attempts.' },
+  // passwordPolicy's `validationError` (server/parse-app.ts); 142 at sign-up, -1 on the reset page.
+  { kind: 'weak-password', codes: [142, -1], text: PASSWORD_RULE_MESSAGE },
+  // passwordPolicy's `doNotAllowUsername`, whose message Parse does not let us configure.
+  { kind: 'password-contains-username', codes: [142, -1], text: 'Password cannot contain your username.' },
+  // `rateLimit`'s `errorResponseMessage` as Back4App is configured (README), with code 100.
+  { kind: 'rate-limited', codes: [100], text: RATE_LIMIT_MESSAGE },
+];
 
-function passwordPolicyKind(message: string): AppErrorKind | undefined {
-  if (message.includes(PASSWORD_RULE_MESSAGE)) return 'weak-password';
-  if (message.includes(PASSWORD_CONTAINS_USERNAME)) return 'password-contains-username';
-  return undefined;
+function parseServerMessageKind(code: number, message: string): AppErrorKind | undefined {
+  return PARSE_SERVER_MESSAGES.find((known) => known.codes.includes(code) && message.includes(known.text))?.kind;
 }
 
 function isParseError(error: unknown): error is { code: number; message: string } {
@@ -37,6 +47,8 @@ const BY_CODE: Record<number, AppErrorKind> = {
   125: 'invalid-email',
   137: 'duplicate',
   141: 'server',
+  // Parse's validation error: the refusals of ours that the app shows by field have their own code.
+  142: 'validation',
   155: 'rate-limited',
   200: 'username-missing',
   201: 'password-missing',
@@ -46,6 +58,10 @@ const BY_CODE: Record<number, AppErrorKind> = {
   205: 'not-found',
   206: 'session-expired',
   209: 'session-expired',
+  [OUR_ERROR_CODE.invalidUsername]: 'invalid-username',
+  // The app shows the same rule from the user's own `emailVerified`; a refusal is permission's.
+  [OUR_ERROR_CODE.staffEmailNotVerified]: 'forbidden',
+  [OUR_ERROR_CODE.rateLimited]: 'rate-limited',
 };
 
 /** Maps anything the SDK throws to an AppError with a sentence a visitor understands. */
@@ -59,25 +75,16 @@ export function toAppError(error: unknown, context: ErrorContext = 'default'): A
     return appError('unknown');
   }
   const { code, message } = error;
-  if (context === 'password-reset' && code === -1) {
-    // The token was unknown, used or expired, unless the new password broke the policy.
-    return appError(passwordPolicyKind(message) ?? 'reset-link-invalid');
-  }
+  if (code === OUR_ERROR_CODE.invalidOpinion) return appError('validation', parseValidationMessage(message));
+  const fixed = parseServerMessageKind(code, message);
+  if (fixed) return appError(fixed);
+  // The token was unknown, used or expired: the reset page says nothing more precise.
+  if (context === 'password-reset' && code === -1) return appError('reset-link-invalid');
   switch (code) {
     case 100:
-      return message.startsWith(RATE_LIMIT_MESSAGE) ? appError('rate-limited') : appError('offline');
+      return appError('offline');
     case 101:
-      if (context === 'login') {
-        return /locked/i.test(message) ? appError('locked') : appError('wrong-credentials');
-      }
-      return appError('not-found');
-    case 142: {
-      const policy = passwordPolicyKind(message);
-      if (policy) return appError(policy);
-      if (message.startsWith(INVALID_USERNAME_PREFIX)) return appError('invalid-username');
-      const fields = parseValidationMessage(message);
-      return appError('validation', fields);
-    }
+      return appError(context === 'login' ? 'wrong-credentials' : 'not-found');
     default:
       return appError(BY_CODE[code] ?? (code >= 500 ? 'server' : 'unknown'));
   }

@@ -3,7 +3,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { readStackConfig, type StackConfig } from '../../server/config.ts';
-import { startParse } from '../../server/parse-app.ts';
+import { startParse, type ParseStartOptions } from '../../server/parse-app.ts';
 import { postgresCanReach } from '../../server/postgres-access.ts';
 import { startStack, type Stack } from '../../server/stack.ts';
 
@@ -143,7 +143,7 @@ export async function releaseSharedStack(): Promise<void> {
  * A second Parse Server on the shared stack's database, with its own settings (small rate
  * limits, say); stop it after use.
  */
-export async function startSecondParse(stack: ProvidedStack, overrides: Partial<StackConfig>) {
+export async function startSecondParse(stack: ProvidedStack, overrides: Partial<StackConfig>, startOptions: ParseStartOptions = {}) {
   const config = readStackConfig({
     dataDir: stack.dataDir,
     parsePort: await freePort(),
@@ -152,5 +152,5 @@ export async function startSecondParse(stack: ProvidedStack, overrides: Partial<
     rateLimitLocalhost: true,
     ...overrides,
   });
-  return startParse(config, stack.databaseURL);
+  return startParse(config, stack.databaseURL, startOptions);
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { RunningParse } from '../../server/parse-app.ts';
-import { RATE_LIMIT_MESSAGE } from '../../src/domain/errors.ts';
+import { OUR_ERROR_CODE, RATE_LIMIT_MESSAGE } from '../../src/domain/errors.ts';
 import { toAppError } from '../../src/parse/errors.ts';
 import { startSecondParse } from '../helpers/test-stack.ts';
 
@@ -33,7 +33,7 @@ async function statusesOf(times: number, send: (n: number) => Promise<Response>)
   return statuses;
 }
 
-test('logging in is rate limited, with the message the app turns into words', async () => {
+test('logging in is rate limited, with the code the app turns into words', async () => {
   const username = `nobody-${crypto.randomUUID()}`;
   // The SDK's own shape: a POST that carries the real method.
   const statuses = await statusesOf(3, (n) => post('/login', { _method: 'GET', username, password: `Wrong#Pass${n}` }));
@@ -41,7 +41,7 @@ test('logging in is rate limited, with the message the app turns into words', as
   const refused = await post('/login', { username, password: 'Wrong#Pass9' });
   expect(refused.status).toBe(429);
   const body = (await refused.json()) as { code: number; error: string };
-  expect(body).toEqual({ code: 100, error: RATE_LIMIT_MESSAGE });
+  expect(body).toEqual({ code: OUR_ERROR_CODE.rateLimited, error: RATE_LIMIT_MESSAGE });
   expect(toAppError({ code: body.code, message: body.error }, 'login')).toMatchObject({
     kind: 'rate-limited',
     message: 'Too many attempts in a short time. Please wait a minute and try again.',

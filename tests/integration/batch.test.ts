@@ -6,6 +6,7 @@
  * dropped once this file passes without it (remove the override, npm install, run this file).
  */
 import { describe, expect, inject, test } from 'vitest';
+import { OUR_ERROR_CODE } from '../../src/domain/errors.ts';
 import {
   anonymous,
   clientSdk,
@@ -56,7 +57,7 @@ describe('creating through /batch', () => {
     for (const comment of comments) expect(await countComment(stack, comment)).toBe(1);
   });
 
-  test('is not all-or-nothing: an invalid opinion fails on its own (142) and the valid one is stored', async () => {
+  test('is not all-or-nothing: an invalid opinion fails on its own (our invalidOpinion code) and the valid one is stored', async () => {
     const good = marker('batch good');
     const bad = marker('batch bad');
     const answer = await anonymous(stack)<BatchItem[]>('POST', '/batch', {
@@ -68,7 +69,7 @@ describe('creating through /batch', () => {
     expect(answer.status).toBe(200);
     expect(answer.body[0]).toHaveProperty('success');
     expect(answer.body[1]).toEqual({
-      error: { code: 142, error: 'Invalid opinion: {"comment":"Comment must be text."}' },
+      error: { code: OUR_ERROR_CODE.invalidOpinion, error: 'Invalid opinion: {"comment":"Comment must be text."}' },
     });
     expect(await countComment(stack, good)).toBe(1);
     expect(await countOpinions(stack, { name: bad })).toBe(0);

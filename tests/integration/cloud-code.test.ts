@@ -4,7 +4,9 @@
  * counted on rows this test made, never on the shared table's total.
  */
 import { describe, expect, inject, test } from 'vitest';
+import { OUR_ERROR_CODE } from '../../src/domain/errors.ts';
 import { formatValidationMessage, parseValidationMessage } from '../../src/domain/opinion.ts';
+import { toAppError } from '../../src/parse/errors.ts';
 import { anonymous, clientSdk, countComment, countOpinions, marker, storedOpinion, type Json } from '../helpers/parse-rest.ts';
 
 const stack = inject('stack');
@@ -12,7 +14,7 @@ const Parse = clientSdk(stack);
 const create = (body: Json) => anonymous(stack)('POST', '/classes/opinions', body);
 const countSubmission = (submissionId: string) => countOpinions(stack, { submissionId });
 
-describe('refused with 142, the field messages, and nothing stored', () => {
+describe('refused with our invalidOpinion code, the field messages, and nothing stored', () => {
   test.each([
     ['willReturn as text', { willReturn: 'yes' }, { willReturn: 'Would you visit us again must be yes or no.' }],
     ['willReturn missing', { willReturn: undefined }, { willReturn: 'Choose whether you would visit us again.' }],
@@ -34,9 +36,10 @@ describe('refused with 142, the field messages, and nothing stored', () => {
   ])('%s', async (_case, override, fields) => {
     const submissionId = crypto.randomUUID();
     const answer = await create({ name: 'Tester', comment: 'A fine visit', willReturn: true, submissionId, ...override });
-    expect(answer).toEqual({ status: 400, body: { code: 142, error: formatValidationMessage(fields) } });
-    // The client puts each message back on its field from this text.
+    expect(answer).toEqual({ status: 400, body: { code: OUR_ERROR_CODE.invalidOpinion, error: formatValidationMessage(fields) } });
+    // The client knows the refusal by its code and puts each message back on its field.
     expect(parseValidationMessage(String(answer.body.error))).toEqual(fields);
+    expect(toAppError({ code: Number(answer.body.code), message: String(answer.body.error) })).toMatchObject({ kind: 'validation', fields });
     expect(await countSubmission(submissionId)).toBe(0);
   });
 
@@ -55,7 +58,7 @@ describe('refused with 142, the field messages, and nothing stored', () => {
     const submissionId = crypto.randomUUID();
     const opinion = new Parse.Object('opinions');
     await expect(opinion.save({ comment: '   ', willReturn: true, submissionId })).rejects.toMatchObject({
-      code: 142,
+      code: OUR_ERROR_CODE.invalidOpinion,
       message: formatValidationMessage({ comment: 'Enter your comment.' }),
     });
     expect(opinion.id).toBeUndefined();

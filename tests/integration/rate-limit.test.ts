@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { RunningParse } from '../../server/parse-app.ts';
-import { RATE_LIMIT_MESSAGE } from '../../src/domain/errors.ts';
+import { OUR_ERROR_CODE, RATE_LIMIT_MESSAGE } from '../../src/domain/errors.ts';
 import { startSecondParse } from '../helpers/test-stack.ts';
 
 const stack = inject('stack');
@@ -34,8 +34,8 @@ test('creating opinions is rate limited: the fourth in a minute gets 429 and is 
 
   const refused = await createOpinion(`${marker} 4`);
   expect(refused.status).toBe(429);
-  // The client tells a rate limit from a dead network by this message (both are code 100).
-  expect(await refused.json()).toEqual({ code: 100, error: RATE_LIMIT_MESSAGE });
+  // Our own code: the client tells a rate limit from a dead network (code 100) without reading the message.
+  expect(await refused.json()).toEqual({ code: OUR_ERROR_CODE.rateLimited, error: RATE_LIMIT_MESSAGE });
 
   const where = encodeURIComponent(JSON.stringify({ comment: { $regex: `^${marker}` } }));
   const count = await fetch(`${stack.serverURL}/classes/opinions?where=${where}&count=1&limit=0`, {

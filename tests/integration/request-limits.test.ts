@@ -6,7 +6,7 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { RunningParse } from '../../server/parse-app.ts';
-import { RATE_LIMIT_MESSAGE } from '../../src/domain/errors.ts';
+import { OUR_ERROR_CODE, RATE_LIMIT_MESSAGE } from '../../src/domain/errors.ts';
 import { master, TEST_PASSWORD } from '../helpers/parse-rest.ts';
 import { startSecondParse } from '../helpers/test-stack.ts';
 
@@ -137,7 +137,7 @@ describe('per address, through every route', () => {
     const marker = `limit ${crypto.randomUUID()}`;
     const requests = Array.from({ length: 10 }, (_, n) => ({ method: 'POST', path: '/parse/classes/opinions', body: opinion(marker, n) }));
     const answer = await send(limited, freshAddress(), { method: 'POST', path: '/batch', body: { requests } });
-    expect(answer).toMatchObject({ status: 429, body: { code: 100, error: RATE_LIMIT_MESSAGE } });
+    expect(answer).toMatchObject({ status: 429, body: { code: OUR_ERROR_CODE.rateLimited, error: RATE_LIMIT_MESSAGE } });
     expect(await countOpinions(marker)).toBe(0);
   });
 
@@ -248,7 +248,7 @@ describe('per address, through every route', () => {
     await sendTimes(limited, from, LIMIT, (n) => plainCreate('cors', n));
     const refused = await send(limited, from, { ...plainCreate('cors', 9), headers: { Origin: 'https://app.example' } });
     expect(refused.status).toBe(429);
-    expect(refused.body).toEqual({ code: 100, error: RATE_LIMIT_MESSAGE });
+    expect(refused.body).toEqual({ code: OUR_ERROR_CODE.rateLimited, error: RATE_LIMIT_MESSAGE });
     expect(refused.allowOrigin).toBe('*');
   });
 });

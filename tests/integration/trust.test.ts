@@ -4,6 +4,7 @@
  */
 import { describe, expect, inject, test } from 'vitest';
 import { SESSION_LENGTH_SECONDS } from '../../server/parse-app.ts';
+import { OUR_ERROR_CODE } from '../../src/domain/errors.ts';
 import { ensureStaffRole, grantStaff } from '../../server/roles.ts';
 import { anonymous, asUser, countOpinions, master, newUser, type Json, type TestUser } from '../helpers/parse-rest.ts';
 
@@ -63,7 +64,7 @@ describe('staff access needs a verified email on the server', () => {
       const answer = await as(method, path, body);
       expect({ method, path, status: answer.status, body: answer.body }).toMatchObject({
         status: 400,
-        body: { code: 119, error: 'Verify your email address to use the dashboard.' },
+        body: { code: OUR_ERROR_CODE.staffEmailNotVerified, error: 'Verify your email address to use the dashboard.' },
       });
     }
     const stored = await master(stack).request<Json>('GET', `/classes/opinions/${objectId}`);
@@ -75,7 +76,7 @@ describe('staff access needs a verified email on the server', () => {
     const as = asUser(stack, staff.sessionToken);
     expect((await as('GET', '/classes/opinions?limit=1')).status).toBe(200);
     expect((await as('PUT', `/users/${staff.id}`, { email: `changed-${staff.email}` })).status).toBe(200);
-    expect((await as('GET', '/classes/opinions?limit=1')).body).toMatchObject({ code: 119 });
+    expect((await as('GET', '/classes/opinions?limit=1')).body).toMatchObject({ code: OUR_ERROR_CODE.staffEmailNotVerified });
   });
 });
 
@@ -95,10 +96,10 @@ describe('accounts', () => {
     const victim = `victim-${crypto.randomUUID()}@example.com`;
     const signUp = await anonymous(stack)('POST', '/users', { username: victim, email: `other-${crypto.randomUUID()}@example.com`, password: 'Secret#Pass1' });
     expect(signUp.status).toBe(400);
-    expect(signUp.body).toMatchObject({ code: 142, error: 'Invalid username: Usernames are 3 to 100 characters, with no spaces and no @.' });
+    expect(signUp.body).toMatchObject({ code: OUR_ERROR_CODE.invalidUsername, error: 'Invalid username: Usernames are 3 to 100 characters, with no spaces and no @.' });
     const user = await newUser(stack);
     const rename = await asUser(stack, user.sessionToken)('PUT', `/users/${user.id}`, { username: victim });
-    expect(rename.body).toMatchObject({ code: 142 });
+    expect(rename.body).toMatchObject({ code: OUR_ERROR_CODE.invalidUsername });
   });
 
   test(`sessions last ${SESSION_LENGTH_SECONDS / 86_400} days from their last use, not a year`, async () => {

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { ERROR_MESSAGES, RATE_LIMIT_MESSAGE, type AppErrorKind } from '../../../src/domain/errors';
+import { ERROR_MESSAGES, OUR_ERROR_CODE, RATE_LIMIT_MESSAGE, type AppErrorKind } from '../../../src/domain/errors';
 import { toAppError } from '../../../src/parse/errors';
 
-/** What Parse Server really answers on the account screens (messages copied from parse-server 9). */
+/** What Parse Server and our Cloud Code really answer on the account screens (messages copied from parse-server 9). */
 describe('account errors in words', () => {
   test.each<[number, string, 'default' | 'login' | 'password-reset', AppErrorKind]>([
     [101, 'Invalid username/password.', 'login', 'wrong-credentials'],
@@ -13,7 +13,7 @@ describe('account errors in words', () => {
     [125, 'Email address format is invalid.', 'default', 'invalid-email'],
     [142, 'Use at least 8 characters with an upper-case letter, a lower-case letter and a digit.', 'default', 'weak-password'],
     [142, 'Password cannot contain your username.', 'default', 'password-contains-username'],
-    [142, 'Invalid username: Usernames are 3 to 100 characters, with no spaces.', 'default', 'invalid-username'],
+    [OUR_ERROR_CODE.invalidUsername, 'Invalid username: Usernames are 3 to 100 characters, with no spaces.', 'default', 'invalid-username'],
     [200, 'bad or missing username', 'default', 'username-missing'],
     [201, 'password is required.', 'default', 'password-missing'],
     [202, 'Account already exists for this username.', 'default', 'username-taken'],
