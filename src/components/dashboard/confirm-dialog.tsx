@@ -24,11 +24,17 @@ export function ConfirmDialog({
   onCancel: () => void;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
-    if (open && !element.open) element.showModal();
+    if (open && !element.open) {
+      element.showModal();
+      // Not `autoFocus`: React would focus the button as the closed dialog mounts with the page,
+      // a forced style recalculation in the middle of the dashboard's first render, for nothing.
+      cancel.current?.focus();
+    }
     if (!open && element.open) element.close();
   }, [open]);
   return (
@@ -51,7 +57,7 @@ export function ConfirmDialog({
         </p>
       ) : null}
       <div className="dialog__actions">
-        <button type="button" className="button button--secondary" onClick={onCancel} disabled={pending} autoFocus>
+        <button type="button" className="button button--secondary" onClick={onCancel} disabled={pending} ref={cancel}>
           Cancel
         </button>
         <button type="button" className="button button--danger" onClick={onConfirm} disabled={pending}>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { displayName, type Opinion } from '../../domain/opinion';
 import { OpinionTime } from './opinion-time';
@@ -6,6 +6,8 @@ import { ReviewBadge, WillReturnBadge } from './review-badge';
 
 /** Comments longer than this are clamped to a few lines, with a button to read them whole. */
 const CLAMP_FROM = 180;
+
+const NO_CARDS: readonly Opinion[] = [];
 
 function Comment({ id, text }: { id: string; text: string }) {
   const [whole, setWhole] = useState(false);
@@ -49,6 +51,9 @@ export function OpinionList({
   linkState?: unknown;
 }) {
   const allSelected = opinions.length > 0 && opinions.every((opinion) => selected.has(opinion.id));
+  // The cards render in the background, in slices between which the page stays responsive: a
+  // page of cards rendered with the rest of the dashboard is one long task on a phone.
+  const cards = useDeferredValue(opinions, NO_CARDS);
   return (
     <>
       <label className="choice select-page">
@@ -56,7 +61,7 @@ export function OpinionList({
         Select all {opinions.length} on this page
       </label>
       <ul className="opinion-list" aria-label="Opinions">
-        {opinions.map((opinion) => {
+        {cards.map((opinion) => {
           const name = displayName(opinion);
           const busy = busyIds.has(opinion.id);
           return (
