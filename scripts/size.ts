@@ -46,5 +46,5 @@ for (const budget of budgetsOf(manifest, indexHtml, base, shellHtml)) {
   );
   rows.push([result.name, `${result.gzipKB.toFixed(1)} KB`, `${result.limitKB} KB`, result.ok ? 'ok' : 'OVER']);
 }
-if (wantsWrite()) writeBlock('size', markdownTable(['budget (gzip -9)', 'measured', 'limit', ''], rows));
+if (wantsWrite()) writeBlock('size', markdownTable(['budget (gzip -9)', 'measured', 'limit', 'status'], rows));
 process.exit(over ? 1 : 0);
