@@ -2,11 +2,14 @@
  * `npm run bench:dashboard`: the staff dashboard's queries against 100,000 opinions on a
  * throwaway local stack. Each figure is the p95 of the wall time of the REST request the app
  * makes (JavaScript key and a staff session, as the browser sends it), on localhost.
+ * `-- --write` puts the table into docs/performance.md.
  */
 import pg from 'pg';
+import { CLASS } from '../src/domain/classes.ts';
 import { literalPattern } from '../src/domain/dashboard.ts';
 import { SAMPLE_COMMENTS, SAMPLE_NAMES } from '../server/seed.ts';
 import { startTestStack } from '../tests/helpers/test-stack.ts';
+import { markdownTable, wantsWrite, writeBlock } from './bench-report.ts';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
@@ -26,7 +29,7 @@ try {
   // Parse's columns for the class: the ACL lives in the _rperm/_wperm text arrays.
   const started = Date.now();
   await db.query(
-    `INSERT INTO "opinions" ("objectId", "createdAt", "updatedAt", "name", "comment", "willReturn", "reviewed", "_rperm", "_wperm")
+    `INSERT INTO "${CLASS.opinions}" ("objectId", "createdAt", "updatedAt", "name", "comment", "willReturn", "reviewed", "_rperm", "_wperm")
      SELECT substr(md5(i::text || clock_timestamp()::text), 1, 10),
             date_trunc('milliseconds', now() - i * interval '10 minutes'),
             date_trunc('milliseconds', now() - i * interval '10 minutes'),
@@ -38,8 +41,8 @@ try {
        FROM generate_series(1, $3::int) AS i`,
     [SAMPLE_NAMES, SAMPLE_COMMENTS, ROWS],
   );
-  await db.query('ANALYZE "opinions"');
-  const total = (await db.query<{ n: string }>('SELECT count(*) AS n FROM "opinions"')).rows[0]?.n;
+  await db.query(`ANALYZE "${CLASS.opinions}"`);
+  const total = (await db.query<{ n: string }>(`SELECT count(*) AS n FROM "${CLASS.opinions}"`)).rows[0]?.n;
   console.log(`Seeded ${ROWS.toLocaleString('en')} opinions in ${Date.now() - started} ms (table: ${total} rows).\n`);
 
   const login = await fetch(`${stack.serverURL}/login`, {
@@ -58,7 +61,7 @@ try {
   const find = (params: Record<string, unknown>) => async () => {
     const search = new URLSearchParams();
     for (const [key, value] of Object.entries(params)) search.set(key, typeof value === 'string' ? value : JSON.stringify(value));
-    const response = await fetch(`${stack.serverURL}/classes/opinions?${search}`, { headers });
+    const response = await fetch(`${stack.serverURL}/classes/${CLASS.opinions}?${search}`, { headers });
     if (!response.ok) throw new Error(`${response.status} ${await response.text()}`);
     await response.json();
   };
@@ -74,7 +77,7 @@ try {
 
   const newest = { order: '-createdAt,-objectId', limit: 25 };
   const search = (q: string) => ({ $or: [{ name: { $regex: literalPattern(q), $options: 'i' } }, { comment: { $regex: literalPattern(q), $options: 'i' } }] });
-  const middle = (await db.query<{ createdAt: Date }>('SELECT "createdAt" FROM "opinions" ORDER BY "createdAt" DESC OFFSET 50000 LIMIT 1')).rows[0]!.createdAt;
+  const middle = (await db.query<{ createdAt: Date }>(`SELECT "createdAt" FROM "${CLASS.opinions}" ORDER BY "createdAt" DESC OFFSET 50000 LIMIT 1`)).rows[0]!.createdAt;
   const weekAgo = new Date(Date.now() - 7 * 24 * 3600_000).toISOString();
 
   const cases: [string, () => Promise<void>, number?][] = [
@@ -103,6 +106,7 @@ try {
   ];
 
   console.log(`p95 of ${RUNS} runs each (ms):`);
+  const rows: string[][] = [];
   for (const [label, run] of cases) {
     for (let n = 0; n < 3; n += 1) await run(); // warm up
     const samples: number[] = [];
@@ -111,7 +115,13 @@ try {
       await run();
       samples.push(performance.now() - t0);
     }
-    console.log(`  ${label.padEnd(44)} ${p95(samples).toFixed(1).padStart(7)}   (median ${[...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]!.toFixed(1)})`);
+    const median = [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)] ?? NaN;
+    console.log(`  ${label.padEnd(44)} ${p95(samples).toFixed(1).padStart(7)}   (median ${median.toFixed(1)})`);
+    rows.push([label, p95(samples).toFixed(1), median.toFixed(1)]);
+  }
+  if (wantsWrite()) {
+    const table = markdownTable(['request', 'p95 (ms)', 'median (ms)'], rows);
+    writeBlock('bench:dashboard', `${table}\n\n${ROWS.toLocaleString('en')} opinions, ${RUNS} runs of each request after 3 to warm up.`);
   }
   await db.end();
 } finally {

@@ -2,9 +2,12 @@
  * `npm run bench:form`: how soon the visitor's form is visible, typeable and submittable on a
  * mid-range phone: Lighthouse's Slow 4G and a 4× slower CPU, emulated in Chromium through CDP,
  * 5 cold loads (fresh profile each), medians printed. Times are from the start of navigation.
+ * `-- --write` puts the medians into docs/performance.md.
  */
 import { chromium, type Browser } from 'playwright-core';
+import { CLASS } from '../src/domain/classes.ts';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, median, SLOW_4G, startBenchApp } from './bench-app.ts';
+import { markdownTable, wantsWrite, writeBlock } from './bench-report.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
@@ -24,6 +27,7 @@ interface Marks {
 }
 
 async function measure(browser: Browser, appURL: string, run: number): Promise<Sample> {
+  const createPath = `/classes/${CLASS.opinions}`;
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -55,9 +59,9 @@ async function measure(browser: Browser, appURL: string, run: number): Promise<S
   await page.locator('#willReturn-yes').check();
   await page.getByRole('button', { name: 'Send my opinion' }).click();
   await page.getByRole('heading', { name: 'Thank you for your opinion' }).waitFor({ timeout: 60_000 });
-  const sample = await page.evaluate(() => {
+  const sample = await page.evaluate((createPath) => {
     const marks = window as unknown as Marks;
-    const sent = performance.getEntriesByType('resource').find((entry) => entry.name.includes('/classes/opinions'));
+    const sent = performance.getEntriesByType('resource').find((entry) => entry.name.includes(createPath));
     return {
       // The form is in the prerendered HTML, so it is visible with the first contentful paint.
       visible: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
@@ -67,7 +71,7 @@ async function measure(browser: Browser, appURL: string, run: number): Promise<S
       submittable: sent?.startTime ?? Number.NaN,
       thanked: marks.thankedAt ?? Number.NaN,
     };
-  });
+  }, createPath);
   await context.close();
   return sample;
 }
@@ -93,6 +97,15 @@ try {
   console.log(`  hydrated    ${of('hydrated')} s`);
   console.log(`  submittable ${of('submittable')} s   (target 2.5 s: Send clicked right after typing; the opinion leaves for the server)`);
   console.log(`  thanked     ${of('thanked')} s   (the server's answer, and the thank-you on screen)`);
+  if (wantsWrite()) {
+    const table = markdownTable(
+      ['visible', 'typeable', 'hydrated', 'submittable', 'thanked'],
+      [[`${of('visible')} s`, `${of('typeable')} s (target 1.0 s)`, `${of('hydrated')} s`, `${of('submittable')} s (target 2.5 s)`, `${of('thanked')} s`]],
+    );
+    writeBlock('bench:form', `${table}
+
+Median of ${RUNS} cold loads, Slow 4G (${SLOW_4G.latencyMs} ms, ${SLOW_4G.downloadKbps.toFixed(0)} kbps down), CPU ${SLOW_4G.cpuSlowdown}× slower.`);
+  }
 } finally {
   await browser.close();
   await app.stop();

@@ -2,6 +2,7 @@
  * `npm run bench:lighthouse`: Lighthouse (mobile: simulated Slow 4G, 4× CPU) 3 times on `/`,
  * `/login` and `/dashboard` (signed in as the demo staff user) of the production build, served
  * from dist with Brotli (or gzip) as a CDN would, in Debian's Chromium; prints the medians.
+ * `-- --write` puts them into docs/performance.md.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,6 +11,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, median, startBenchApp } from './bench-app.ts';
+import { markdownTable, wantsWrite, writeBlock } from './bench-report.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 /** Where to keep each run's full Lighthouse report (JSON), to see what a figure is made of. */
@@ -92,6 +94,7 @@ try {
   console.log(`Lighthouse ${RUNS}× per page, mobile (simulated Slow 4G, 4× CPU), medians:\n`);
   console.log('page         perf  a11y  best  seo    FCP      LCP      TBT     CLS');
   const only = process.env.BENCH_PAGES?.split(',');
+  const rows: string[][] = [];
   for (const { path: pagePath, signedIn } of PAGES.filter((page) => !only || only.includes(page.path))) {
     const runs: Run[] = [];
     for (let run = 0; run < RUNS; run += 1) runs.push(await audit(app.appURL + pagePath, signedIn));
@@ -102,8 +105,20 @@ try {
         `${(metric('FCP') / 1000).toFixed(2).padStart(5)} s  ${(metric('LCP') / 1000).toFixed(2).padStart(5)} s  ` +
         `${metric('TBT').toFixed(0).padStart(4)} ms  ${metric('CLS').toFixed(3)}`,
     );
+    rows.push([
+      `\`${pagePath}\``,
+      ...CATEGORIES.map((id) => score(id).trim()),
+      `${(metric('FCP') / 1000).toFixed(2)} s`,
+      `${(metric('LCP') / 1000).toFixed(2)} s`,
+      `${metric('TBT').toFixed(0)} ms`,
+      metric('CLS').toFixed(3),
+    ]);
     const failed = [...new Set(runs.flatMap((run) => run.failed))];
     if (failed.length) console.log(`             not passed in some run: ${failed.join('; ')}`);
+  }
+  if (wantsWrite()) {
+    const table = markdownTable(['page', 'performance', 'accessibility', 'best practices', 'SEO', 'FCP', 'LCP', 'TBT', 'CLS'], rows);
+    writeBlock('bench:lighthouse', `${table}\n\nMedian of ${RUNS} Lighthouse runs per page, mobile (simulated Slow 4G, 4× CPU).`);
   }
 } finally {
   await app.stop();

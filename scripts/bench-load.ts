@@ -1,14 +1,17 @@
 /**
- * `npm run bench:load [-- --rate-limit] [--requests N] [--connections C]`
+ * `npm run bench:load [-- --rate-limit] [--requests N] [--connections C] [--write]`
  *
  * Creates opinions from many concurrent clients on loopback against a throwaway stack, then
  * counts rows: every accepted response must be exactly one row, and nothing may answer 5xx.
  * Without --rate-limit the limit is out of the way (throughput); with it, the per-IP limit
- * applies and answers 429 to the excess, which must store nothing.
+ * applies and answers 429 to the excess, which must store nothing. --write puts the figures
+ * into docs/performance.md (a block for each mode).
  */
 import autocannon from 'autocannon';
 import { masterRestClient } from '../server/rest.ts';
+import { CLASS } from '../src/domain/classes.ts';
 import { startTestStack } from '../tests/helpers/test-stack.ts';
+import { markdownTable, wantsWrite, writeBlock } from './bench-report.ts';
 
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -26,7 +29,7 @@ try {
   const statuses = new Map<number, number>();
   const latencies: number[] = [];
   const result = await autocannon({
-    url: `${stack.serverURL}/classes/opinions`,
+    url: `${stack.serverURL}/classes/${CLASS.opinions}`,
     connections,
     amount: requests,
     method: 'POST',
@@ -62,7 +65,7 @@ try {
 
   const rest = masterRestClient(stack.serverURL, stack.config.appId, stack.config.masterKey);
   const where = encodeURIComponent(JSON.stringify({ comment: { $regex: `^load ${runId} ` } }));
-  const { count } = await rest.request<{ count: number }>('GET', `/classes/opinions?where=${where}&count=1&limit=0`);
+  const { count } = await rest.request<{ count: number }>('GET', `/classes/${CLASS.opinions}?where=${where}&count=1&limit=0`);
   const accepted = statuses.get(201) ?? 0;
   const serverErrors = [...statuses].filter(([status]) => status >= 500).reduce((sum, [, n]) => sum + n, 0);
 
@@ -76,6 +79,23 @@ try {
   console.log(`  errors        ${result.errors} connection errors, ${result.timeouts} timeouts, ${serverErrors} 5xx`);
   const ok = count === accepted && serverErrors === 0 && result.errors === 0;
   console.log(ok ? '\n  OK: rows equal accepted responses, no 5xx.' : '\n  FAILED: rows and accepted responses differ, or the server failed.');
+  if (wantsWrite()) {
+    const table = markdownTable(
+      ['creates', 'clients', 'requests/s (mean)', 'p50', 'p95', 'p99', 'answers', 'rows stored', 'check'],
+      [[
+        String(requests),
+        String(connections),
+        result.requests.average.toFixed(0),
+        `${percentile(50)} ms`,
+        `${percentile(95)} ms`,
+        `${percentile(99)} ms`,
+        [...statuses].sort().map(([status, n]) => `${n} × ${status}`).join(', '),
+        String(count),
+        ok ? 'ok' : 'FAILED',
+      ]],
+    );
+    writeBlock(rateLimited ? 'bench:load:rate-limit' : 'bench:load', table);
+  }
   process.exitCode = ok ? 0 : 1;
 } finally {
   await stack.stop();

@@ -1,11 +1,13 @@
 /**
- * `npm run size [-- --no-build] [-- --dir dist]`: builds the app (unless --no-build), then
- * prints the gzip -9 size of the JavaScript each budget counts and exits 1 when one is over.
+ * `npm run size [-- --no-build] [-- --dir dist] [-- --write]`: builds the app (unless --no-build), then
+ * prints the gzip -9 size of the JavaScript each budget counts and exits 1 when one is over;
+ * --write puts the table into docs/performance.md.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { build } from 'vite';
+import { markdownTable, wantsWrite, writeBlock } from './bench-report.ts';
 import { budgetsOf, checkBudget, type Manifest } from './size-budget.ts';
 
 const args = process.argv.slice(2);
@@ -32,6 +34,7 @@ const gzipText = (text: string) => zlib.gzipSync(text, { level: 9 }).length;
 const gzipFile = (file: string) => zlib.gzipSync(fs.readFileSync(path.join(dist, file)), { level: 9 }).length;
 
 let over = false;
+const rows: string[][] = [];
 console.log(`JavaScript budgets (gzip -9, each file compressed on its own), ${path.relative(process.cwd(), dist) || '.'}:`);
 for (const budget of budgetsOf(manifest, indexHtml, base, shellHtml)) {
   const result = checkBudget(budget, gzipFile, gzipText);
@@ -41,5 +44,7 @@ for (const budget of budgetsOf(manifest, indexHtml, base, shellHtml)) {
     `${result.ok ? 'ok  ' : 'OVER'} ${result.name.padEnd(24)} ${result.gzipKB.toFixed(1).padStart(6)} KB of ${result.limitKB} KB` +
       `   (${files.join(', ')}${budget.inline.length ? `, ${budget.inline.length} inline` : ''})`,
   );
+  rows.push([result.name, `${result.gzipKB.toFixed(1)} KB`, `${result.limitKB} KB`, result.ok ? 'ok' : 'OVER']);
 }
+if (wantsWrite()) writeBlock('size', markdownTable(['budget (gzip -9)', 'measured', 'limit', 'status'], rows));
 process.exit(over ? 1 : 0);
