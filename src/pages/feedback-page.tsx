@@ -2,11 +2,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { OpinionForm } from '../components/opinion-form';
 import { clearDraft, clearSentDraft, saveDraft, startDraft, type StoredDraft } from '../device/drafts';
 import { getOutbox } from '../device/outbox';
-import { AppError } from '../domain/errors';
 import type { OpinionDraft, ValidOpinion } from '../domain/opinion';
 import { draftHolds, submissionIdFor } from '../domain/submission-id';
 import { initialForm, prerenderedFormAdopted } from '../app/prerendered-form';
-import { useSubmitOpinion, type SubmitOutcome } from '../queries/opinions';
+import { useSubmitOpinion, type SubmitOutcome } from '../queries/submit-opinion';
 import { useOutboxStatus } from '../queries/outbox';
 
 function waitingText(count: number): string {
@@ -108,7 +107,7 @@ export function FeedbackPage() {
     );
   }
 
-  const error = submit.error instanceof AppError ? submit.error : null;
+  const error = submit.error;
   const fieldErrors = error?.kind === 'validation' ? error.fields : undefined;
 
   return (

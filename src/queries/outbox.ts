@@ -4,6 +4,7 @@ import { getOutbox, type OutboxEntry, type SendResult } from '../device/outbox';
 import { isTransient } from '../domain/errors';
 import { createOpinion } from '../parse/opinions';
 import { toAppError } from '../parse/errors';
+import { rejectingWithAppError } from './app-error';
 
 export interface OutboxStatus {
   /** Opinions saved on this device that will be sent. */
@@ -14,19 +15,21 @@ export interface OutboxStatus {
   readonly nextAttemptAt: number | null;
 }
 
+async function readStatus(): Promise<OutboxStatus> {
+  const entries = await getOutbox().list();
+  const waiting = entries.filter((entry) => entry.rejectedBecause === undefined);
+  return {
+    waiting: waiting.length,
+    rejected: entries.filter((entry) => entry.rejectedBecause !== undefined),
+    nextAttemptAt: waiting.length ? Math.min(...waiting.map((entry) => entry.nextAttemptAt)) : null,
+  };
+}
+
 export const outboxQueries = {
   status: () =>
     queryOptions({
       queryKey: ['outbox'] as const,
-      queryFn: async (): Promise<OutboxStatus> => {
-        const entries = await getOutbox().list();
-        const waiting = entries.filter((entry) => entry.rejectedBecause === undefined);
-        return {
-          waiting: waiting.length,
-          rejected: entries.filter((entry) => entry.rejectedBecause !== undefined),
-          nextAttemptAt: waiting.length ? Math.min(...waiting.map((entry) => entry.nextAttemptAt)) : null,
-        };
-      },
+      queryFn: () => rejectingWithAppError(readStatus),
       staleTime: Infinity,
       networkMode: 'always',
     }),
