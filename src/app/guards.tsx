@@ -11,9 +11,9 @@ function useHereAsNext(): string {
 }
 
 /**
- * The session of the user this page showed, once it had one: ended on this page (`ended`) when
- * the user is gone and an action ended it. Remembered here, since an ending that happened
- * before this page opened (the back button after logging out) says nothing about this page.
+ * Whether an action ended the session of the user this page showed. Whether the page had a
+ * user is remembered here: an ending from before this page opened (the back button after
+ * logging out) says nothing about it, and it sends the visitor to log in as usual.
  */
 function useEndedHere(user: User | null | undefined): boolean {
   const [hadUser, setHadUser] = useState(false);
@@ -22,13 +22,8 @@ function useEndedHere(user: User | null | undefined): boolean {
   return hadUser && !user && ended !== null;
 }
 
-/**
- * Nobody is signed in. When the session just ended on this page, the action that ended it
- * takes the user where it leads (session-expiry.ts, the log-out and deletion hooks): this
- * page shows nothing meanwhile instead of sending them elsewhere too.
- */
-function SignedOut({ next, endedHere }: { next: string; endedHere: boolean }) {
-  if (endedHere) return null;
+/** Nobody is signed in: to log in, and back here afterwards. */
+function SignedOut({ next }: { next: string }) {
   return <Navigate to={paths.login(next)} replace />;
 }
 
@@ -36,10 +31,13 @@ function SignedOut({ next, endedHere }: { next: string; endedHere: boolean }) {
 export function RequireUser({ children }: { children: ReactNode }) {
   const session = useSession();
   const next = useHereAsNext();
-  const endedHere = useEndedHere(session.data);
+  // The action that ended the session takes the user where it leads (session-expiry.ts, the
+  // log-out and deletion hooks). Meanwhile the page goes at once, without waiting for the
+  // deferred render below: its queries would ask again for the user who is gone.
+  if (useEndedHere(session.data)) return null;
   return (
     <QueryState query={session} loadingLabel="Checking your session…">
-      {(user) => (user ? children : <SignedOut next={next} endedHere={endedHere} />)}
+      {(user) => (user ? children : <SignedOut next={next} />)}
     </QueryState>
   );
 }
@@ -48,11 +46,12 @@ export function RequireUser({ children }: { children: ReactNode }) {
 export function RequireStaff({ children }: { children: ReactNode }) {
   const session = useSession();
   const next = useHereAsNext();
-  const endedHere = useEndedHere(session.data);
+  // As in RequireUser.
+  if (useEndedHere(session.data)) return null;
   return (
     <QueryState query={session} loadingLabel="Checking your access…">
       {(user) => {
-        if (!user) return <SignedOut next={next} endedHere={endedHere} />;
+        if (!user) return <SignedOut next={next} />;
         if (canUseDashboard(user)) return children;
         return (
           <>

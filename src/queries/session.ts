@@ -81,10 +81,11 @@ export function signedIn(queryClient: QueryClient, user: User) {
 /** Whoever was signed in is gone: nothing fetched for them may be shown to the next person. */
 export function forgetUser(queryClient: QueryClient, reason?: SessionEnd) {
   const session = authQueries.session().queryKey;
-  // The session query stays, so that whatever shows it (the nav, the guards) hears it is null now.
-  queryClient.removeQueries({ predicate: (query) => query.queryHash !== hashKey(session) });
+  // Told first, the guards take down the pages whose queries would otherwise ask again, for
+  // nobody, what is removed below. The session query stays: whatever shows it hears it is null.
   if (reason) setSessionEnd(queryClient, reason);
   queryClient.setQueryData(session, null);
+  queryClient.removeQueries({ predicate: (query) => query.queryHash !== hashKey(session) });
 }
 
 /**
