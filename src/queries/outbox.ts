@@ -1,4 +1,4 @@
-import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
 import { getOutbox, type OutboxEntry, type SendResult } from '../device/outbox';
 import { isTransient } from '../domain/errors';
@@ -37,6 +37,16 @@ export const outboxQueries = {
 
 export function useOutboxStatus() {
   return useQuery(outboxQueries.status());
+}
+
+/** Takes an opinion the server refused out of the outbox, so that the visitor can mend it in the form. */
+export function useTakeBackRejected() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    networkMode: 'always',
+    mutationFn: (submissionId: string) => rejectingWithAppError(() => getOutbox().remove(submissionId)),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: outboxQueries.status().queryKey }),
+  });
 }
 
 export async function sendOutboxEntry(entry: OutboxEntry): Promise<SendResult> {
