@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import pluginQuery from '@tanstack/eslint-plugin-query';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -7,6 +8,8 @@ export default tseslint.config(
   { ignores: ['dist', 'node_modules', '.data', 'coverage', 'server/back4app/cloud'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // Every input of a queryFn in its key, stable query clients, no rest-destructured results.
+  ...pluginQuery.configs['flat/recommended'],
   {
     files: ['**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
@@ -15,6 +18,7 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@tanstack/query/exhaustive-deps': 'error',
     },
   },
   {
@@ -29,15 +33,31 @@ export default tseslint.config(
     },
   },
   {
-    // Presentational components take props; they never fetch.
-    files: ['src/components/**/*.{ts,tsx}', 'src/domain/**/*.ts'],
+    // Domain code is pure TypeScript, shared with Cloud Code.
+    files: ['src/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'parse', message: 'Components and domain code never import Parse.' }],
+          paths: [{ name: 'parse', message: 'Domain code never imports Parse.' }],
           patterns: [
             { group: ['**/parse/*', '**/queries/*', '**/pages/*'], message: 'Imports flow domain <- parse <- queries <- pages.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Presentational components take props; they never fetch, touch the device or reach the app's wiring.
+    files: ['src/components/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'parse', message: 'Components never import Parse.' }],
+          patterns: [
+            { group: ['**/parse/*', '**/queries/*', '**/pages/*'], message: 'Imports flow domain <- parse <- queries <- pages.' },
+            { group: ['**/device/*', '**/app/*'], message: 'Components import only domain/ and components/: the page passes what they need.' },
           ],
         },
       ],

@@ -1,9 +1,8 @@
-import type { ReactNode } from 'react';
-import { Navigate, useLocation } from 'react-router-dom';
-import { canUseDashboard } from '../domain/user';
+import { useState, type ReactNode } from 'react';
+import { Link, Navigate, useLocation } from 'react-router-dom';
+import { canUseDashboard, type User } from '../domain/user';
 import { useSession, useSessionEnd } from '../queries/session';
 import { QueryState } from '../components/ui/query-state';
-import { FLASH_TEXT, withFlash } from './flash';
 import { paths } from './paths';
 
 function useHereAsNext(): string {
@@ -12,14 +11,19 @@ function useHereAsNext(): string {
 }
 
 /**
- * Nobody is signed in. When the session just ended on this page, go where that ending leads
- * (its own code navigates there too; whichever comes first, the user lands in the same place).
+ * Whether an action ended the session of the user this page showed. Whether the page had a
+ * user is remembered here: an ending from before this page opened (the back button after
+ * logging out) says nothing about it, and it sends the visitor to log in as usual.
  */
-function SignedOut({ next }: { next: string }) {
+function useEndedHere(user: User | null | undefined): boolean {
+  const [hadUser, setHadUser] = useState(false);
+  if (user && !hadUser) setHadUser(true);
   const ended = useSessionEnd();
-  if (ended === 'expired') return <Navigate to={paths.login(next)} replace state={withFlash(FLASH_TEXT.expired, 'warning')} />;
-  if (ended === 'logged-out') return <Navigate to={paths.home()} replace state={withFlash(FLASH_TEXT.loggedOut)} />;
-  if (ended === 'deleted') return <Navigate to={paths.home()} replace state={withFlash(FLASH_TEXT.deleted)} />;
+  return hadUser && !user && ended !== null;
+}
+
+/** Nobody is signed in: to log in, and back here afterwards. */
+function SignedOut({ next }: { next: string }) {
   return <Navigate to={paths.login(next)} replace />;
 }
 
@@ -27,6 +31,10 @@ function SignedOut({ next }: { next: string }) {
 export function RequireUser({ children }: { children: ReactNode }) {
   const session = useSession();
   const next = useHereAsNext();
+  // The action that ended the session takes the user where it leads (session-expiry.ts, the
+  // log-out and deletion hooks). Meanwhile the page goes at once, without waiting for the
+  // deferred render below: its queries would ask again for the user who is gone.
+  if (useEndedHere(session.data)) return null;
   return (
     <QueryState query={session} loadingLabel="Checking your session…">
       {(user) => (user ? children : <SignedOut next={next} />)}
@@ -38,6 +46,8 @@ export function RequireUser({ children }: { children: ReactNode }) {
 export function RequireStaff({ children }: { children: ReactNode }) {
   const session = useSession();
   const next = useHereAsNext();
+  // As in RequireUser.
+  if (useEndedHere(session.data)) return null;
   return (
     <QueryState query={session} loadingLabel="Checking your access…">
       {(user) => {
@@ -49,7 +59,7 @@ export function RequireStaff({ children }: { children: ReactNode }) {
             <h1>You don't have access to the staff dashboard</h1>
             {user.isStaff && !user.emailVerified ? (
               <p>
-                Verify your email address first: <a href={paths.verifyEmail()}>send the verification email again</a>.
+                Verify your email address first: <Link to={paths.verifyEmail()}>send the verification email again</Link>.
               </p>
             ) : (
               <p>The dashboard is for the venue's staff. Ask an administrator if you should have access.</p>

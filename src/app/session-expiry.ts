@@ -5,9 +5,9 @@ import type { NavigationHandle } from './navigation';
 import { paths, routePatterns } from './paths';
 
 /**
- * What a 209 anywhere does: to the login page with the reason, and back here afterwards.
- * Where a guard sees the user forgotten first, it sends them to the same place with the same
- * reason (see guards.tsx). Forms keep their drafts on the device.
+ * What a 209 anywhere does: to the login page with the reason, and back here afterwards. The
+ * one place that navigates on an expired session: a guard on the page only shows nothing
+ * meanwhile (see guards.tsx). Forms keep their drafts on the device.
  */
 export function sessionExpiryHandler(navigation: NavigationHandle) {
   let handling = false;

@@ -21,16 +21,11 @@ import {
   toSearchParams,
   type OpinionListParams,
 } from '../domain/dashboard';
-import {
-  useDashboardStats,
-  useDashboardVisit,
-  useDeleteOpinions,
-  useExportOpinions,
-  useNewOpinions,
-  useOpinionList,
-  usePrefetchDashboard,
-  useSetReviewed,
-} from '../queries/dashboard';
+import { useNewOpinions } from '../queries/live-opinions';
+import { useExportOpinions } from '../queries/opinion-export';
+import { useDashboardStats } from '../queries/opinion-stats';
+import { useDeleteOpinions, useOpinionList, useSetReviewed } from '../queries/opinions';
+import { usePrefetchDashboard } from '../queries/prefetch-dashboard';
 
 function plural(count: number, one: string, many: string): string {
   return count === 1 ? `1 ${one}` : `${count.toLocaleString('en')} ${many}`;
@@ -53,8 +48,7 @@ function Dashboard() {
   const reset = () => setSearch(toSearchParams({ ...DEFAULT_LIST_PARAMS, sort: params.sort, pageSize: params.pageSize }));
 
   const list = useOpinionList(params);
-  const visit = useDashboardVisit(filters);
-  const stats = useDashboardStats(filters, visit.data ?? null, !visit.isPending);
+  const stats = useDashboardStats(filters);
   const live = useNewOpinions(filters);
   const setReviewed = useSetReviewed();
   const remove = useDeleteOpinions();
@@ -226,7 +220,7 @@ function Dashboard() {
 export function DashboardPage() {
   const [search] = useSearchParams();
   const params = useMemo(() => parseListParams(search), [search]);
-  usePrefetchDashboard(params, filtersOf(params));
+  usePrefetchDashboard(params);
   return (
     <RequireStaff>
       <Dashboard />

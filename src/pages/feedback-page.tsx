@@ -1,13 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { OpinionForm } from '../components/opinion-form';
 import { clearDraft, clearSentDraft, saveDraft, startDraft, type StoredDraft } from '../device/drafts';
-import { getOutbox } from '../device/outbox';
-import { AppError } from '../domain/errors';
 import type { OpinionDraft, ValidOpinion } from '../domain/opinion';
 import { draftHolds, submissionIdFor } from '../domain/submission-id';
 import { initialForm, prerenderedFormAdopted } from '../app/prerendered-form';
-import { useSubmitOpinion, type SubmitOutcome } from '../queries/opinions';
-import { useOutboxStatus } from '../queries/outbox';
+import { useSubmitOpinion, type SubmitOutcome } from '../queries/submit-opinion';
+import { useOutboxStatus, useTakeBackRejected } from '../queries/outbox';
 
 function waitingText(count: number): string {
   return count === 1
@@ -51,6 +49,7 @@ export function FeedbackPage() {
   const [outcome, setOutcome] = useState<SubmitOutcome | null>(null);
   const submit = useSubmitOpinion();
   const outbox = useOutboxStatus();
+  const takeBack = useTakeBackRejected();
   // A second click or Enter before React re-renders must not start a second submit.
   const submitting = useRef(false);
 
@@ -108,7 +107,7 @@ export function FeedbackPage() {
     );
   }
 
-  const error = submit.error instanceof AppError ? submit.error : null;
+  const error = submit.error;
   const fieldErrors = error?.kind === 'validation' ? error.fields : undefined;
 
   return (
@@ -133,9 +132,7 @@ export function FeedbackPage() {
               const restored: StoredDraft = { ...entry.opinion, submissionId: entry.submissionId };
               saveDraft(restored);
               setDraft(restored);
-              void getOutbox()
-                .remove(entry.submissionId)
-                .then(() => outbox.refetch());
+              takeBack.mutate(entry.submissionId);
             }}
           >
             Put it back in the form

@@ -7,9 +7,8 @@ import { OpinionTime } from '../components/dashboard/opinion-time';
 import { ReviewBadge, WillReturnBadge } from '../components/dashboard/review-badge';
 import { QueryState } from '../components/ui/query-state';
 import '../components/dashboard/dashboard.css';
-import { AppError } from '../domain/errors';
 import { displayName } from '../domain/opinion';
-import { useDeleteOpinions, useOpinion, useSetReviewed } from '../queries/dashboard';
+import { useDeleteOpinions, useOpinion, useSetReviewed } from '../queries/opinions';
 
 function useBackToList(): string {
   const state = useLocation().state as { from?: unknown } | null;
@@ -24,7 +23,7 @@ function OpinionDetail({ id }: { id: string }) {
   const back = useBackToList();
   const [confirming, setConfirming] = useState(false);
 
-  if (opinion.error instanceof AppError && opinion.error.kind === 'not-found') {
+  if (opinion.error?.kind === 'not-found') {
     return (
       <>
         <title>Opinion not found · Visitor Opinions</title>

@@ -14,28 +14,26 @@ import {
   type ProfileChanges,
   type SignUpInput,
 } from '../parse/auth';
-import { authQueries, endExpiredSession, forgetUser } from './session';
+import { rejectingWithAppError } from './app-error';
+import { authQueries, endExpiredSession, forgetUser, signedIn } from './session';
 
 function useSignedIn() {
   const queryClient = useQueryClient();
-  return (user: User) => {
-    // A different account may have been open on this device a moment ago.
-    forgetUser(queryClient);
-    queryClient.setQueryData(authQueries.session().queryKey, user);
-  };
+  return (user: User) => signedIn(queryClient, user);
 }
 
 export function useLogIn() {
   const signedIn = useSignedIn();
   return useMutation({
-    mutationFn: ({ username, password }: { username: string; password: string }) => logIn(username, password),
+    mutationFn: ({ username, password }: { username: string; password: string }) =>
+      rejectingWithAppError(() => logIn(username, password)),
     onSuccess: signedIn,
   });
 }
 
 export function useSignUp() {
   const signedIn = useSignedIn();
-  return useMutation({ mutationFn: (input: SignUpInput) => signUp(input), onSuccess: signedIn });
+  return useMutation({ mutationFn: (input: SignUpInput) => rejectingWithAppError(() => signUp(input)), onSuccess: signedIn });
 }
 
 /**
@@ -49,7 +47,7 @@ interface Leaving {
 export function useLogOut({ leave }: Leaving) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: logOut,
+    mutationFn: () => rejectingWithAppError(logOut),
     // Even when the server could not be told, this device has forgotten the session.
     onSettled: async () => {
       await leave();
@@ -59,17 +57,18 @@ export function useLogOut({ leave }: Leaving) {
 }
 
 export function useRequestEmailVerification() {
-  return useMutation({ mutationFn: (email: string) => requestEmailVerification(email) });
+  return useMutation({ mutationFn: (email: string) => rejectingWithAppError(() => requestEmailVerification(email)) });
 }
 
 export function useRequestPasswordReset() {
-  return useMutation({ mutationFn: (email: string) => requestPasswordReset(email) });
+  return useMutation({ mutationFn: (email: string) => rejectingWithAppError(() => requestPasswordReset(email)) });
 }
 
 export function useResetPassword() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ token, password }: { token: string; password: string }) => resetPassword(token, password),
+    mutationFn: ({ token, password }: { token: string; password: string }) =>
+      rejectingWithAppError(() => resetPassword(token, password)),
     // The server ended every session of the account; if this device had one, it is dead now.
     onSuccess: () => endExpiredSession(queryClient),
   });
@@ -78,7 +77,7 @@ export function useResetPassword() {
 export function useUpdateProfile() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (changes: ProfileChanges) => updateProfile(changes),
+    mutationFn: (changes: ProfileChanges) => rejectingWithAppError(() => updateProfile(changes)),
     onSuccess: (user) => queryClient.setQueryData(authQueries.session().queryKey, user),
   });
 }
@@ -86,14 +85,14 @@ export function useUpdateProfile() {
 export function useChangePassword() {
   return useMutation({
     mutationFn: ({ currentPassword, newPassword }: { currentPassword: string; newPassword: string }) =>
-      changePassword(currentPassword, newPassword),
+      rejectingWithAppError(() => changePassword(currentPassword, newPassword)),
   });
 }
 
 export function useDeleteAccount({ leave }: Leaving) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: deleteAccount,
+    mutationFn: () => rejectingWithAppError(deleteAccount),
     onSuccess: async () => {
       await leave();
       forgetUser(queryClient, 'deleted');

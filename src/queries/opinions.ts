@@ -1,46 +1,55 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { getOutbox } from '../device/outbox';
-import { AppError, isTransient } from '../domain/errors';
-import type { ValidOpinion } from '../domain/opinion';
-import { toAppError } from '../parse/errors';
-import { createOpinion } from '../parse/opinions';
-import { outboxQueries } from './outbox';
-
 /**
- * `sent`: the server confirmed it. `queued`: kept on this device, to be sent later;
- * `rate-limited` too, because this device sent many in a short time.
+ * The staff's opinions: the list, one opinion, and the triage (reviewed, deleted). Staff code:
+ * it never loads for a visitor (the visitor's own send is submit-opinion.ts).
  */
-export type SubmitOutcome = 'sent' | 'queued' | 'rate-limited';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { OpinionListParams } from '../domain/dashboard';
+import { deleteOpinions, getOpinion, listOpinions, setReviewed } from '../parse/dashboard';
+import { rejectingWithAppError } from './app-error';
 
-/**
- * Sends a visitor's opinion under its submission id (made of its draft's id and its content:
- * see submission-id.ts); when the way to the server fails (offline, timeout, 5xx, 429) the
- * opinion goes into the device's outbox instead of being lost.
- */
-export function useSubmitOpinion() {
+export const opinionQueries = {
+  all: () => ['opinions'] as const,
+  lists: () => [...opinionQueries.all(), 'list'] as const,
+  /** One page of the list; the previous page stays on screen while the next one loads. */
+  list: (params: OpinionListParams) =>
+    queryOptions({
+      queryKey: [...opinionQueries.lists(), params] as const,
+      queryFn: () => rejectingWithAppError(() => listOpinions(params)),
+      placeholderData: keepPreviousData,
+    }),
+  details: () => [...opinionQueries.all(), 'detail'] as const,
+  detail: (id: string) =>
+    queryOptions({
+      queryKey: [...opinionQueries.details(), id] as const,
+      queryFn: () => rejectingWithAppError(() => getOpinion(id)),
+    }),
+};
+
+export function useOpinionList(params: OpinionListParams) {
+  return useQuery(opinionQueries.list(params));
+}
+
+export function useOpinion(id: string) {
+  return useQuery(opinionQueries.detail(id));
+}
+
+/** Whatever the action did, everything shown of the opinions (list, detail, stats) is read again. */
+export function useSetReviewed() {
   const queryClient = useQueryClient();
   return useMutation({
-    // The form must answer even when the browser believes it is offline: that is exactly
-    // when the opinion has to go into the outbox.
-    networkMode: 'always',
-    mutationFn: async (opinion: ValidOpinion & { submissionId: string }): Promise<SubmitOutcome> => {
-      try {
-        await createOpinion(opinion);
-        return 'sent';
-      } catch (caught) {
-        const error = toAppError(caught);
-        if (!isTransient(error)) throw error;
-        try {
-          await getOutbox().add(opinion.submissionId, opinion);
-        } catch {
-          throw new AppError(error.kind, `${error.message} Your opinion is still in the form: send it again in a moment.`);
-        }
-        return error.kind === 'rate-limited' ? 'rate-limited' : 'queued';
-      }
+    mutationFn: ({ ids, reviewed }: { ids: readonly string[]; reviewed: boolean }) =>
+      rejectingWithAppError(() => setReviewed(ids, reviewed)),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: opinionQueries.all() }),
+  });
+}
+
+export function useDeleteOpinions() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (ids: readonly string[]) => rejectingWithAppError(() => deleteOpinions(ids)),
+    onSuccess: (_result, ids) => {
+      for (const id of ids) queryClient.removeQueries({ queryKey: opinionQueries.detail(id).queryKey });
     },
-    // Not awaited: the visitor's answer (the thank-you) does not wait for the outbox to be read again.
-    onSettled: () => {
-      void queryClient.invalidateQueries({ queryKey: outboxQueries.status().queryKey });
-    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: opinionQueries.all() }),
   });
 }

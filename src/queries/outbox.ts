@@ -1,9 +1,10 @@
-import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
 import { getOutbox, type OutboxEntry, type SendResult } from '../device/outbox';
 import { isTransient } from '../domain/errors';
 import { createOpinion } from '../parse/opinions';
 import { toAppError } from '../parse/errors';
+import { rejectingWithAppError } from './app-error';
 
 export interface OutboxStatus {
   /** Opinions saved on this device that will be sent. */
@@ -14,19 +15,21 @@ export interface OutboxStatus {
   readonly nextAttemptAt: number | null;
 }
 
+async function readStatus(): Promise<OutboxStatus> {
+  const entries = await getOutbox().list();
+  const waiting = entries.filter((entry) => entry.rejectedBecause === undefined);
+  return {
+    waiting: waiting.length,
+    rejected: entries.filter((entry) => entry.rejectedBecause !== undefined),
+    nextAttemptAt: waiting.length ? Math.min(...waiting.map((entry) => entry.nextAttemptAt)) : null,
+  };
+}
+
 export const outboxQueries = {
   status: () =>
     queryOptions({
       queryKey: ['outbox'] as const,
-      queryFn: async (): Promise<OutboxStatus> => {
-        const entries = await getOutbox().list();
-        const waiting = entries.filter((entry) => entry.rejectedBecause === undefined);
-        return {
-          waiting: waiting.length,
-          rejected: entries.filter((entry) => entry.rejectedBecause !== undefined),
-          nextAttemptAt: waiting.length ? Math.min(...waiting.map((entry) => entry.nextAttemptAt)) : null,
-        };
-      },
+      queryFn: () => rejectingWithAppError(readStatus),
       staleTime: Infinity,
       networkMode: 'always',
     }),
@@ -34,6 +37,16 @@ export const outboxQueries = {
 
 export function useOutboxStatus() {
   return useQuery(outboxQueries.status());
+}
+
+/** Takes an opinion the server refused out of the outbox, so that the visitor can mend it in the form. */
+export function useTakeBackRejected() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    networkMode: 'always',
+    mutationFn: (submissionId: string) => rejectingWithAppError(() => getOutbox().remove(submissionId)),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: outboxQueries.status().queryKey }),
+  });
 }
 
 export async function sendOutboxEntry(entry: OutboxEntry): Promise<SendResult> {

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { getOutbox } from '../../../src/device/outbox';
@@ -132,4 +132,17 @@ describe('the feedback page', () => {
     await screen.findByRole('heading', { name: 'Thank you for your opinion' });
     expect(create).not.toHaveBeenCalled();
   });
+});
+
+test('an opinion the server refused from the outbox goes back into the form, and out of the outbox', async () => {
+  await getOutbox().add('refused-1', { name: 'Mei', comment: 'Refused once', willReturn: true });
+  create.mockRejectedValue(appError('validation', { comment: 'Too long' }));
+  const user = userEvent.setup();
+  renderApp('/');
+  // At app start the outbox is sent: the server refuses this one.
+  const refused = await screen.findByText(/An opinion saved on this device could not be sent/, undefined, { timeout: 5_000 });
+  await user.click(within(refused.closest('div') ?? document.body).getByRole('button', { name: 'Put it back in the form' }));
+  expect(screen.getByLabelText('Your comment')).toHaveValue('Refused once');
+  await waitFor(() => expect(screen.queryByText(/An opinion saved on this device could not be sent/)).toBeNull());
+  expect(await getOutbox().list()).toEqual([]);
 });

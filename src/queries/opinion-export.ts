@@ -1,0 +1,27 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { downloadText, opinionsCsv } from '../device/csv-file';
+import type { OpinionFilters } from '../domain/dashboard';
+import { exportFileName } from '../domain/opinion-csv';
+import { fetchAllOpinions } from '../parse/dashboard';
+import { rejectingWithAppError } from './app-error';
+
+export interface ExportProgress {
+  readonly fetched: number;
+  readonly total: number;
+}
+
+/** Fetches every opinion of the filtered set, page by page, and downloads it as CSV. */
+export function useExportOpinions() {
+  const [progress, setProgress] = useState<ExportProgress | null>(null);
+  const mutation = useMutation({
+    mutationFn: (filters: OpinionFilters) =>
+      rejectingWithAppError(async () => {
+        setProgress({ fetched: 0, total: 0 });
+        const opinions = await fetchAllOpinions(filters, (fetched, total) => setProgress({ fetched, total }));
+        downloadText(exportFileName(new Date()), await opinionsCsv(opinions));
+        return opinions.length;
+      }),
+  });
+  return { ...mutation, progress };
+}
