@@ -12,6 +12,7 @@
  * too (src/parse/early-calls.ts): the session check on every deep link, and the dashboard's
  * visit (which carries its first stats) and first page when it opens with its default filters.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Plugin, ResolvedConfig, Rolldown } from 'vite';
 import { bundlePlugin } from './bundle-plugin.ts';
@@ -88,7 +89,8 @@ function withStaticImports(bundle: Rolldown.OutputBundle, start: Chunk): string[
 
 /** The chunk whose module is `modulePath` (relative to the root: a page, or a package's folder under node_modules). */
 function chunkOf(bundle: Rolldown.OutputBundle, root: string, modulePath: string): Chunk {
-  const wanted = path.join(root, modulePath);
+  // Through symlinks (a node_modules linked from another checkout), as the bundler names modules.
+  const wanted = fs.realpathSync(path.join(root, modulePath)) + (modulePath.endsWith('/') ? '/' : '');
   const chunk = chunksOf(bundle).find((candidate) =>
     modulePath.endsWith('/') ? candidate.facadeModuleId?.startsWith(wanted) : candidate.facadeModuleId === wanted,
   );
