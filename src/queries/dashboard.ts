@@ -5,16 +5,12 @@ import { downloadText, opinionsCsv } from '../device/csv-file';
 import { whenIdle } from '../device/idle';
 import { filtersOf, type OpinionFilters, type OpinionListParams } from '../domain/dashboard';
 import { exportFileName } from '../domain/opinion-csv';
-import {
-  deleteOpinions,
-  fetchAllOpinions,
-  fetchDashboardStats,
-  getOpinion,
-  listOpinions,
-  recordDashboardVisit,
-  setReviewed,
-  subscribeToNewOpinions,
-} from '../parse/dashboard';
+import { fetchDashboardStats, recordDashboardVisit } from '../parse/dashboard-stats';
+import { subscribeToNewOpinions } from '../parse/live-opinions';
+import { getOpinion } from '../parse/opinion-detail';
+import { fetchAllOpinions } from '../parse/opinion-export';
+import { listOpinions } from '../parse/opinion-list';
+import { deleteOpinions, setReviewed } from '../parse/opinion-triage';
 import { hasStoredUser } from '../parse/session';
 import { useSession } from './session';
 
