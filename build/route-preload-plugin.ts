@@ -16,49 +16,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Plugin, ResolvedConfig, Rolldown } from 'vite';
 import { bundlePlugin } from './bundle-plugin.ts';
-import { routePatterns } from '../src/app/paths.ts';
-import type { FirstCallsName, RoutePreload, ShellScriptData } from '../src/app/route-preload-script.ts';
+import { PRERENDERED_ROUTE, ROUTES, routeEntries, SHELL_MODULES } from '../src/app/route-manifest.ts';
+import type { RoutePreload, ShellScriptData } from '../src/app/route-preload-script.ts';
 import type { ParseServer } from '../src/parse/wire.ts';
 import { compileInlineScript } from './inline-script.ts';
 import { SPA_SHELL_FILE } from './prerender-plugin.ts';
 import { basePath, parseServerUrlOf } from './static-host-plugin.ts';
-
-/** The page prerendered at `/` (src/app/routes.tsx): a lazy chunk, hydrated when it arrives. */
-export const HOME_PAGE_MODULE = 'src/pages/feedback-page.tsx';
-
-/**
- * The page module each route renders (the lazy imports of src/app/routes.tsx: a unit test keeps
- * the two in step), then what else that page loads lazily at once: the dashboard's chart. The
- * not-found page has no pattern of its own.
- */
-export const ROUTE_MODULES: Readonly<Record<Exclude<keyof typeof routePatterns, 'home'>, readonly [string, ...string[]]>> = {
-  login: ['src/pages/login-page.tsx'],
-  signup: ['src/pages/signup-page.tsx'],
-  resetPassword: ['src/pages/reset-password-page.tsx'],
-  verifyEmail: ['src/pages/verify-email-page.tsx'],
-  account: ['src/pages/account-page.tsx'],
-  dashboard: ['src/pages/dashboard-page.tsx', 'src/components/dashboard/per-day-chart.tsx'],
-  opinion: ['src/pages/opinion-page.tsx'],
-};
-
-/**
- * What a page asks the server first, sent by the shell when its URL has no query (its default
- * filters): src/app/shell-script.ts's FIRST_CALLS. The session check is sent on every page of this table.
- */
-export const ROUTE_EARLY_CALLS: Partial<Record<keyof typeof ROUTE_MODULES, FirstCallsName>> = {
-  dashboard: 'dashboard',
-};
-
-/**
- * The pages that need the Parse SDK to show themselves (to read what they show): it is preloaded
- * with their chunks, unless their first calls went out (ROUTE_EARLY_CALLS), whose answers need
- * no SDK. Every other page needs it only when used (a form sent): the shell loads it once the
- * page is idle (src/app/layout.tsx), so that its 78 KB never delay the page's first paint.
- */
-export const ROUTES_READING_WITH_SDK: readonly (keyof typeof ROUTE_MODULES)[] = ['dashboard', 'opinion', 'verifyEmail'];
-
-/** What every page loads lazily after the shell (src/app/layout.tsx). */
-const SHELL_MODULES = ['src/app/account-links.tsx', 'src/queries/outbox.ts'];
 
 type Chunk = Rolldown.OutputChunk & { viteMetadata?: { importedCss: Set<string> } };
 
@@ -153,24 +116,26 @@ export function routePreloadPlugin(): Plugin {
   return bundlePlugin('route-preload', async (bundle, config) => {
     const index = bundle['index.html'];
     if (index?.type !== 'asset') return;
+    const prerendered = ROUTES[PRERENDERED_ROUTE];
     const home: RoutePreload = {
-      pattern: patternSource(routePatterns.home),
+      pattern: patternSource(prerendered.pattern),
       mode: 'prefetch',
       // Its stylesheets are in the page already (inline-css-plugin).
-      files: filesBeyondEntry(bundle, config.root, [HOME_PAGE_MODULE]).filter((file) => file.endsWith('.js')),
+      files: filesBeyondEntry(bundle, config.root, [prerendered.module]).filter((file) => file.endsWith('.js')),
     };
-    const deepLinks = (Object.keys(ROUTE_MODULES) as (keyof typeof ROUTE_MODULES)[]).map((route): RoutePreload => {
-      const files = filesBeyondEntry(bundle, config.root, [...ROUTE_MODULES[route], ...SHELL_MODULES]);
-      const sdk = filesBeyondEntry(bundle, config.root, [PARSE_SDK_MODULE]).filter((file) => !files.includes(file));
-      const first = ROUTE_EARLY_CALLS[route];
-      return {
-        pattern: patternSource(routePatterns[route]),
-        mode: 'preload',
-        files,
-        ...(ROUTES_READING_WITH_SDK.includes(route) ? { sdk } : {}),
-        ...(first ? { first } : {}),
-      };
-    });
+    const deepLinks = routeEntries()
+      .filter(([id]) => id !== PRERENDERED_ROUTE)
+      .map(([, route]): RoutePreload => {
+        const files = filesBeyondEntry(bundle, config.root, [route.module, ...(route.preloads ?? []), ...SHELL_MODULES]);
+        const sdk = filesBeyondEntry(bundle, config.root, [PARSE_SDK_MODULE]).filter((file) => !files.includes(file));
+        return {
+          pattern: patternSource(route.pattern),
+          mode: 'preload',
+          files,
+          ...(route.readsWithSdk ? { sdk } : {}),
+          ...(route.first ? { first: route.first } : {}),
+        };
+      });
     const server = earlyCallServer(config);
     const addScript = async (page: Rolldown.OutputAsset, routes: readonly RoutePreload[]) => {
       const script = `<script>${await routePreloadScript(config.root, { base: basePath(config.base), assets: config.base, routes, ...(server ? { server } : {}) })}</script>`;

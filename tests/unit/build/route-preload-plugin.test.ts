@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
-import { patternSource, ROUTE_MODULES } from '../../../build/route-preload-plugin';
+import { patternSource } from '../../../build/route-preload-plugin';
+import { NOT_FOUND, PRERENDERED_ROUTE, ROUTES, routeEntries, SHELL_MODULES } from '../../../src/app/route-manifest';
 import { routePatterns } from '../../../src/app/paths';
 import { preloadRoute, type RoutePreload } from '../../../src/app/route-preload-script';
 import { preloadRouteAndCallEarly } from '../../../src/app/shell-script';
@@ -11,18 +12,10 @@ import { EARLY_CALLS_GLOBAL, earlyOrAsk, takeEarlyCall } from '../../../src/pars
 const root = path.resolve(import.meta.dirname, '../../..');
 
 describe('the route preload table', () => {
-  test('names the page module that src/app/routes.tsx renders for every route but /', () => {
-    const routes = fs.readFileSync(path.join(root, 'src/app/routes.tsx'), 'utf8');
-    const modules = Object.fromEntries(
-      [...routes.matchAll(/const (\w+) = lazyPage\(\(\) => import\('\.\.\/pages\/([\w-]+)'\)/g)].map(([, name, file]) => [name, `src/pages/${file}.tsx`]),
-    );
-    const rendered = Object.fromEntries(
-      [...routes.matchAll(/\[routePatterns\.(\w+), (\w+)\]/g)].map(([, route, name]) => [route, modules[name!]]),
-    );
-    const { home, ...preloaded } = rendered;
-    expect(home).toBe('src/pages/feedback-page.tsx');
-    expect(Object.fromEntries(Object.entries(ROUTE_MODULES).map(([route, [page]]) => [route, page]))).toEqual(preloaded);
-    for (const [, [page]] of Object.entries(ROUTE_MODULES)) expect(fs.existsSync(path.join(root, page))).toBe(true);
+  test('every page module of the route manifest is there, for the router and the build alike', () => {
+    const modules = [...routeEntries().map(([, route]) => route.module), NOT_FOUND.module, ...SHELL_MODULES];
+    for (const module of modules) expect(fs.existsSync(path.join(root, module)), module).toBe(true);
+    expect(ROUTES[PRERENDERED_ROUTE].pattern).toBe('/');
   });
 
   test('patterns match their paths, with or without a trailing slash, and nothing else', () => {
