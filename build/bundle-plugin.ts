@@ -1,6 +1,6 @@
 /**
  * The shape of this project's build plugins: they run on the client build's bundle once Vite's
- * HTML plugin has written the pages (`enforce: 'post'`), in the order vite.config.ts lists them.
+ * HTML plugin has written the pages (`enforce: 'post'`), in the order build/html-pipeline.ts lists them.
  */
 import type { Plugin, ResolvedConfig, Rolldown } from 'vite';
 

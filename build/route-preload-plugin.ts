@@ -107,11 +107,7 @@ function earlyCallServer(config: ResolvedConfig): ParseServer | undefined {
   return { url: url.replace(/\/+$/, ''), appId, javascriptKey };
 }
 
-/**
- * Listed after the prerender plugin, which copies index.html into the deep links' shell, and
- * before the static-host plugin, which hashes the inline scripts this one leaves: index.html
- * (the prerendered `/`) gets only what `/` needs, the shell what the other pages do.
- */
+/** Step 3 of build/html-pipeline.ts: index.html (the prerendered `/`) gets only what `/` needs, the shell what the other pages do. */
 export function routePreloadPlugin(): Plugin {
   return bundlePlugin('route-preload', async (bundle, config) => {
     const index = bundle['index.html'];
