@@ -17,6 +17,11 @@ export const EARLY_CALLS_GLOBAL = '__earlyCloudCalls';
 /** An early call: a REST path under the server's URL, and its params as the app sends them. */
 export type EarlyCallSpec = readonly [path: string, params: object];
 
+/** A Cloud function's REST path. */
+export function functionPath(name: string): string {
+  return `functions/${name}`;
+}
+
 /** The Cloud function that says who is signed in (staff membership comes from the role). */
 export const WHOAMI = 'whoami';
 
@@ -101,9 +106,4 @@ export async function earlyOrAsk<T>(read: Read<T>): Promise<{ value: T; asAsked:
   if (!early) return { value: await read.ask(), asAsked: true };
   const body = restBody(await early.answer);
   return { value: read.read(body), asAsked: sameJSON(early.params, read.params) };
-}
-
-/** A Cloud function's REST path. */
-export function functionPath(name: string): string {
-  return `functions/${name}`;
 }
