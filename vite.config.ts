@@ -1,12 +1,9 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
-import { inlineCssPlugin } from './build/inline-css-plugin.ts';
-import { prerenderPlugin } from './build/prerender-plugin.ts';
-import { routePreloadPlugin } from './build/route-preload-plugin.ts';
-import { staticHostPlugin } from './build/static-host-plugin.ts';
+import { htmlPipeline } from './build/html-pipeline.ts';
 
 export default defineConfig({
-  plugins: [react(), inlineCssPlugin(), prerenderPlugin(), routePreloadPlugin(), staticHostPlugin()],
+  plugins: [react(), ...htmlPipeline()],
   base: process.env.VITE_BASE_PATH ?? '/',
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },

@@ -1,6 +1,6 @@
 /**
  * The shape of this project's build plugins: they run on the client build's bundle once Vite's
- * HTML plugin has written the pages (`enforce: 'post'`), in the order vite.config.ts lists them.
+ * HTML plugin has written the pages (`enforce: 'post'`), in the order build/html-pipeline.ts lists them.
  */
 import type { Plugin, ResolvedConfig, Rolldown } from 'vite';
 
@@ -8,7 +8,7 @@ type GenerateBundle = (
   this: ThisParameterType<Extract<Plugin['generateBundle'], (...args: never[]) => unknown>>,
   bundle: Rolldown.OutputBundle,
   config: ResolvedConfig,
-) => void;
+) => void | Promise<void>;
 
 export function bundlePlugin(name: string, generate: GenerateBundle): Plugin {
   let config: ResolvedConfig;
@@ -19,8 +19,8 @@ export function bundlePlugin(name: string, generate: GenerateBundle): Plugin {
     configResolved(resolved) {
       config = resolved;
     },
-    generateBundle(_options, bundle) {
-      if (!config.build.ssr) generate.call(this, bundle, config);
+    async generateBundle(_options, bundle) {
+      if (!config.build.ssr) await generate.call(this, bundle, config);
     },
   };
 }

@@ -28,7 +28,7 @@ function cssInBundle(bundle: Rolldown.OutputBundle, base: string) {
   };
 }
 
-/** Listed before the prerender and static-host plugins: they copy and hash the HTML it leaves. */
+/** Step 1 of build/html-pipeline.ts: the steps after it copy and hash the HTML it leaves. */
 export function inlineCssPlugin(): Plugin {
   return bundlePlugin('inline-css', (bundle, config) => {
     for (const file of Object.values(bundle)) {

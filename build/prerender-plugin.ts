@@ -19,9 +19,9 @@ import { NOT_FOUND_FILE } from './static-host-plugin.ts';
 
 /**
  * The SPA fallback for every path but `/`. Emitted with the bundle as Vite built the shell (so
- * that the plugins listed after this one find it: the route preloader gives it its own inline
- * script, the static-host plugin hashes it), then written again with the prerendered header
- * once the SSR render is done.
+ * that the later steps of build/html-pipeline.ts find it: the route preloader gives it its own
+ * inline script, the static-host plugin hashes it), then written again with the prerendered
+ * header once the SSR render is done.
  */
 export const SPA_SHELL_FILE = 'spa-shell.html';
 

@@ -12,52 +12,16 @@
  * too (src/parse/early-calls.ts): the session check on every deep link, and the dashboard's
  * visit (which carries its first stats) and first page when it opens with its default filters.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Plugin, ResolvedConfig, Rolldown } from 'vite';
 import { bundlePlugin } from './bundle-plugin.ts';
-import { routePatterns } from '../src/app/paths.ts';
-import { DASHBOARD_FIRST_CALLS } from '../src/parse/dashboard-first-calls.ts';
-import { EARLY_CALLS_GLOBAL, SESSION_CALL, storedUserKey, type EarlyCallSpec } from '../src/parse/early-calls.ts';
+import { PRERENDERED_ROUTE, ROUTES, routeEntries, SHELL_MODULES } from '../src/app/route-manifest.ts';
+import type { RoutePreload, ShellScriptData } from '../src/app/route-preload-script.ts';
+import type { ParseServer } from '../src/parse/wire.ts';
+import { compileInlineScript } from './inline-script.ts';
 import { SPA_SHELL_FILE } from './prerender-plugin.ts';
 import { basePath, parseServerUrlOf } from './static-host-plugin.ts';
-
-/** The page prerendered at `/` (src/app/routes.tsx): a lazy chunk, hydrated when it arrives. */
-export const HOME_PAGE_MODULE = 'src/pages/feedback-page.tsx';
-
-/**
- * The page module each route renders (the lazy imports of src/app/routes.tsx: a unit test keeps
- * the two in step), then what else that page loads lazily at once: the dashboard's chart. The
- * not-found page has no pattern of its own.
- */
-export const ROUTE_MODULES: Readonly<Record<Exclude<keyof typeof routePatterns, 'home'>, readonly [string, ...string[]]>> = {
-  login: ['src/pages/login-page.tsx'],
-  signup: ['src/pages/signup-page.tsx'],
-  resetPassword: ['src/pages/reset-password-page.tsx'],
-  verifyEmail: ['src/pages/verify-email-page.tsx'],
-  account: ['src/pages/account-page.tsx'],
-  dashboard: ['src/pages/dashboard-page.tsx', 'src/components/dashboard/per-day-chart.tsx'],
-  opinion: ['src/pages/opinion-page.tsx'],
-};
-
-/**
- * What a page asks the server first, sent by the shell when its URL has no query (its default
- * filters), with the params the app sends: every `timeZone` in them becomes the browser's.
- * The session check (SESSION_CALL) is sent on every page of this table.
- */
-export const ROUTE_EARLY_CALLS: Partial<Record<keyof typeof ROUTE_MODULES, readonly EarlyCallSpec[]>> = {
-  dashboard: DASHBOARD_FIRST_CALLS,
-};
-
-/**
- * The pages that need the Parse SDK to show themselves (to read what they show): it is preloaded
- * with their chunks, unless their first calls went out (ROUTE_EARLY_CALLS), whose answers need
- * no SDK. Every other page needs it only when used (a form sent): the shell loads it once the
- * page is idle (src/app/layout.tsx), so that its 78 KB never delay the page's first paint.
- */
-export const ROUTES_READING_WITH_SDK: readonly (keyof typeof ROUTE_MODULES)[] = ['dashboard', 'opinion', 'verifyEmail'];
-
-/** What every page loads lazily after the shell (src/app/layout.tsx). */
-const SHELL_MODULES = ['src/app/account-links.tsx', 'src/queries/outbox.ts'];
 
 type Chunk = Rolldown.OutputChunk & { viteMetadata?: { importedCss: Set<string> } };
 
@@ -88,7 +52,8 @@ function withStaticImports(bundle: Rolldown.OutputBundle, start: Chunk): string[
 
 /** The chunk whose module is `modulePath` (relative to the root: a page, or a package's folder under node_modules). */
 function chunkOf(bundle: Rolldown.OutputBundle, root: string, modulePath: string): Chunk {
-  const wanted = path.join(root, modulePath);
+  // Through symlinks (a node_modules linked from another checkout), as the bundler names modules.
+  const wanted = fs.realpathSync(path.join(root, modulePath)) + (modulePath.endsWith('/') ? '/' : '');
   const chunk = chunksOf(bundle).find((candidate) =>
     modulePath.endsWith('/') ? candidate.facadeModuleId?.startsWith(wanted) : candidate.facadeModuleId === wanted,
   );
@@ -117,95 +82,22 @@ export function patternSource(pattern: string): string {
   return `^${escaped}/?$`;
 }
 
-/**
- * One route of the inline script's table. `preload`: its files are needed to show the page,
- * now (and it gets its session checked early, and its `first` calls sent); `prefetch`: soon,
- * once the page has painted. `sdk`: the Parse SDK's files, preloaded too unless `first` went out.
- */
-export interface RoutePreload {
-  readonly pattern: string;
-  readonly mode: 'preload' | 'prefetch';
-  readonly files: readonly string[];
-  readonly sdk?: readonly string[];
-  readonly first?: readonly EarlyCallSpec[];
-}
+export const SHELL_SCRIPT_MODULE = 'src/app/shell-script.ts';
+export const ROUTE_PRELOAD_MODULE = 'src/app/route-preload-script.ts';
+export const SEND_CAPTURE_MODULE = 'src/app/send-capture-script.ts';
 
-/** The Parse Server the early calls go to, with the app's public keys (baked into the bundle anyway). */
-export interface EarlyCallServer {
-  readonly url: string;
-  readonly appId: string;
-  readonly javascriptKey: string;
-}
-
-/** The part of the inline script that sends a page's first calls (`parse`: the server, its keys and the table's calls). */
-const EARLY_CALLS_SCRIPT = `  function call(calls, token, path, params) {
-    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-    var json = JSON.stringify(params, function (key, value) { return key === 'timeZone' ? zone : value; });
-    var body = JSON.parse(json);
-    body._ApplicationId = parse.appId;
-    body._JavaScriptKey = parse.javascriptKey;
-    body._SessionToken = token;
-    var answer = fetch(parse.url + '/' + path, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: JSON.stringify(body) })
-      .then(function (response) { return response.text().then(function (text) { return { status: response.status, text: text }; }); });
-    // Never taken, a failed call must not be reported as unhandled: the app makes its own.
-    answer.catch(function () {});
-    calls.push({ path: path, params: json, sessionToken: token, answer: answer });
+/** The inline script of a page whose table is `data.routes` (src/app/shell-script.ts, compiled). */
+export function routePreloadScript(root: string, data: ShellScriptData): Promise<string> {
+  // Only where some page is preloaded: `/` sends none, and gets no code to send.
+  const { server, ...table } = data;
+  if (server === undefined || !data.routes.some((route) => route.mode === 'preload')) {
+    return compileInlineScript(root, ROUTE_PRELOAD_MODULE, 'preloadRoute', table);
   }
-  function callEarly(first) {
-    var token;
-    try { token = JSON.parse(localStorage.getItem(parse.userKey)).sessionToken; } catch (error) { return; }
-    if (typeof token !== 'string') return;
-    var calls = window[parse.global] = [];
-    call(calls, token, parse.session[0], parse.session[1]);
-    if (!first || location.search) return;
-    first.forEach(function (spec) { call(calls, token, spec[0], spec[1]); });
-    return true;
-  }
-`;
-
-/**
- * The inline script. `base`: the path the app is served under (`/`, `/opinions/`); `assets`:
- * where its files are (Vite's `base`, a CDN's URL perhaps).
- */
-export function routePreloadScript(
-  base: string,
-  assets: string,
-  routes: readonly RoutePreload[],
-  server?: EarlyCallServer,
-): string {
-  // Only where some page is preloaded: `/` sends none.
-  const parse = server && routes.some((route) => route.mode === 'preload')
-    ? { ...server, userKey: storedUserKey(server.appId), global: EARLY_CALLS_GLOBAL, session: SESSION_CALL }
-    : null;
-  return `(function (base, assets, routes, parse) {
-  var path = location.pathname.indexOf(base) === 0 ? location.pathname.slice(base.length - 1) : location.pathname;
-  function add(files, prefetch) {
-    files.forEach(function (file) {
-      var link = document.createElement('link');
-      if (prefetch) link.rel = 'prefetch';
-      else if (/\\.css$/.test(file)) { link.rel = 'preload'; link.setAttribute('as', 'style'); }
-      else link.rel = 'modulepreload';
-      link.crossOrigin = '';
-      link.setAttribute('fetchpriority', 'low');
-      link.href = assets + file;
-      document.head.appendChild(link);
-    });
-  }
-${parse ? EARLY_CALLS_SCRIPT : ''}  for (var i = 0; i < routes.length; i++) {
-    var route = routes[i];
-    if (!new RegExp(route.pattern).test(path)) continue;
-    if (route.mode === 'prefetch') requestAnimationFrame(function () { setTimeout(function () { add(route.files, true); }); });
-    else {
-      var sent = ${parse ? 'callEarly(route.first)' : 'false'};
-      add(route.sdk && !sent ? route.files.concat(route.sdk) : route.files, false);
-    }
-    return;
-  }
-})(${JSON.stringify(base)}, ${JSON.stringify(assets)}, ${JSON.stringify(routes)}, ${JSON.stringify(parse)});`;
+  return compileInlineScript(root, SHELL_SCRIPT_MODULE, 'preloadRouteAndCallEarly', data);
 }
 
 /** The server and keys the bundle was built with, when they are all set (else the app shows its configuration error). */
-function earlyCallServer(config: ResolvedConfig): EarlyCallServer | undefined {
+function earlyCallServer(config: ResolvedConfig): ParseServer | undefined {
   const url = parseServerUrlOf(config);
   const [appId, javascriptKey] = ['VITE_PARSE_APP_ID', 'VITE_PARSE_JS_KEY'].map((name) => {
     const value: unknown = config.env[name];
@@ -215,45 +107,45 @@ function earlyCallServer(config: ResolvedConfig): EarlyCallServer | undefined {
   return { url: url.replace(/\/+$/, ''), appId, javascriptKey };
 }
 
-/**
- * Listed after the prerender plugin, which copies index.html into the deep links' shell, and
- * before the static-host plugin, which hashes the inline scripts this one leaves: index.html
- * (the prerendered `/`) gets only what `/` needs, the shell what the other pages do.
- */
+/** Step 3 of build/html-pipeline.ts: index.html (the prerendered `/`) gets only what `/` needs, the shell what the other pages do. */
 export function routePreloadPlugin(): Plugin {
-  return bundlePlugin('route-preload', (bundle, config) => {
+  return bundlePlugin('route-preload', async (bundle, config) => {
     const index = bundle['index.html'];
     if (index?.type !== 'asset') return;
+    const prerendered = ROUTES[PRERENDERED_ROUTE];
     const home: RoutePreload = {
-      pattern: patternSource(routePatterns.home),
+      pattern: patternSource(prerendered.pattern),
       mode: 'prefetch',
       // Its stylesheets are in the page already (inline-css-plugin).
-      files: filesBeyondEntry(bundle, config.root, [HOME_PAGE_MODULE]).filter((file) => file.endsWith('.js')),
+      files: filesBeyondEntry(bundle, config.root, [prerendered.module]).filter((file) => file.endsWith('.js')),
     };
-    const deepLinks = (Object.keys(ROUTE_MODULES) as (keyof typeof ROUTE_MODULES)[]).map((route): RoutePreload => {
-      const files = filesBeyondEntry(bundle, config.root, [...ROUTE_MODULES[route], ...SHELL_MODULES]);
-      const sdk = filesBeyondEntry(bundle, config.root, [PARSE_SDK_MODULE]).filter((file) => !files.includes(file));
-      const first = ROUTE_EARLY_CALLS[route];
-      return {
-        pattern: patternSource(routePatterns[route]),
-        mode: 'preload',
-        files,
-        ...(ROUTES_READING_WITH_SDK.includes(route) ? { sdk } : {}),
-        ...(first ? { first } : {}),
-      };
-    });
+    const deepLinks = routeEntries()
+      .filter(([id]) => id !== PRERENDERED_ROUTE)
+      .map(([, route]): RoutePreload => {
+        const files = filesBeyondEntry(bundle, config.root, [route.module, ...(route.preloads ?? []), ...SHELL_MODULES]);
+        const sdk = filesBeyondEntry(bundle, config.root, [PARSE_SDK_MODULE]).filter((file) => !files.includes(file));
+        return {
+          pattern: patternSource(route.pattern),
+          mode: 'preload',
+          files,
+          ...(route.readsWithSdk ? { sdk } : {}),
+          ...(route.first ? { first: route.first } : {}),
+        };
+      });
     const server = earlyCallServer(config);
-    const addScript = (page: Rolldown.OutputAsset, routes: readonly RoutePreload[]) => {
-      const script = `<script>${routePreloadScript(basePath(config.base), config.base, routes, server)}</script>`;
+    const addScript = async (page: Rolldown.OutputAsset, routes: readonly RoutePreload[]) => {
+      const script = `<script>${await routePreloadScript(config.root, { base: basePath(config.base), assets: config.base, routes, ...(server ? { server } : {}) })}</script>`;
       // Before the entry script: its request is on its way, and these join it.
       page.source = String(page.source).replace('</head>', () => `  ${script}\n  </head>`);
     };
+    // The prerendered form's Send, clicked before the app's code has run (src/app/send-capture-script.ts).
+    const capture = `<script>${await compileInlineScript(config.root, SEND_CAPTURE_MODULE, 'captureEarlySends')}</script>`;
+    index.source = String(index.source).replace('</head>', () => `  ${capture}\n  </head>`);
     const shell = bundle[SPA_SHELL_FILE];
     if (shell?.type === 'asset') {
-      addScript(index, [home]);
-      addScript(shell, deepLinks);
+      await Promise.all([addScript(index, [home]), addScript(shell, deepLinks)]);
     } else {
-      addScript(index, [home, ...deepLinks]);
+      await addScript(index, [home, ...deepLinks]);
     }
   });
 }

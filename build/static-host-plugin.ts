@@ -135,9 +135,8 @@ export function parseServerUrlOf(config: ResolvedConfig): string | undefined {
 }
 
 /**
- * Listed after the prerender plugin: both run after Vite's HTML plugin (`enforce: 'post'`),
- * so `index.html` in the bundle is still the shell here and the prerendered shell file, when
- * that plugin is on, is already emitted.
+ * Step 4 of build/html-pipeline.ts: `index.html` in the bundle is still the shell here, and the
+ * prerendered shell file, when the prerender step is on, is already emitted.
  */
 export function staticHostPlugin(): Plugin {
   return bundlePlugin('static-host', function (bundle, config) {

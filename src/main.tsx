@@ -3,6 +3,7 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App, ROUTER_BASENAME } from './app/app';
 import { keepInPageLinksInPage } from './app/in-page-links';
 import { expectPrerenderedForm } from './app/prerendered-form';
+import { PRERENDERED_ROUTE, ROUTES } from './app/route-manifest';
 import { preloadPageAt } from './app/routes';
 import './app/styles.css';
 
@@ -12,9 +13,9 @@ function pathInsideBase(pathname: string): string {
   return pathname.startsWith(base) ? pathname.slice(base.length) || '/' : pathname;
 }
 
-/** The app's own `/`: the one page prerendered at build time. */
+/** The one page prerendered at build time (the route manifest's). */
 function isPrerenderedPath(pathname: string): boolean {
-  return pathInsideBase(pathname) === '/';
+  return pathInsideBase(pathname) === ROUTES[PRERENDERED_ROUTE].pattern;
 }
 
 const container = document.getElementById('root');

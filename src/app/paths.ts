@@ -1,3 +1,5 @@
+import { ROUTES, type RouteId } from './route-manifest';
+
 /** Every route of the app, and the href builders that are the only way to link to them. */
 export const paths = {
   home: () => '/',
@@ -10,16 +12,17 @@ export const paths = {
   opinion: (id: string) => `/dashboard/opinions/${encodeURIComponent(id)}`,
 } as const;
 
+/** The routes' patterns, from the route manifest. */
 export const routePatterns = {
-  home: '/',
-  login: '/login',
-  signup: '/signup',
-  resetPassword: '/reset-password',
-  verifyEmail: '/verify-email',
-  account: '/account',
-  dashboard: '/dashboard',
-  opinion: '/dashboard/opinions/:id',
-} as const;
+  home: ROUTES.home.pattern,
+  login: ROUTES.login.pattern,
+  signup: ROUTES.signup.pattern,
+  resetPassword: ROUTES.resetPassword.pattern,
+  verifyEmail: ROUTES.verifyEmail.pattern,
+  account: ROUTES.account.pattern,
+  dashboard: ROUTES.dashboard.pattern,
+  opinion: ROUTES.opinion.pattern,
+} as const satisfies Record<RouteId, string>;
 
 /**
  * Where to go after logging in: `next` from the URL when it is a path inside this app, never

@@ -12,12 +12,10 @@
  */
 import { loadDraft, saveDraft, type StoredDraft } from '../device/drafts';
 import type { OpinionDraft } from '../domain/opinion';
+import { OPINION_FORM, SEND_REQUESTED_ATTRIBUTE } from '../components/opinion-form-markers';
 
 let waiting = false;
 
-const FORM = 'form[aria-label="Your opinion"]';
-/** Set on <html> by index.html's inline script, by a click on Send before the form can send. */
-const SEND_REQUESTED = 'data-send-requested';
 
 function textField(id: string): HTMLInputElement | HTMLTextAreaElement | null {
   const field = document.getElementById(id);
@@ -62,10 +60,10 @@ function keepFields(): StoredDraft {
  * Before hydration prerenderedFormAdopted() carries it out; in that moment after, it is done here.
  */
 function onClick(event: MouseEvent): void {
-  const button = event.target instanceof Element ? event.target.closest(`${FORM} button`) : null;
+  const button = event.target instanceof Element ? event.target.closest(`${OPINION_FORM} button`) : null;
   if (!(button instanceof HTMLButtonElement) || button.type === 'submit') return;
   if (waiting) return;
-  document.documentElement.removeAttribute(SEND_REQUESTED);
+  document.documentElement.removeAttribute(SEND_REQUESTED_ATTRIBUTE);
   button.form?.requestSubmit();
 }
 
@@ -76,7 +74,7 @@ function isPrerenderedFormShown(): boolean {
 /** Called by main.tsx before it hydrates the prerendered `/`. */
 export function expectPrerenderedForm(): void {
   if (!isPrerenderedFormShown()) {
-    document.documentElement.removeAttribute(SEND_REQUESTED);
+    document.documentElement.removeAttribute(SEND_REQUESTED_ATTRIBUTE);
     return;
   }
   waiting = true;
@@ -91,10 +89,10 @@ export function prerenderedFormAdopted(): void {
   if (!waiting) return;
   waiting = false;
   document.removeEventListener('input', keepFields, true);
-  if (document.documentElement.hasAttribute(SEND_REQUESTED)) {
-    document.documentElement.removeAttribute(SEND_REQUESTED);
+  if (document.documentElement.hasAttribute(SEND_REQUESTED_ATTRIBUTE)) {
+    document.documentElement.removeAttribute(SEND_REQUESTED_ATTRIBUTE);
     // After the effects of this commit: the form's own have run and it handles the submit.
-    window.setTimeout(() => document.querySelector<HTMLFormElement>(FORM)?.requestSubmit());
+    window.setTimeout(() => document.querySelector<HTMLFormElement>(OPINION_FORM)?.requestSubmit());
   }
 }
 

@@ -1,7 +1,7 @@
 import { lazy, type ComponentType } from 'react';
 import { matchPath, Route, Routes } from 'react-router-dom';
 import { Layout } from './layout';
-import { routePatterns } from './paths';
+import { NOT_FOUND, routeEntries, type RouteEntry } from './route-manifest';
 
 /*
  * The one route table. Every page is its own chunk, so that account and staff code never loads
@@ -28,26 +28,26 @@ function lazyPage(load: () => Promise<PageModule>) {
   );
 }
 
-const FeedbackPage = lazyPage(() => import('../pages/feedback-page').then((m) => ({ default: m.FeedbackPage })));
-const LoginPage = lazyPage(() => import('../pages/login-page').then((m) => ({ default: m.LoginPage })));
-const SignupPage = lazyPage(() => import('../pages/signup-page').then((m) => ({ default: m.SignupPage })));
-const ResetPasswordPage = lazyPage(() => import('../pages/reset-password-page').then((m) => ({ default: m.ResetPasswordPage })));
-const VerifyEmailPage = lazyPage(() => import('../pages/verify-email-page').then((m) => ({ default: m.VerifyEmailPage })));
-const AccountPage = lazyPage(() => import('../pages/account-page').then((m) => ({ default: m.AccountPage })));
-const DashboardPage = lazyPage(() => import('../pages/dashboard-page').then((m) => ({ default: m.DashboardPage })));
-const NotFoundPage = lazyPage(() => import('../pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
-const OpinionPage = lazyPage(() => import('../pages/opinion-page').then((m) => ({ default: m.OpinionPage })));
+/** Every page module, by its path in the manifest (`src/pages/…`): the build reads the same string. */
+const PAGE_MODULES = import.meta.glob<Record<string, unknown>>('../pages/*-page.tsx');
 
-const PAGES = [
-  [routePatterns.home, FeedbackPage],
-  [routePatterns.login, LoginPage],
-  [routePatterns.signup, SignupPage],
-  [routePatterns.resetPassword, ResetPasswordPage],
-  [routePatterns.verifyEmail, VerifyEmailPage],
-  [routePatterns.account, AccountPage],
-  [routePatterns.dashboard, DashboardPage],
-  [routePatterns.opinion, OpinionPage],
-] as const;
+function isComponent(value: unknown): value is ComponentType {
+  return typeof value === 'function';
+}
+
+/** The manifest's page. */
+function pageOf({ module, component }: Pick<RouteEntry, 'module' | 'component'>) {
+  const load = PAGE_MODULES[module.replace(/^src\//, '../')];
+  if (!load) throw new Error(`No page module ${module}.`);
+  return lazyPage(async () => {
+    const Page = (await load())[component];
+    if (!isComponent(Page)) throw new Error(`${module} exports no component ${component}.`);
+    return { default: Page };
+  });
+}
+
+const NotFoundPage = pageOf(NOT_FOUND);
+const PAGES = routeEntries().map(([, entry]) => [entry.pattern, pageOf(entry)] as const);
 
 /**
  * Starts loading the page at `pathname` (inside the router's basename), before the first

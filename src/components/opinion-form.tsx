@@ -13,6 +13,7 @@ import {
 import { useHydrated } from './ui/use-hydrated';
 import { ErrorSummary, type SummaryError } from './ui/error-summary';
 import { ChoiceGroup, Field } from './ui/field';
+import { OPINION_FORM_ATTRIBUTE } from './opinion-form-markers';
 
 interface FormValues {
   name: string;
@@ -146,7 +147,7 @@ export function OpinionForm({
   const commentLength = comment?.trim().length ?? 0;
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate aria-label="Your opinion">
+    <form onSubmit={(event) => void submit(event)} noValidate aria-label="Your opinion" {...{ [OPINION_FORM_ATTRIBUTE]: '' }}>
       <ErrorSummary errors={summary} focusKey={serverErrors ? `server-${submitCount}` : submitCount} />
 
       <Field id="name" label="Your name (optional)" hint="Leave it empty to stay anonymous." error={errors.name?.message}>

@@ -4,6 +4,7 @@ import { appError } from '../domain/errors';
 import type { User } from '../domain/user';
 import { getParse } from './client';
 import { toAppError } from './errors';
+import { refusalOf } from './wire';
 import { clearLocalSession, whoami } from './session';
 
 async function currentParseUser() {
@@ -97,10 +98,8 @@ export async function resetPassword(token: string, newPassword: string): Promise
     throw appError('offline');
   }
   if (response.ok) return;
-  const body = (await response.json().catch(() => undefined)) as { code?: unknown; error?: unknown } | undefined;
-  if (typeof body?.code === 'number') {
-    throw toAppError({ code: body.code, message: typeof body.error === 'string' ? body.error : '' }, 'password-reset');
-  }
+  const refusal = refusalOf(await response.text().catch(() => ''));
+  if (refusal) throw toAppError(refusal, 'password-reset');
   throw appError(response.status >= 500 ? 'server' : 'unknown');
 }
 

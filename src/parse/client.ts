@@ -29,3 +29,6 @@ export function getParse(): Promise<ParseSdk> {
 export function preloadParse(): void {
   void getParse().catch(() => undefined);
 }
+
+/** How long the dashboard waits for one read before it shows an error with a retry. */
+export const READ_TIMEOUT_MS = 15_000;

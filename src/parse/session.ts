@@ -5,7 +5,8 @@
 import { appConfig } from '../config/env';
 import type { User } from '../domain/user';
 import { getParse } from './client';
-import { storedUserKey, takeEarlyFunctionCall } from './early-calls';
+import { earlyOrAsk, SESSION_CALL, WHOAMI } from './early-calls';
+import { forgetStoredUser, storedSessionTokenOf } from './sdk-storage';
 import { toAppError } from './errors';
 
 /**
@@ -13,15 +14,7 @@ import { toAppError } from './errors';
  * nobody is signed in here, undefined when storage cannot be read (the SDK decides then).
  */
 export function storedSessionToken(): string | null | undefined {
-  if (!appConfig.ok) return null;
-  try {
-    const stored = localStorage.getItem(storedUserKey(appConfig.config.parseAppId));
-    if (stored === null) return null;
-    const { sessionToken } = JSON.parse(stored) as { sessionToken?: unknown };
-    return typeof sessionToken === 'string' ? sessionToken : undefined;
-  } catch {
-    return undefined;
-  }
+  return appConfig.ok ? storedSessionTokenOf(appConfig.config.parseAppId) : null;
 }
 
 /**
@@ -37,10 +30,16 @@ export function hasStoredUser(): boolean {
  * the role). On a deep link, the shell asked already (early-calls.ts): no need to wait for the SDK.
  */
 export async function whoami(): Promise<User> {
-  const early = takeEarlyFunctionCall('whoami', storedSessionToken());
-  if (early) return (await early.result) as User;
-  const Parse = await getParse();
-  return (await Parse.Cloud.run('whoami')) as User;
+  const [path, params] = SESSION_CALL;
+  const { value } = await earlyOrAsk<unknown>({
+    path,
+    params,
+    sessionToken: storedSessionToken(),
+    read: (body) => body.result,
+    ask: async () => (await getParse()).Cloud.run(WHOAMI, params),
+  });
+  // Cloud Code's whoami answers a User (server/cloud).
+  return value as User;
 }
 
 /**
@@ -68,6 +67,5 @@ export async function fetchSession(): Promise<User | null> {
 
 /** Forgets the stored session without asking the server (whose token may be dead already). */
 export async function clearLocalSession(): Promise<void> {
-  const Parse = await getParse();
-  await Parse.CoreManager.getUserController().removeUserFromDisk();
+  await forgetStoredUser(await getParse());
 }

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { whenIdle } from '../device/idle';
 import { filtersOf, type OpinionFilters } from '../domain/dashboard';
-import { subscribeToNewOpinions } from '../parse/dashboard';
+import { subscribeToNewOpinions } from '../parse/live-opinions';
 import { opinionQueries } from './opinions';
 
 /**

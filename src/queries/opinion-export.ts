@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { downloadText, opinionsCsv } from '../device/csv-file';
 import type { OpinionFilters } from '../domain/dashboard';
 import { exportFileName } from '../domain/opinion-csv';
-import { fetchAllOpinions } from '../parse/dashboard';
+import { fetchAllOpinions } from '../parse/opinion-export';
 import { rejectingWithAppError } from './app-error';
 
 export interface ExportProgress {

@@ -5,7 +5,7 @@
 import { hashKey, keepPreviousData, queryOptions, skipToken, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { filtersOf, type DashboardStats, type OpinionFilters } from '../domain/dashboard';
-import { fetchDashboardStats, recordDashboardVisit, type DashboardVisit } from '../parse/dashboard';
+import { fetchDashboardStats, recordDashboardVisit, type DashboardVisit } from '../parse/dashboard-stats';
 import { rejectingWithAppError } from './app-error';
 import { opinionQueries } from './opinions';
 

@@ -4,7 +4,9 @@
  */
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { OpinionListParams } from '../domain/dashboard';
-import { deleteOpinions, getOpinion, listOpinions, setReviewed } from '../parse/dashboard';
+import { getOpinion } from '../parse/opinion-detail';
+import { listOpinions } from '../parse/opinion-list';
+import { deleteOpinions, setReviewed } from '../parse/opinion-triage';
 import { rejectingWithAppError } from './app-error';
 
 export const opinionQueries = {

@@ -16,7 +16,8 @@ test('the app loads on a 360 px phone with its shell, and no console errors', as
   const { context, page, errors } = await newPage(browser, { viewport: PHONE });
   await page.goto(appURL + '/');
   await expect.poll(() => page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(true);
-  expect(await page.getByRole('heading', { level: 1 }).textContent()).toBeTruthy();
+  // The visitor's form, the page at `/`.
+  expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Tell us about your visit');
   expect(await page.getByRole('link', { name: 'Skip to content' }).count()).toBe(1);
   // Nothing is wider than the phone's screen.
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

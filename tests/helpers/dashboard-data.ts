@@ -9,7 +9,15 @@ export async function loadAppParse() {
   vi.stubEnv('VITE_PARSE_SERVER_URL', stack.serverURL);
   vi.stubEnv('VITE_PARSE_APP_ID', stack.appId);
   vi.stubEnv('VITE_PARSE_JS_KEY', stack.javascriptKey);
-  const opinions = await import('../../src/parse/dashboard.ts');
+  // The dashboard's calls, one module per resource.
+  const opinions = {
+    ...(await import('../../src/parse/opinion-list.ts')),
+    ...(await import('../../src/parse/opinion-detail.ts')),
+    ...(await import('../../src/parse/opinion-triage.ts')),
+    ...(await import('../../src/parse/opinion-export.ts')),
+    ...(await import('../../src/parse/dashboard-stats.ts')),
+    ...(await import('../../src/parse/live-opinions.ts')),
+  };
   const auth = await import('../../src/parse/auth.ts');
   return { opinions, auth };
 }

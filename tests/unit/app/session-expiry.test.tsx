@@ -2,13 +2,14 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { appError } from '../../../src/domain/errors';
 import type { User } from '../../../src/domain/user';
-import { getOpinion } from '../../../src/parse/dashboard';
+import { getOpinion } from '../../../src/parse/opinion-detail';
 import { clearLocalSession, fetchSession } from '../../../src/parse/session';
 import { renderApp } from '../../helpers/render-app';
 
 // The unit boundary: src/parse is stubbed, everything above it is the real app.
 vi.mock('../../../src/parse/session', () => ({ fetchSession: vi.fn(), clearLocalSession: vi.fn(), hasStoredUser: vi.fn() }));
-vi.mock('../../../src/parse/dashboard', () => ({ getOpinion: vi.fn(), setReviewed: vi.fn(), deleteOpinions: vi.fn() }));
+vi.mock('../../../src/parse/opinion-detail', () => ({ getOpinion: vi.fn() }));
+vi.mock('../../../src/parse/opinion-triage', () => ({ setReviewed: vi.fn(), deleteOpinions: vi.fn() }));
 vi.mock('../../../src/parse/client', () => ({ preloadParse: vi.fn(), getParse: vi.fn() }));
 
 const sam: User = { id: 'u2', username: 'sam', email: 'sam@example.com', emailVerified: true, isStaff: true };

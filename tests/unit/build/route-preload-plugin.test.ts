@@ -1,25 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
-import { patternSource, ROUTE_MODULES, routePreloadScript, type RoutePreload } from '../../../build/route-preload-plugin';
+import { patternSource } from '../../../build/route-preload-plugin';
+import { NOT_FOUND, PRERENDERED_ROUTE, ROUTES, routeEntries, SHELL_MODULES } from '../../../src/app/route-manifest';
 import { routePatterns } from '../../../src/app/paths';
-import { EARLY_CALLS_GLOBAL, takeEarlyCall, takeEarlyFunctionCall } from '../../../src/parse/early-calls';
+import { preloadRoute, type RoutePreload } from '../../../src/app/route-preload-script';
+import { preloadRouteAndCallEarly } from '../../../src/app/shell-script';
+import { dashboardFirstCalls } from '../../../src/parse/dashboard-first-calls';
+import { EARLY_CALLS_GLOBAL, earlyOrAsk, takeEarlyCall } from '../../../src/parse/early-calls';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 
 describe('the route preload table', () => {
-  test('names the page module that src/app/routes.tsx renders for every route but /', () => {
-    const routes = fs.readFileSync(path.join(root, 'src/app/routes.tsx'), 'utf8');
-    const modules = Object.fromEntries(
-      [...routes.matchAll(/const (\w+) = lazyPage\(\(\) => import\('\.\.\/pages\/([\w-]+)'\)/g)].map(([, name, file]) => [name, `src/pages/${file}.tsx`]),
-    );
-    const rendered = Object.fromEntries(
-      [...routes.matchAll(/\[routePatterns\.(\w+), (\w+)\]/g)].map(([, route, name]) => [route, modules[name!]]),
-    );
-    const { home, ...preloaded } = rendered;
-    expect(home).toBe('src/pages/feedback-page.tsx');
-    expect(Object.fromEntries(Object.entries(ROUTE_MODULES).map(([route, [page]]) => [route, page]))).toEqual(preloaded);
-    for (const [, [page]] of Object.entries(ROUTE_MODULES)) expect(fs.existsSync(path.join(root, page))).toBe(true);
+  test('every page module of the route manifest is there, for the router and the build alike', () => {
+    const modules = [...routeEntries().map(([, route]) => route.module), NOT_FOUND.module, ...SHELL_MODULES];
+    for (const module of modules) expect(fs.existsSync(path.join(root, module)), module).toBe(true);
+    expect(ROUTES[PRERENDERED_ROUTE].pattern).toBe('/');
   });
 
   test('patterns match their paths, with or without a trailing slash, and nothing else', () => {
@@ -33,6 +29,7 @@ describe('the route preload table', () => {
   });
 });
 
+// The inline scripts' source, run as the build compiles it (tests/unit/build/inline-script.test.ts).
 describe('the inline script', () => {
   function run(pathname: string, base = '/') {
     document.head.innerHTML = '';
@@ -42,7 +39,7 @@ describe('the inline script', () => {
       { pattern: patternSource('/dashboard'), mode: 'preload', files: ['assets/dashboard-a.js', 'assets/dashboard-b.css'], sdk: ['assets/parse-a.js'] },
       { pattern: patternSource('/login'), mode: 'preload', files: ['assets/login-a.js'] },
     ];
-    new Function(routePreloadScript(base, `https://cdn.example${base}`, routes))();
+    preloadRoute({ base, assets: `https://cdn.example${base}`, routes });
     return [...document.head.querySelectorAll('link')].map((link) => [link.rel, link.getAttribute('as'), link.href, link.crossOrigin]);
   }
 
@@ -77,10 +74,9 @@ describe('the inline script', () => {
 
 describe('the calls the inline script sends for whoever is signed in', () => {
   const server = { url: 'https://api.example/parse', appId: 'app-id', javascriptKey: 'js-key' };
-  const visit = ['functions/dashboardVisit', { stats: { q: '', timeZone: 'UTC' } }] as const;
   const routes: RoutePreload[] = [
     { pattern: patternSource('/'), mode: 'prefetch', files: [] },
-    { pattern: patternSource('/dashboard'), mode: 'preload', files: [], sdk: ['assets/parse-a.js'], first: [visit] },
+    { pattern: patternSource('/dashboard'), mode: 'preload', files: [], sdk: ['assets/parse-a.js'], first: 'dashboard' },
     { pattern: patternSource('/account'), mode: 'preload', files: [] },
   ];
   const preloaded = () => [...document.head.querySelectorAll('link')].map((link) => new URL(link.href).pathname);
@@ -98,7 +94,7 @@ describe('the calls the inline script sends for whoever is signed in', () => {
       return Promise.resolve(new Response(JSON.stringify({ result: `answer to ${url}` }), { status: 200 }));
     });
     try {
-      new Function(routePreloadScript('/', '/', routes, server))();
+      preloadRouteAndCallEarly({ base: '/', assets: '/', routes, server });
     } finally {
       vi.unstubAllGlobals();
     }
@@ -110,14 +106,18 @@ describe('the calls the inline script sends for whoever is signed in', () => {
     const keys = { _ApplicationId: 'app-id', _JavaScriptKey: 'js-key', _SessionToken: 'r:token' };
     expect(run('/dashboard', { objectId: 'u1', sessionToken: 'r:token' })).toEqual([
       ['https://api.example/parse/functions/whoami', keys],
-      ['https://api.example/parse/functions/dashboardVisit', { stats: { q: '', timeZone: zone }, ...keys }],
+      // Built by the dashboard's own builders, in the browser's time zone.
+      ...dashboardFirstCalls(zone).map(([path, params]) => [`https://api.example/parse/${path}`, { ...params, ...keys }]),
     ]);
     expect(sent.every(({ init }) => init.method === 'POST' && new Headers(init.headers).get('content-type') === 'text/plain')).toBe(true);
 
     // The app takes them by their session, with the params they were sent with.
     expect(takeEarlyCall('functions/whoami', 'r:other')).toBeUndefined();
-    await expect(takeEarlyFunctionCall('whoami', 'r:token')?.result).resolves.toBe('answer to https://api.example/parse/functions/whoami');
-    expect(takeEarlyFunctionCall('dashboardVisit', 'r:token')?.params).toBe(JSON.stringify({ stats: { q: '', timeZone: zone } }));
+    const never = () => Promise.reject(new Error('asked the server'));
+    const whoami = { path: 'functions/whoami', params: {}, sessionToken: 'r:token', read: (body: Record<string, unknown>) => body.result, ask: never };
+    await expect(earlyOrAsk(whoami)).resolves.toEqual({ value: 'answer to https://api.example/parse/functions/whoami', asAsked: true });
+    const [visitPath, visitParams] = dashboardFirstCalls(zone)[0]!;
+    expect(takeEarlyCall(visitPath, 'r:token')?.params).toEqual(visitParams);
   });
 
   test('the first calls sent, the page needs no SDK to show itself: it is not preloaded', () => {
@@ -138,11 +138,11 @@ describe('the calls the inline script sends for whoever is signed in', () => {
     expect(run('/dashboard', { objectId: 'u1' })).toEqual([]);
     expect(run('/', { sessionToken: 'r:token' })).toEqual([]);
     localStorage.setItem('Parse/app-id/currentUser', '{not json');
-    expect(() => new Function(routePreloadScript('/', '/', routes, server))()).not.toThrow();
+    expect(() => preloadRouteAndCallEarly({ base: '/', assets: '/', routes, server })).not.toThrow();
     expect((window as unknown as Record<string, unknown>)[EARLY_CALLS_GLOBAL]).toBeUndefined();
     localStorage.setItem('Parse/app-id/currentUser', JSON.stringify({ sessionToken: 'r:token' }));
     window.history.replaceState(null, '', '/dashboard');
-    new Function(routePreloadScript('/', '/', routes))();
+    preloadRouteAndCallEarly({ base: '/', assets: '/', routes });
     expect((window as unknown as Record<string, unknown>)[EARLY_CALLS_GLOBAL]).toBeUndefined();
   });
 });

@@ -4,11 +4,13 @@ import type { ReactNode } from 'react';
 import { afterEach, expect, expectTypeOf, test, vi } from 'vitest';
 import { createQueryClient } from '../../../src/app/query-client';
 import { AppError } from '../../../src/domain/errors';
-import { getOpinion, setReviewed } from '../../../src/parse/dashboard';
+import { getOpinion } from '../../../src/parse/opinion-detail';
+import { setReviewed } from '../../../src/parse/opinion-triage';
 import { useOpinion, useSetReviewed } from '../../../src/queries/opinions';
 
 // The unit boundary: src/parse is stubbed, the queries above it are real.
-vi.mock('../../../src/parse/dashboard', () => ({ getOpinion: vi.fn(), setReviewed: vi.fn(), deleteOpinions: vi.fn() }));
+vi.mock('../../../src/parse/opinion-detail', () => ({ getOpinion: vi.fn() }));
+vi.mock('../../../src/parse/opinion-triage', () => ({ setReviewed: vi.fn(), deleteOpinions: vi.fn() }));
 afterEach(() => vi.resetAllMocks());
 
 function wrapper({ children }: { children: ReactNode }) {

@@ -4,12 +4,12 @@ import type { ReactNode } from 'react';
 import { afterEach, expect, test, vi } from 'vitest';
 import { createQueryClient } from '../../../src/app/query-client';
 import { DEFAULT_FILTERS, type DashboardStats, type OpinionFilters } from '../../../src/domain/dashboard';
-import { fetchDashboardStats, recordDashboardVisit } from '../../../src/parse/dashboard';
+import { fetchDashboardStats, recordDashboardVisit } from '../../../src/parse/dashboard-stats';
 import { useDashboardStats } from '../../../src/queries/opinion-stats';
 import { opinionQueries } from '../../../src/queries/opinions';
 
 // The unit boundary: src/parse is stubbed, the queries above it are real.
-vi.mock('../../../src/parse/dashboard', () => ({ recordDashboardVisit: vi.fn(), fetchDashboardStats: vi.fn() }));
+vi.mock('../../../src/parse/dashboard-stats', () => ({ recordDashboardVisit: vi.fn(), fetchDashboardStats: vi.fn() }));
 const visit = vi.mocked(recordDashboardVisit);
 const stats = vi.mocked(fetchDashboardStats);
 afterEach(() => vi.resetAllMocks());

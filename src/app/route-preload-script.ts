@@ -1,0 +1,67 @@
+/**
+ * The part of the pages' inline script (shell-script.ts) that preloads what the page the URL
+ * names needs, and that index.html's (the prerendered `/`, which sends no calls) has alone:
+ * no import, so that its compiled script carries nothing else.
+ */
+import type { ParseServer } from '../parse/wire';
+
+/** The first calls a route may send (shell-script.ts's FIRST_CALLS). */
+export type FirstCallsName = 'dashboard';
+
+/**
+ * One route of the script's table. `preload`: its files are needed to show the page, now (and it
+ * gets its session checked early, and its `first` calls sent); `prefetch`: soon, once the page
+ * has painted. `sdk`: the Parse SDK's files, preloaded too unless `first` went out.
+ */
+export interface RoutePreload {
+  /** A regular expression's source, over the path inside the base. */
+  readonly pattern: string;
+  readonly mode: 'preload' | 'prefetch';
+  readonly files: readonly string[];
+  readonly sdk?: readonly string[];
+  readonly first?: FirstCallsName;
+}
+
+/**
+ * `base`: the path the app is served under (`/`, `/opinions/`); `assets`: where its files are
+ * (Vite's `base`, a CDN's URL perhaps); `server`: where the early calls go (none: no calls).
+ */
+export interface ShellScriptData {
+  readonly base: string;
+  readonly assets: string;
+  readonly routes: readonly RoutePreload[];
+  readonly server?: ParseServer;
+}
+
+function addLinks(assets: string, files: readonly string[], prefetch: boolean): void {
+  for (const file of files) {
+    const link = document.createElement('link');
+    if (prefetch) link.rel = 'prefetch';
+    else if (file.endsWith('.css')) {
+      link.rel = 'preload';
+      link.setAttribute('as', 'style');
+    } else link.rel = 'modulepreload';
+    link.crossOrigin = '';
+    link.setAttribute('fetchpriority', 'low');
+    link.href = assets + file;
+    document.head.appendChild(link);
+  }
+}
+
+/** The route the URL names, if the table has it. */
+export function routeAt(base: string, routes: readonly RoutePreload[]): RoutePreload | undefined {
+  const { pathname } = location;
+  const path = pathname.startsWith(base) ? pathname.slice(base.length - 1) : pathname;
+  return routes.find((route) => new RegExp(route.pattern).test(path));
+}
+
+/** Preloads (or prefetches) what the page at the URL needs; sends nothing. */
+export function preloadRoute({ base, assets, routes }: ShellScriptData): void {
+  const route = routeAt(base, routes);
+  if (!route) return;
+  if (route.mode === 'prefetch') {
+    requestAnimationFrame(() => setTimeout(() => addLinks(assets, route.files, true)));
+  } else {
+    addLinks(assets, route.sdk ? [...route.files, ...route.sdk] : route.files, false);
+  }
+}

@@ -1,0 +1,64 @@
+/** The staff's triage of opinions: marking them reviewed, deleting them. */
+import { CLASS } from '../domain/classes';
+import { AppError } from '../domain/errors';
+import { getParse, type ParseSdk } from './client';
+import { toAppError } from './errors';
+import type { ParseObject } from './opinion-detail';
+
+/** The server takes at most this many operations in one /batch request. */
+const BATCH_SIZE = 100;
+
+function references(Parse: ParseSdk, ids: readonly string[]): ParseObject[] {
+  const Opinions = Parse.Object.extend(CLASS.opinions);
+  return ids.map((id) => Opinions.createWithoutData(id) as ParseObject);
+}
+
+/** Parse's "object not found": here, an opinion that someone else deleted meanwhile. */
+const OBJECT_NOT_FOUND = 101;
+
+/** What failed in a batch: the items of the SDK's aggregate error, or the error itself. */
+function batchFailures(error: unknown): unknown[] {
+  const { errors } = (error ?? {}) as { errors?: unknown };
+  return Array.isArray(errors) && errors.length > 0 ? errors : [error];
+}
+
+function isGone(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === OBJECT_NOT_FOUND;
+}
+
+/** Marks opinions reviewed (or not), in /batch requests. */
+export async function setReviewed(ids: readonly string[], reviewed: boolean): Promise<void> {
+  try {
+    const Parse = await getParse();
+    const objects = references(Parse, ids);
+    for (const object of objects) object.set('reviewed', reviewed);
+    await Parse.Object.saveAll(objects, { batchSize: BATCH_SIZE });
+  } catch (error) {
+    // Saving stops at the first opinion that is gone: which of the others were marked, the
+    // list (read again after any action) shows.
+    if (batchFailures(error).some(isGone)) {
+      throw new AppError(
+        'not-found',
+        ids.length === 1
+          ? 'This opinion was deleted meanwhile, by someone else.'
+          : 'Some of these opinions were deleted meanwhile, by someone else. The list now shows what is left: mark the others again if they are not.',
+      );
+    }
+    throw toAppError(error);
+  }
+}
+
+/**
+ * Deletes opinions, in /batch requests. One that someone else deleted meanwhile is gone, as
+ * asked: not a failure. Any other refusal is, in words.
+ */
+export async function deleteOpinions(ids: readonly string[]): Promise<void> {
+  try {
+    const Parse = await getParse();
+    await Parse.Object.destroyAll(references(Parse, ids), { batchSize: BATCH_SIZE });
+  } catch (error) {
+    const failures = batchFailures(error);
+    if (failures.every(isGone)) return;
+    throw toAppError(failures.find((failure) => !isGone(failure)));
+  }
+}
