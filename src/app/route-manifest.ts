@@ -11,6 +11,7 @@ import type { FirstCallsName } from './route-preload-script.ts';
  * Who may see a route's page: anybody, a signed-in user, staff. The page applies it itself
  * (src/app/guards.tsx) inside its own markup: the dashboard starts its reads while the session
  * is being checked, and the account page shows its heading to whoever is signed out.
+ * tests/unit/app/route-guards.test.tsx holds every page to what its entry says.
  */
 export type Guard = 'none' | 'user' | 'staff';
 
