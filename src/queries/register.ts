@@ -1,0 +1,7 @@
+import type { AppError } from '../domain/errors';
+
+declare module '@tanstack/react-query' {
+  interface Register {
+    defaultError: AppError;
+  }
+}
