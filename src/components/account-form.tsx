@@ -41,7 +41,7 @@ export function AccountForm<V extends FieldValues>({
   /** The id of each field's control, where it is not the field's name. */
   ids?: Partial<Record<Path<V>, string>>;
   error: AppError | null;
-  /** Which server errors belong on a field (a constant); the others are shown above the form. */
+  /** Which server errors belong on a field; the others are shown above the form. */
   errorFields?: ErrorFields<Path<V>>;
   onSubmit: (values: V) => void;
   submitLabel: string;

@@ -21,22 +21,9 @@ export function summaryOf<F extends string>(
 export type ErrorFields<F extends string> = Partial<Record<AppErrorKind, F>>;
 
 /**
- * Splits a server error between the field it is about (username taken → the username field)
- * and the form as a whole (offline, locked…).
- */
-function placeError<F extends string>(
-  error: AppError | null,
-  fieldOf: ErrorFields<F>,
-): { field: F; message: string } | { formMessage: string } | undefined {
-  if (!error) return undefined;
-  const field = fieldOf[error.kind];
-  return field ? { field, message: error.message } : { formMessage: error.message };
-}
-
-/**
- * Puts the server's refusal on the field it is about, as the form's own validation would, and
- * moves the focus there; returns the message that is about the whole form, if that is where it
- * belongs. `fieldOf` is a constant (a new object each render would place the error again).
+ * Puts the server's refusal on the field it is about (username taken → the username field), as
+ * the form's own validation would, and moves the focus there; returns the message when it is
+ * about the form as a whole (offline, locked…).
  */
 export function useServerErrors<V extends FieldValues>(
   form: Pick<UseFormReturn<V>, 'setError' | 'setFocus'>,
@@ -44,17 +31,15 @@ export function useServerErrors<V extends FieldValues>(
   fieldOf: ErrorFields<Path<V>>,
 ): string | undefined {
   const { setError, setFocus } = form;
+  const field = error ? fieldOf[error.kind] : undefined;
   useEffect(() => {
     // Keyed on the error itself: the same refusal twice in a row must show twice.
-    const placed = placeError(error, fieldOf);
-    if (placed && 'field' in placed) {
-      setError(placed.field, { type: 'server', message: placed.message });
-      // The summary (an alert) announces it; the field it is about takes the focus.
-      setFocus(placed.field);
-    }
-  }, [error, fieldOf, setError, setFocus]);
-  const placed = placeError(error, fieldOf);
-  return placed && 'formMessage' in placed ? placed.formMessage : undefined;
+    if (!error || !field) return;
+    setError(field, { type: 'server', message: error.message });
+    // The summary (an alert) announces it; the field it is about takes the focus.
+    setFocus(field);
+  }, [error, field, setError, setFocus]);
+  return error && !field ? error.message : undefined;
 }
 
 /** The usual homes of account errors, by field. */
