@@ -1,9 +1,6 @@
-import { useForm } from 'react-hook-form';
 import type { AppError } from '../domain/errors';
-import { FormNotice } from './form-notice';
-import { summaryOf } from './form-errors';
-import { ErrorSummary } from './ui/error-summary';
-import { Field } from './ui/field';
+import { AccountForm, useAccountForm } from './account-form';
+import { UsernameField } from './account-fields';
 
 /** Deleting is for good: the user types their username to show they mean it. */
 export function DeleteAccountForm({
@@ -17,42 +14,30 @@ export function DeleteAccountForm({
   pending: boolean;
   error: AppError | null;
 }) {
-  const {
-    register,
-    handleSubmit,
-    formState: { errors, submitCount },
-  } = useForm<{ confirmation: string }>({ defaultValues: { confirmation: '' }, shouldFocusError: false });
-
+  const form = useAccountForm<{ confirmation: string }>({ confirmation: '' });
   return (
-    <form onSubmit={(event) => void handleSubmit(() => onSubmit())(event)} noValidate aria-label="Delete your account">
-      <ErrorSummary
-        errors={summaryOf(errors, ['confirmation'], submitCount, { confirmation: 'delete-confirmation' })}
-        focusKey={submitCount}
-      />
-      <FormNotice message={error?.message} />
-      <Field
+    <AccountForm
+      form={form}
+      label="Delete your account"
+      order={['confirmation']}
+      ids={{ confirmation: 'delete-confirmation' }}
+      error={error}
+      onSubmit={() => onSubmit()}
+      submitLabel="Delete my account"
+      pendingLabel="Deleting…"
+      pending={pending}
+      danger
+    >
+      <UsernameField
         id="delete-confirmation"
         label="Type your username to confirm"
         hint={`This deletes the account "${username}" for good. It cannot be undone.`}
-        error={errors.confirmation?.message}
-      >
-        {(control) => (
-          <input
-            {...control}
-            className="input"
-            type="text"
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
-            {...register('confirmation', {
-              validate: (value) => (value === username ? true : `Type ${username} exactly to delete your account.`),
-            })}
-          />
-        )}
-      </Field>
-      <button type="submit" className="button button--danger" disabled={pending}>
-        {pending ? 'Deleting…' : 'Delete my account'}
-      </button>
-    </form>
+        autoComplete="off"
+        error={form.formState.errors.confirmation?.message}
+        registration={form.register('confirmation', {
+          validate: (value) => (value === username ? true : `Type ${username} exactly to delete your account.`),
+        })}
+      />
+    </AccountForm>
   );
 }

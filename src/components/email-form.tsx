@@ -1,11 +1,7 @@
-import { useForm } from 'react-hook-form';
 import { emailError } from '../domain/account';
 import type { AppError } from '../domain/errors';
-import { FormNotice } from './form-notice';
-import { summaryOf } from './form-errors';
-import { ErrorSummary } from './ui/error-summary';
-import { Field } from './ui/field';
-import { EmailInput } from './email-input';
+import { AccountForm, useAccountForm } from './account-form';
+import { EmailField } from './account-fields';
 
 /** One email address and a button: asking for a reset link or for the verification email again. */
 export function EmailForm({
@@ -27,24 +23,24 @@ export function EmailForm({
   pending: boolean;
   error: AppError | null;
 }) {
-  const {
-    register,
-    handleSubmit,
-    formState: { errors, submitCount },
-  } = useForm<{ email: string }>({ defaultValues: { email: defaultEmail }, shouldFocusError: false });
-
+  const form = useAccountForm<{ email: string }>({ email: defaultEmail });
   return (
-    <form onSubmit={(event) => void handleSubmit(({ email }) => onSubmit(email.trim()))(event)} noValidate>
-      <ErrorSummary errors={summaryOf(errors, ['email'], submitCount)} focusKey={submitCount} />
-      <FormNotice message={error?.message} />
-      <Field id="email" label={label} hint={hint} error={errors.email?.message}>
-        {(control) => (
-          <EmailInput control={control} registration={register('email', { validate: (value) => emailError(value) ?? true })} />
-        )}
-      </Field>
-      <button type="submit" className="button" disabled={pending}>
-        {pending ? pendingLabel : submitLabel}
-      </button>
-    </form>
+    <AccountForm
+      form={form}
+      order={['email']}
+      error={error}
+      onSubmit={({ email }) => onSubmit(email.trim())}
+      submitLabel={submitLabel}
+      pendingLabel={pendingLabel}
+      pending={pending}
+    >
+      <EmailField
+        id="email"
+        label={label}
+        hint={hint}
+        error={form.formState.errors.email?.message}
+        registration={form.register('email', { validate: (value) => emailError(value) ?? true })}
+      />
+    </AccountForm>
   );
 }

@@ -1,4 +1,5 @@
-import type { FieldErrors, FieldValues } from 'react-hook-form';
+import { useEffect } from 'react';
+import type { FieldErrors, FieldValues, Path, UseFormReturn } from 'react-hook-form';
 import type { AppError, AppErrorKind } from '../domain/errors';
 import type { SummaryError } from './ui/error-summary';
 
@@ -16,28 +17,41 @@ export function summaryOf<F extends string>(
   });
 }
 
+/** Which field of a form each kind of server error is about; the kinds left out are the whole form's. */
+export type ErrorFields<F extends string> = Partial<Record<AppErrorKind, F>>;
+
 /**
- * Splits a server error between the field it is about (username taken → the username field)
- * and the form as a whole (offline, locked…).
+ * Puts the server's refusal on the field it is about (username taken → the username field), as
+ * the form's own validation would, and moves the focus there; returns the message when it is
+ * about the form as a whole (offline, locked…).
  */
-export function placeError<F extends string>(
-  error: AppError | null | undefined,
-  fieldOf: Partial<Record<AppErrorKind, F>>,
-): { field?: F; message?: string; formMessage?: string } {
-  if (!error) return {};
-  const field = fieldOf[error.kind];
-  return field ? { field, message: error.message } : { formMessage: error.message };
+export function useServerErrors<V extends FieldValues>(
+  form: Pick<UseFormReturn<V>, 'setError' | 'setFocus'>,
+  error: AppError | null,
+  fieldOf: ErrorFields<Path<V>>,
+): string | undefined {
+  const { setError, setFocus } = form;
+  const field = error ? fieldOf[error.kind] : undefined;
+  useEffect(() => {
+    // Keyed on the error itself: the same refusal twice in a row must show twice.
+    if (!error || !field) return;
+    setError(field, { type: 'server', message: error.message });
+    // The summary (an alert) announces it; the field it is about takes the focus.
+    setFocus(field);
+  }, [error, field, setError, setFocus]);
+  return error && !field ? error.message : undefined;
 }
 
-/** The usual homes of account errors. */
-export const ACCOUNT_ERROR_FIELDS = {
-  'username-taken': 'username',
-  'invalid-username': 'username',
-  'username-missing': 'username',
-  'email-taken': 'email',
-  'invalid-email': 'email',
-  'email-missing': 'email',
-  'weak-password': 'password',
-  'password-contains-username': 'password',
-  'password-missing': 'password',
-} as const satisfies Partial<Record<AppErrorKind, string>>;
+/** The usual homes of account errors, by field. */
+const ACCOUNT_ERROR_KINDS = {
+  username: ['username-taken', 'invalid-username', 'username-missing'],
+  email: ['email-taken', 'invalid-email', 'email-missing'],
+  password: ['weak-password', 'password-contains-username', 'password-missing'],
+} as const satisfies Record<string, readonly AppErrorKind[]>;
+
+/** The usual homes of account errors, for a form that has `fields`: the others are the whole form's. */
+export function accountErrorFields<F extends keyof typeof ACCOUNT_ERROR_KINDS>(fields: readonly F[]): ErrorFields<F> {
+  const placed: ErrorFields<F> = {};
+  for (const field of fields) for (const kind of ACCOUNT_ERROR_KINDS[field]) placed[kind] = field;
+  return placed;
+}

@@ -1,10 +1,7 @@
-import { useForm } from 'react-hook-form';
 import type { ReactNode } from 'react';
 import type { AppError } from '../domain/errors';
-import { FormNotice } from './form-notice';
-import { summaryOf } from './form-errors';
-import { ErrorSummary } from './ui/error-summary';
-import { Field } from './ui/field';
+import { AccountForm, useAccountForm } from './account-form';
+import { PasswordField, UsernameField } from './account-fields';
 
 export interface LoginValues {
   username: string;
@@ -25,46 +22,34 @@ export function LoginForm({
   /** The "Forgot password?" link, under the password field. */
   forgotPassword: ReactNode;
 }) {
-  const {
-    register,
-    handleSubmit,
-    formState: { errors, submitCount },
-  } = useForm<LoginValues>({ defaultValues: { username: '', password: '' }, shouldFocusError: false });
+  const form = useAccountForm<LoginValues>({ username: '', password: '' });
+  const { register, formState } = form;
 
   return (
-    <form onSubmit={(event) => void handleSubmit(onSubmit)(event)} noValidate aria-label="Log in">
-      <ErrorSummary errors={summaryOf(errors, ORDER, submitCount)} focusKey={submitCount} />
-      <FormNotice message={error?.message} />
-
-      <Field id="username" label="Username" error={errors.username?.message}>
-        {(control) => (
-          <input
-            {...control}
-            className="input"
-            type="text"
-            autoComplete="username"
-            autoCapitalize="none"
-            spellCheck={false}
-            {...register('username', { validate: (value) => (value.trim() ? true : 'Enter your username.') })}
-          />
-        )}
-      </Field>
-
-      <Field id="password" label="Password" error={errors.password?.message} after={forgotPassword}>
-        {(control) => (
-          <input
-            {...control}
-            className="input"
-            type="password"
-            autoComplete="current-password"
-            {...register('password', { validate: (value) => (value ? true : 'Enter your password.') })}
-          />
-        )}
-      </Field>
-
-      <button type="submit" className="button" disabled={pending}>
-        {pending ? 'Logging in…' : 'Log in'}
-      </button>
-    </form>
+    <AccountForm
+      form={form}
+      label="Log in"
+      order={ORDER}
+      error={error}
+      onSubmit={onSubmit}
+      submitLabel="Log in"
+      pendingLabel="Logging in…"
+      pending={pending}
+    >
+      <UsernameField
+        id="username"
+        label="Username"
+        error={formState.errors.username?.message}
+        registration={register('username', { validate: (value) => (value.trim() ? true : 'Enter your username.') })}
+      />
+      <PasswordField
+        id="password"
+        label="Password"
+        autoComplete="current-password"
+        error={formState.errors.password?.message}
+        registration={register('password', { validate: (value) => (value ? true : 'Enter your password.') })}
+        after={forgotPassword}
+      />
+    </AccountForm>
   );
 }

@@ -1,12 +1,10 @@
 import { useEffect } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { confirmationError, newPasswordError } from '../domain/account';
 import type { AppError } from '../domain/errors';
-import { FormNotice } from './form-notice';
-import { placeError, summaryOf } from './form-errors';
-import { PasswordChecklist } from './password-checklist';
-import { ErrorSummary } from './ui/error-summary';
-import { Field } from './ui/field';
+import { AccountForm, useAccountForm } from './account-form';
+import { PasswordField } from './account-fields';
+import { accountErrorFields, type ErrorFields } from './form-errors';
 
 export interface NewPasswordValues {
   currentPassword: string;
@@ -14,12 +12,11 @@ export interface NewPasswordValues {
   confirmation: string;
 }
 
-const ERROR_FIELDS = {
-  'weak-password': 'password',
-  'password-contains-username': 'password',
-  'password-missing': 'password',
+const ERROR_FIELDS: ErrorFields<keyof NewPasswordValues> = {
+  ...accountErrorFields(['password']),
   'wrong-current-password': 'currentPassword',
-} as const;
+};
+const IDS = { currentPassword: 'current-password', password: 'new-password', confirmation: 'new-password-confirmation' };
 
 /**
  * A new password under the seed's rule, typed twice. With `askCurrent`, the current password
@@ -46,88 +43,52 @@ export function NewPasswordForm({
   /** Changes after a success, to empty the fields. */
   resetKey?: number;
 }) {
-  const {
-    register,
-    handleSubmit,
-    control,
-    setError,
-    setFocus,
-    reset,
-    formState: { errors, submitCount },
-  } = useForm<NewPasswordValues>({
-    defaultValues: { currentPassword: '', password: '', confirmation: '' },
-    shouldFocusError: false,
-  });
+  const form = useAccountForm<NewPasswordValues>({ currentPassword: '', password: '', confirmation: '' });
+  const { register, control, reset, formState } = form;
   const password = useWatch({ control, name: 'password' });
-  const placed = placeError(error, ERROR_FIELDS);
   const order = askCurrent ? (['currentPassword', 'password', 'confirmation'] as const) : (['password', 'confirmation'] as const);
-  const ids = { currentPassword: 'current-password', password: 'new-password', confirmation: 'new-password-confirmation' };
-
-  useEffect(() => {
-    const { field, message } = placeError(error, ERROR_FIELDS);
-    if (field && message) {
-      setError(field, { type: 'server', message });
-      // The summary (an alert) announces it; the field it is about takes the focus.
-      setFocus(field);
-    }
-  }, [error, setError, setFocus]);
 
   useEffect(() => {
     if (resetKey) reset();
   }, [resetKey, reset]);
 
   return (
-    <form onSubmit={(event) => void handleSubmit(onSubmit)(event)} noValidate aria-label={label}>
-      <ErrorSummary errors={summaryOf(errors, order, submitCount, ids)} focusKey={submitCount} />
-      <FormNotice message={placed.formMessage} />
-
+    <AccountForm
+      form={form}
+      label={label}
+      order={order}
+      ids={IDS}
+      error={error}
+      errorFields={ERROR_FIELDS}
+      onSubmit={onSubmit}
+      submitLabel={submitLabel}
+      pendingLabel="Saving…"
+      pending={pending}
+    >
       {askCurrent ? (
-        <Field id={ids.currentPassword} label="Current password" error={errors.currentPassword?.message}>
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              type="password"
-              autoComplete="current-password"
-              {...register('currentPassword', { validate: (value) => (value ? true : 'Enter your current password.') })}
-            />
-          )}
-        </Field>
+        <PasswordField
+          id={IDS.currentPassword}
+          label="Current password"
+          autoComplete="current-password"
+          error={formState.errors.currentPassword?.message}
+          registration={register('currentPassword', { validate: (value) => (value ? true : 'Enter your current password.') })}
+        />
       ) : null}
-
-      <Field
-        id={ids.password}
+      <PasswordField
+        id={IDS.password}
         label="New password"
-        error={errors.password?.message}
-        after={<PasswordChecklist id={`${ids.password}-rules`} password={password} />}
-      >
-        {(control) => (
-          <input
-            {...control}
-            aria-describedby={[control['aria-describedby'], `${ids.password}-rules`].filter(Boolean).join(' ')}
-            className="input"
-            type="password"
-            autoComplete="new-password"
-            {...register('password', { validate: (value) => newPasswordError(value, username) ?? true })}
-          />
-        )}
-      </Field>
-
-      <Field id={ids.confirmation} label="Confirm your new password" error={errors.confirmation?.message}>
-        {(control) => (
-          <input
-            {...control}
-            className="input"
-            type="password"
-            autoComplete="new-password"
-            {...register('confirmation', { validate: (value, values) => confirmationError(values.password, value) ?? true })}
-          />
-        )}
-      </Field>
-
-      <button type="submit" className="button" disabled={pending}>
-        {pending ? 'Saving…' : submitLabel}
-      </button>
-    </form>
+        autoComplete="new-password"
+        checklistFor={password}
+        error={formState.errors.password?.message}
+        registration={register('password', { validate: (value) => newPasswordError(value, username) ?? true })}
+      />
+      <PasswordField
+        id={IDS.confirmation}
+        label="Confirm your new password"
+        autoComplete="new-password"
+        error={formState.errors.confirmation?.message}
+        registration={register('confirmation', { validate: (value, values) => confirmationError(values.password, value) ?? true })}
+      />
+    </AccountForm>
   );
 }

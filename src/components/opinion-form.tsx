@@ -11,7 +11,8 @@ import {
   type ValidOpinion,
 } from '../domain/opinion';
 import { useHydrated } from './ui/use-hydrated';
-import { ErrorSummary, type SummaryError } from './ui/error-summary';
+import { summaryOf } from './form-errors';
+import { ErrorSummary } from './ui/error-summary';
 import { ChoiceGroup, Field } from './ui/field';
 import { OPINION_FORM_ATTRIBUTE } from './opinion-form-markers';
 
@@ -130,14 +131,6 @@ export function OpinionForm({
     }
   }, [serverErrors, setError]);
 
-  const summary: SummaryError[] =
-    submitCount > 0
-      ? FIELD_ORDER.flatMap((field) => {
-          const message = errors[field]?.message;
-          return message ? [{ fieldId: FIELD_IDS[field], message }] : [];
-        })
-      : [];
-
   const submit = handleSubmit((formValues) => {
     const result = validateOpinion(toDraft(formValues));
     if (result.ok) onSubmit(result.value, { honeypot: formValues.website });
@@ -148,7 +141,7 @@ export function OpinionForm({
 
   return (
     <form onSubmit={(event) => void submit(event)} noValidate aria-label="Your opinion" {...{ [OPINION_FORM_ATTRIBUTE]: '' }}>
-      <ErrorSummary errors={summary} focusKey={serverErrors ? `server-${submitCount}` : submitCount} />
+      <ErrorSummary errors={summaryOf(errors, FIELD_ORDER, submitCount, FIELD_IDS)} focusKey={serverErrors ? `server-${submitCount}` : submitCount} />
 
       <Field id="name" label="Your name (optional)" hint="Leave it empty to stay anonymous." error={errors.name?.message}>
         {(controlProps) => (
@@ -168,15 +161,11 @@ export function OpinionForm({
         hint="What did you like, and what could we do better?"
         error={errors.comment?.message}
         after={<CharacterCount length={commentLength} />}
+        describedBy={commentLength >= OPINION_LIMITS.commentCounterFrom ? ['comment-count'] : undefined}
       >
         {(controlProps) => (
           <textarea
             {...controlProps}
-            aria-describedby={
-              [controlProps['aria-describedby'], commentLength >= OPINION_LIMITS.commentCounterFrom ? 'comment-count' : '']
-                .filter(Boolean)
-                .join(' ') || undefined
-            }
             className="textarea"
             rows={6}
             {...register('comment', { validate: (value) => commentError(value) ?? true })}

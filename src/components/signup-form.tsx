@@ -1,13 +1,9 @@
-import { useEffect } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { confirmationError, emailError, newPasswordError, usernameError } from '../domain/account';
 import type { AppError } from '../domain/errors';
-import { FormNotice } from './form-notice';
-import { ACCOUNT_ERROR_FIELDS, placeError, summaryOf } from './form-errors';
-import { PasswordChecklist } from './password-checklist';
-import { ErrorSummary } from './ui/error-summary';
-import { Field } from './ui/field';
-import { EmailInput } from './email-input';
+import { AccountForm, useAccountForm } from './account-form';
+import { EmailField, PasswordField, UsernameField } from './account-fields';
+import { accountErrorFields } from './form-errors';
 
 export interface SignupValues {
   username: string;
@@ -17,6 +13,7 @@ export interface SignupValues {
 }
 
 const ORDER = ['username', 'email', 'password', 'confirmation'] as const;
+const ERROR_FIELDS = accountErrorFields(['username', 'email', 'password']);
 
 export function SignupForm({
   onSubmit,
@@ -27,94 +24,51 @@ export function SignupForm({
   pending: boolean;
   error: AppError | null;
 }) {
-  const {
-    register,
-    handleSubmit,
-    control,
-    setError,
-    setFocus,
-    formState: { errors, submitCount },
-  } = useForm<SignupValues>({
-    defaultValues: { username: '', email: '', password: '', confirmation: '' },
-    shouldFocusError: false,
-  });
+  const form = useAccountForm<SignupValues>({ username: '', email: '', password: '', confirmation: '' });
+  const { register, control, formState } = form;
   const password = useWatch({ control, name: 'password' });
-  const placed = placeError(error, ACCOUNT_ERROR_FIELDS);
-
-  useEffect(() => {
-    // Keyed on the error itself: the same refusal twice in a row must show twice.
-    const { field, message } = placeError(error, ACCOUNT_ERROR_FIELDS);
-    if (field && message) {
-      setError(field, { type: 'server', message });
-      // The summary (an alert) announces it; the field it is about takes the focus.
-      setFocus(field);
-    }
-  }, [error, setError, setFocus]);
 
   return (
-    <form
-      onSubmit={(event) => void handleSubmit((values) => onSubmit({ ...values, email: values.email.trim() }))(event)}
-      noValidate
-      aria-label="Create an account"
+    <AccountForm
+      form={form}
+      label="Create an account"
+      order={ORDER}
+      error={error}
+      errorFields={ERROR_FIELDS}
+      onSubmit={(values) => onSubmit({ ...values, email: values.email.trim() })}
+      submitLabel="Create my account"
+      pendingLabel="Creating your account…"
+      pending={pending}
     >
-      <ErrorSummary errors={summaryOf(errors, ORDER, submitCount)} focusKey={submitCount} />
-      <FormNotice message={placed.formMessage} />
-
-      <Field id="username" label="Username" hint="You will log in with it. No spaces." error={errors.username?.message}>
-        {(controlProps) => (
-          <input
-            {...controlProps}
-            className="input"
-            type="text"
-            autoComplete="username"
-            autoCapitalize="none"
-            spellCheck={false}
-            {...register('username', { validate: (value) => usernameError(value) ?? true })}
-          />
-        )}
-      </Field>
-
-      <Field id="email" label="Email address" hint="We send a link to check it is yours." error={errors.email?.message}>
-        {(controlProps) => (
-          <EmailInput control={controlProps} registration={register('email', { validate: (value) => emailError(value) ?? true })} />
-        )}
-      </Field>
-
-      <Field
+      <UsernameField
+        id="username"
+        label="Username"
+        hint="You will log in with it. No spaces."
+        error={formState.errors.username?.message}
+        registration={register('username', { validate: (value) => usernameError(value) ?? true })}
+      />
+      <EmailField
+        id="email"
+        label="Email address"
+        hint="We send a link to check it is yours."
+        error={formState.errors.email?.message}
+        registration={register('email', { validate: (value) => emailError(value) ?? true })}
+      />
+      <PasswordField
         id="password"
         label="Password"
-        error={errors.password?.message}
-        after={<PasswordChecklist id="password-rules" password={password} />}
-      >
-        {(controlProps) => (
-          <input
-            {...controlProps}
-            aria-describedby={[controlProps['aria-describedby'], 'password-rules'].filter(Boolean).join(' ')}
-            className="input"
-            type="password"
-            autoComplete="new-password"
-            {...register('password', {
-              validate: (value, values) => newPasswordError(value, values.username) ?? true,
-            })}
-          />
-        )}
-      </Field>
-
-      <Field id="confirmation" label="Confirm your password" error={errors.confirmation?.message}>
-        {(controlProps) => (
-          <input
-            {...controlProps}
-            className="input"
-            type="password"
-            autoComplete="new-password"
-            {...register('confirmation', { validate: (value, values) => confirmationError(values.password, value) ?? true })}
-          />
-        )}
-      </Field>
-
-      <button type="submit" className="button" disabled={pending}>
-        {pending ? 'Creating your account…' : 'Create my account'}
-      </button>
-    </form>
+        autoComplete="new-password"
+        checklistFor={password}
+        error={formState.errors.password?.message}
+        registration={register('password', { validate: (value, values) => newPasswordError(value, values.username) ?? true })}
+      />
+      <PasswordField
+        id="confirmation"
+        label="Confirm your password"
+        autoComplete="new-password"
+        error={formState.errors.confirmation?.message}
+        registration={register('confirmation', { validate: (value, values) => confirmationError(values.password, value) ?? true })}
+      />
+    </AccountForm>
   );
 }

@@ -7,15 +7,11 @@ import { paths } from '../app/paths';
 import { DeleteAccountForm } from '../components/delete-account-form';
 import { NewPasswordForm } from '../components/new-password-form';
 import { ProfileForm, type ProfileValues } from '../components/profile-form';
+import { QueryState } from '../components/ui/query-state';
 import { clearFormDraft, loadFormDraft, saveFormDraft } from '../device/form-drafts';
-import { appError, AppError } from '../domain/errors';
 import type { User } from '../domain/user';
 import { useChangePassword, useDeleteAccount, useUpdateProfile } from '../queries/auth';
 import { useSession } from '../queries/session';
-
-function asAppError(error: unknown): AppError | null {
-  return error instanceof AppError ? error : error ? appError('unknown') : null;
-}
 
 function Saved({ children }: { children: string }) {
   return (
@@ -103,7 +99,7 @@ function EditProfile({ user }: { user: User }) {
         onChange={keepDraft}
         onSubmit={submit}
         pending={update.isPending}
-        error={asAppError(update.error)}
+        error={update.error}
       />
     </section>
   );
@@ -125,7 +121,7 @@ function ChangePassword({ user }: { user: User }) {
           change.mutate({ currentPassword, newPassword: password }, { onSuccess: () => setDone((n) => n + 1) })
         }
         pending={change.isPending}
-        error={asAppError(change.error)}
+        error={change.error}
         resetKey={done}
       />
     </section>
@@ -150,7 +146,7 @@ function DeleteAccount({ user }: { user: User }) {
           username={user.username}
           onSubmit={() => remove.mutate()}
           pending={remove.isPending}
-          error={asAppError(remove.error)}
+          error={remove.error}
         />
       ) : (
         <button type="button" className="button button--secondary" onClick={() => setOpen(true)}>
@@ -161,11 +157,8 @@ function DeleteAccount({ user }: { user: User }) {
   );
 }
 
-function Account() {
-  const session = useSession();
+function ForUser({ user }: { user: User }) {
   const logOut = useLogOutAndLeave();
-  const user = session.data;
-  if (!user) return null;
   return (
     <>
       <Details user={user} />
@@ -176,6 +169,16 @@ function Account() {
       <ChangePassword user={user} />
       <DeleteAccount user={user} />
     </>
+  );
+}
+
+/** The account of whoever is signed in; the route's guard sends anybody else to log in. */
+export function Account() {
+  const session = useSession();
+  return (
+    <QueryState query={session} loadingLabel="Loading your account…">
+      {(user) => (user ? <ForUser user={user} /> : null)}
+    </QueryState>
   );
 }
 

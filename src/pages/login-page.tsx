@@ -1,14 +1,12 @@
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { paths, safeNextPath } from '../app/paths';
 import { LoginForm } from '../components/login-form';
-import { appError, AppError } from '../domain/errors';
 import { useLogIn } from '../queries/auth';
 
 export function LoginPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const logIn = useLogIn();
-  const error = logIn.error instanceof AppError ? logIn.error : logIn.error ? appError('unknown') : null;
 
   return (
     <>
@@ -24,7 +22,7 @@ export function LoginPage() {
           })
         }
         pending={logIn.isPending}
-        error={error}
+        error={logIn.error}
         forgotPassword={
           <Link className="field__after-link" to={paths.resetPassword()}>
             Forgot password?

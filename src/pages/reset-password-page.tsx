@@ -4,12 +4,8 @@ import { withFlash } from '../app/flash';
 import { paths } from '../app/paths';
 import { EmailForm } from '../components/email-form';
 import { NewPasswordForm } from '../components/new-password-form';
-import { appError, AppError, ERROR_MESSAGES } from '../domain/errors';
+import { ERROR_MESSAGES } from '../domain/errors';
 import { useRequestPasswordReset, useResetPassword } from '../queries/auth';
-
-function asAppError(error: unknown): AppError | null {
-  return error instanceof AppError ? error : error ? appError('unknown') : null;
-}
 
 /** Asks for the email; the answer is the same whether an account has it or not. */
 function RequestLink({ intro }: { intro: string }) {
@@ -37,7 +33,7 @@ function RequestLink({ intro }: { intro: string }) {
         pendingLabel="Sending…"
         onSubmit={(email) => request.mutate(email)}
         pending={request.isPending}
-        error={asAppError(request.error)}
+        error={request.error}
       />
     </>
   );
@@ -47,8 +43,7 @@ function RequestLink({ intro }: { intro: string }) {
 function ChooseNewPassword({ token }: { token: string }) {
   const reset = useResetPassword();
   const navigate = useNavigate();
-  const error = asAppError(reset.error);
-  if (error?.kind === 'reset-link-invalid') {
+  if (reset.error?.kind === 'reset-link-invalid') {
     return <LinkInvalid />;
   }
   return (
@@ -72,7 +67,7 @@ function ChooseNewPassword({ token }: { token: string }) {
           )
         }
         pending={reset.isPending}
-        error={error}
+        error={reset.error}
       />
     </>
   );

@@ -2,13 +2,11 @@ import { Link, useNavigate } from 'react-router-dom';
 import { withFlash } from '../app/flash';
 import { paths } from '../app/paths';
 import { SignupForm } from '../components/signup-form';
-import { appError, AppError } from '../domain/errors';
 import { useSignUp } from '../queries/auth';
 
 export function SignupPage() {
   const navigate = useNavigate();
   const signUp = useSignUp();
-  const error = signUp.error instanceof AppError ? signUp.error : signUp.error ? appError('unknown') : null;
 
   return (
     <>
@@ -28,7 +26,7 @@ export function SignupPage() {
           )
         }
         pending={signUp.isPending}
-        error={error}
+        error={signUp.error}
       />
       <p>
         Already have an account? <Link to={paths.login()}>Log in</Link>

@@ -2,23 +2,17 @@ import { useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { paths } from '../app/paths';
 import { EmailForm } from '../components/email-form';
+import { FormNotice } from '../components/form-notice';
 import { QueryState } from '../components/ui/query-state';
-import { appError, AppError } from '../domain/errors';
 import type { User } from '../domain/user';
 import { useRequestEmailVerification } from '../queries/auth';
 import { useRefreshSession, useSession } from '../queries/session';
 
 const SENT = 'If this address belongs to an account that still needs verifying, we sent a new link to it. It works for 24 hours.';
 
-function useResend() {
-  const resend = useRequestEmailVerification();
-  const error = resend.error instanceof AppError ? resend.error : resend.error ? appError('unknown') : null;
-  return { resend, error };
-}
-
 /** Anybody can ask for the link again by email address; the answer never says whether it exists. */
 function ResendByEmail({ label = 'Your email address' }: { label?: string }) {
-  const { resend, error } = useResend();
+  const resend = useRequestEmailVerification();
   if (resend.isSuccess) {
     return (
       <div className="notice notice--success" role="status">
@@ -33,13 +27,13 @@ function ResendByEmail({ label = 'Your email address' }: { label?: string }) {
       pendingLabel="Sending…"
       onSubmit={(email) => resend.mutate(email)}
       pending={resend.isPending}
-      error={error}
+      error={resend.error}
     />
   );
 }
 
 function ForUser({ user }: { user: User | null }) {
-  const { resend, error } = useResend();
+  const resend = useRequestEmailVerification();
   if (!user) {
     return (
       <>
@@ -65,11 +59,7 @@ function ForUser({ user }: { user: User | null }) {
           <p>We sent a new link to {user.email}. It works for 24 hours.</p>
         </div>
       ) : null}
-      {error ? (
-        <div className="notice notice--error" role="alert">
-          <p>{error.message}</p>
-        </div>
-      ) : null}
+      <FormNotice message={resend.error?.message} />
       <button type="button" className="button button--secondary" disabled={resend.isPending} onClick={() => resend.mutate(user.email)}>
         {resend.isPending ? 'Sending…' : 'Send the link again'}
       </button>

@@ -6,50 +6,66 @@ export interface ControlProps {
   'aria-invalid': true | undefined;
 }
 
-function describedBy(...ids: (string | undefined)[]): string | undefined {
-  const joined = ids.filter(Boolean).join(' ');
-  return joined || undefined;
-}
-
-function FieldError({ id, error }: { id: string; error: string }) {
-  return (
-    <span id={id} className="field__error">
-      <span className="visually-hidden">Error:</span> {error}
-    </span>
-  );
-}
-
-/** A label, an optional hint and error, and one control wired to them by ids. */
-export function Field({
-  id,
-  label,
-  hint,
-  error,
-  after,
-  children,
-}: {
+interface Described {
   id: string;
-  label: ReactNode;
   hint?: ReactNode;
   error?: string;
-  /** Shown under the control, e.g. a character count (give it its own id to describe the control). */
+  /** More ids that describe the control, read after the hint and the error: a character count, a checklist. */
+  describedBy?: readonly string[];
+}
+
+/**
+ * The wiring a field and a group of choices share: the hint and the error under the label, each
+ * with an id derived from the field's, and the list of ids that describe the control.
+ */
+function describe({ id, hint, error, describedBy = [] }: Described) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const ids = [hintId, errorId, ...describedBy].filter(Boolean).join(' ');
+  const invalid: true | undefined = error ? true : undefined;
+  return {
+    describedBy: ids || undefined,
+    invalid,
+    messages: (
+      <>
+        {hint ? (
+          <span id={hintId} className="field__hint">
+            {hint}
+          </span>
+        ) : null}
+        {error ? (
+          <span id={errorId} className="field__error">
+            <span className="visually-hidden">Error:</span> {error}
+          </span>
+        ) : null}
+      </>
+    ),
+  };
+}
+
+/**
+ * A label, an optional hint and error, and one control wired to them by ids (the Epic Stack's
+ * `Field`): the control gets its `id`, `aria-describedby` and `aria-invalid` from here.
+ */
+export function Field({
+  label,
+  after,
+  children,
+  ...described
+}: Described & {
+  label: ReactNode;
+  /** Shown under the control, e.g. a character count (name its id in `describedBy` to describe the control). */
   after?: ReactNode;
   children: (control: ControlProps) => ReactNode;
 }) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
+  const { describedBy, invalid, messages } = describe(described);
   return (
-    <div className={error ? 'field field--error' : 'field'}>
-      <label className="field__label" htmlFor={id}>
+    <div className={described.error ? 'field field--error' : 'field'}>
+      <label className="field__label" htmlFor={described.id}>
         {label}
       </label>
-      {hint ? (
-        <span id={hintId} className="field__hint">
-          {hint}
-        </span>
-      ) : null}
-      {error && errorId ? <FieldError id={errorId} error={error} /> : null}
-      {children({ id, 'aria-describedby': describedBy(hintId, errorId), 'aria-invalid': error ? true : undefined })}
+      {messages}
+      {children({ id: described.id, 'aria-describedby': describedBy, 'aria-invalid': invalid })}
       {after}
     </div>
   );
@@ -57,33 +73,22 @@ export function Field({
 
 /** A group of radio buttons under one question: a fieldset whose legend is the question. */
 export function ChoiceGroup({
-  id,
   legend,
-  hint,
-  error,
   children,
-}: {
-  id: string;
+  ...described
+}: Omit<Described, 'describedBy'> & {
   legend: ReactNode;
-  hint?: ReactNode;
-  error?: string;
   children: ReactNode;
 }) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
+  const { describedBy, messages } = describe(described);
   return (
     <fieldset
-      className={error ? 'fieldset field--error' : 'fieldset'}
-      aria-describedby={describedBy(hintId, errorId)}
-      id={`${id}-group`}
+      className={described.error ? 'fieldset field--error' : 'fieldset'}
+      aria-describedby={describedBy}
+      id={`${described.id}-group`}
     >
       <legend className="fieldset__legend">{legend}</legend>
-      {hint ? (
-        <span id={hintId} className="field__hint">
-          {hint}
-        </span>
-      ) : null}
-      {error && errorId ? <FieldError id={errorId} error={error} /> : null}
+      {messages}
       <div className="choices">{children}</div>
     </fieldset>
   );

@@ -1,9 +1,13 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { MemoryRouter } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { createQueryClient } from '../../../src/app/query-client';
 import { appError } from '../../../src/domain/errors';
 import type { User } from '../../../src/domain/user';
 import * as auth from '../../../src/parse/auth';
+import { Account } from '../../../src/pages/account-page';
 import * as session from '../../../src/parse/session';
 import { renderApp } from '../../helpers/render-app';
 
@@ -233,6 +237,19 @@ describe('an expired session', () => {
 });
 
 describe('the account page', () => {
+  test('says it is loading while the session is being checked', async () => {
+    mocked.fetchSession.mockReturnValue(new Promise<User | null>(() => undefined));
+    // The account itself, without the route's guard (which shows a loading state of its own).
+    render(
+      <QueryClientProvider client={createQueryClient()}>
+        <MemoryRouter initialEntries={['/account']}>
+          <Account />
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+    expect(await screen.findByRole('status')).toHaveTextContent('Loading your account…');
+  });
+
   test('shows the details; deleting needs the username typed', async () => {
     mocked.fetchSession.mockResolvedValue({ ...ana, emailVerified: false });
     mocked.deleteAccount.mockResolvedValue(undefined);
