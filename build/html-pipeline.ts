@@ -14,13 +14,13 @@ export function htmlPipeline(): Plugin[] {
     // 1. The app's stylesheet into the pages: the steps below copy and hash what it leaves.
     inlineCssPlugin(),
     // 2. index.html copied into the deep links' shell (spa-shell.html); once the bundle is
-    //    written, the prerendered `/` and shell go into both.
+    //    written, the prerendered `/` and shell go into them, and 404.html is the shell's copy.
     prerenderPlugin(),
     // 3. Each page's inline scripts, compiled from src/: index.html gets what `/` needs, the
     //    shell what the other pages do.
     routePreloadPlugin(),
     // 4. Last, as it hashes the inline scripts and styles the steps above left: _headers
-    //    (CSP), _redirects and 404.html.
+    //    (CSP) and _redirects.
     staticHostPlugin(),
   ];
 }

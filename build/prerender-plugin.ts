@@ -15,15 +15,8 @@ import { pathToFileURL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { build, type Plugin, type ResolvedConfig } from 'vite';
 import type { Prerendered } from '../src/app/prerender';
-import { NOT_FOUND_FILE } from './static-host-plugin.ts';
+import { NOT_FOUND_FILE, SPA_SHELL_FILE } from './html-files.ts';
 
-/**
- * The SPA fallback for every path but `/`. Emitted with the bundle as Vite built the shell (so
- * that the later steps of build/html-pipeline.ts find it: the route preloader gives it its own
- * inline script, the static-host plugin hashes it), then written again with the prerendered
- * header once the SSR render is done.
- */
-export const SPA_SHELL_FILE = 'spa-shell.html';
 
 const SSR_ENTRY = 'src/app/prerender.tsx';
 const ROOT_DIV = '<div id="root"></div>';
@@ -100,15 +93,19 @@ export function prerenderPlugin(): Plugin {
     },
     async closeBundle() {
       if (config.command !== 'build' || config.build.ssr || !emitted) return;
-      const pages = await renderPages(config);
-      if (!pages) return;
       // Both as written, with what the plugins after this one put in them.
       const outDir = path.resolve(config.root, config.build.outDir);
       const written = (file: string) => fs.readFileSync(path.join(outDir, file), 'utf8');
-      const shell = written(SPA_SHELL_FILE);
-      fs.writeFileSync(path.join(outDir, 'index.html'), insertPrerendered(written('index.html'), pages.home));
-      // The deep links' shell, for hosts that fall back to the SPA shell or to 404.html alike.
-      for (const file of [SPA_SHELL_FILE, NOT_FOUND_FILE]) fs.writeFileSync(path.join(outDir, file), insertPrerendered(shell, pages.shell));
+      const write = (file: string, html: string) => fs.writeFileSync(path.join(outDir, file), html);
+      const pages = await renderPages(config);
+      let shell = written(SPA_SHELL_FILE);
+      if (pages) {
+        write('index.html', insertPrerendered(written('index.html'), pages.home));
+        shell = insertPrerendered(shell, pages.shell);
+        write(SPA_SHELL_FILE, shell);
+      }
+      // The deep links' shell for hosts that fall back to 404.html: a copy of the finished one, made here only.
+      write(NOT_FOUND_FILE, shell);
     },
     configurePreviewServer(server) {
       const outDir = path.resolve(server.config.root, server.config.build.outDir);

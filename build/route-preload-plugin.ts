@@ -20,7 +20,7 @@ import { PRERENDERED_ROUTE, ROUTES, routeEntries, SHELL_MODULES } from '../src/a
 import type { RoutePreload, ShellScriptData } from '../src/app/route-preload-script.ts';
 import type { ParseServer } from '../src/parse/wire.ts';
 import { compileInlineScript } from './inline-script.ts';
-import { SPA_SHELL_FILE } from './prerender-plugin.ts';
+import { SPA_SHELL_FILE } from './html-files.ts';
 import { basePath, parseServerUrlOf } from './static-host-plugin.ts';
 
 type Chunk = Rolldown.OutputChunk & { viteMetadata?: { importedCss: Set<string> } };

@@ -1,8 +1,8 @@
 /**
  * Makes `dist/` deployable to any static host or CDN as it is:
  *
- * - `404.html`: the app's shell, for hosts that answer unknown paths with it (GitHub Pages,
- *   S3 + CloudFront error pages, Cloudflare Pages). The app reads the URL and renders the page.
+ * - `404.html` (written by the prerender step, a copy of the finished shell) is listed here
+ *   with the HTML files that are never cached.
  * - `_redirects` (Netlify, and the hosts that copied its format): every path under the base
  *   is rewritten, status 200, to the shell; files that exist are served first.
  * - `_headers` (Netlify and Cloudflare Pages format): a Content-Security-Policy that lets the
@@ -16,12 +16,10 @@
 import crypto from 'node:crypto';
 import type { Plugin, ResolvedConfig } from 'vite';
 import { bundlePlugin } from './bundle-plugin.ts';
+import { NOT_FOUND_FILE, SPA_SHELL_FILE } from './html-files.ts';
 
 export const HEADERS_FILE = '_headers';
 export const REDIRECTS_FILE = '_redirects';
-export const NOT_FOUND_FILE = '404.html';
-/** The prerender plugin keeps the shell without the visitor's form under this name (when present). */
-const PRERENDER_SHELL_FILE = 'spa-shell.html';
 
 /**
  * The origins the page may connect to: the Parse Server (REST) and its LiveQuery WebSocket,
@@ -88,7 +86,7 @@ export function contentSecurityPolicy({ parseServerURL, scriptHashes = [], style
  */
 export function headersFile(options: StaticHostOptions): string {
   const { base } = options;
-  const htmlFiles = [base, `${base}index.html`, `${base}${NOT_FOUND_FILE}`, `${base}${PRERENDER_SHELL_FILE}`];
+  const htmlFiles = [base, `${base}index.html`, `${base}${NOT_FOUND_FILE}`, `${base}${SPA_SHELL_FILE}`];
   const rule = (path: string, headers: Record<string, string>) =>
     [path, ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)].join('\n');
   return [
@@ -148,9 +146,7 @@ export function staticHostPlugin(): Plugin {
       this.warn('VITE_PARSE_SERVER_URL is not set: no _headers file written.');
     }
     const base = basePath(config.base);
-    const shellFile = bundle[PRERENDER_SHELL_FILE]?.type === 'asset' ? PRERENDER_SHELL_FILE : 'index.html';
-    const shell = bundle[shellFile];
-    this.emitFile({ type: 'asset', fileName: NOT_FOUND_FILE, source: shell?.type === 'asset' ? String(shell.source) : '' });
+    const shellFile = bundle[SPA_SHELL_FILE]?.type === 'asset' ? SPA_SHELL_FILE : 'index.html';
     this.emitFile({ type: 'asset', fileName: REDIRECTS_FILE, source: redirectsFile(base, shellFile) });
     if (!parseServerURL) return;
     const html = Object.values(bundle)

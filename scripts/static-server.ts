@@ -9,7 +9,7 @@ import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import type { AddressInfo } from 'node:net';
-import { SPA_SHELL_FILE } from '../build/prerender-plugin.ts';
+import { SPA_SHELL_FILE } from '../build/html-files.ts';
 
 /** Content types of what a Vite build writes; the test server of tests/helpers uses them too. */
 export const CONTENT_TYPES: Record<string, string> = {
