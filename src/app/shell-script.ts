@@ -26,10 +26,14 @@ export const FIRST_CALLS = {
 function callEarly(server: ParseServer, first: FirstCallsName | undefined): boolean {
   const token = storedSessionTokenOf(server.appId);
   if (typeof token !== 'string') return false;
-  const withFirst = first !== undefined && location.search === '';
+  if (first === undefined || location.search !== '') {
+    sendEarlyCalls(server, token, [SESSION_CALL]);
+    return false;
+  }
+  // Only here: a page's first use of Intl costs tens of milliseconds before its first paint.
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  sendEarlyCalls(server, token, withFirst ? [SESSION_CALL, ...FIRST_CALLS[first](timeZone)] : [SESSION_CALL]);
-  return withFirst;
+  sendEarlyCalls(server, token, [SESSION_CALL, ...FIRST_CALLS[first](timeZone)]);
+  return true;
 }
 
 /** preloadRoute, and the early calls of whoever is signed in: the deep links' script. */
