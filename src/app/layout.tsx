@@ -1,7 +1,6 @@
 import { lazy, memo, Suspense, useEffect } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigationType } from 'react-router-dom';
 import { RouteErrorBoundary } from '../pages/route-error-page';
-import { whenIdle } from '../device/idle';
 import type { User } from '../domain/user';
 import { preloadParse } from '../parse/client';
 import { useSession } from '../queries/session';
@@ -77,7 +76,19 @@ function useScrollToTop(pathname: string) {
  */
 function useParseWhenIdle(pathname: string) {
   const needed = pathname !== routePatterns.home;
-  useEffect(() => (needed ? whenIdle(preloadParse) : undefined), [needed]);
+  useEffect(() => {
+    if (!needed) return undefined;
+    // Its code too comes when needed: the visitor's `/` never runs it.
+    let cancel: (() => void) | undefined;
+    let cancelled = false;
+    void import('../device/idle').then(({ whenIdle }) => {
+      if (!cancelled) cancel = whenIdle(preloadParse);
+    });
+    return () => {
+      cancelled = true;
+      cancel?.();
+    };
+  }, [needed]);
 }
 
 export function Layout() {

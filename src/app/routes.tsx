@@ -29,7 +29,8 @@ function lazyPage(load: () => Promise<PageModule>) {
 }
 
 /** Every page module, by its path in the manifest (`src/pages/…`): the build reads the same string. */
-const PAGE_MODULES = import.meta.glob<Record<string, unknown>>('../pages/*-page.tsx');
+// The error pages are the shell's own, never a route's.
+const PAGE_MODULES = import.meta.glob<Record<string, unknown>>(['../pages/*-page.tsx', '!../pages/*-error-page.tsx']);
 
 function isComponent(value: unknown): value is ComponentType {
   return typeof value === 'function';
