@@ -11,7 +11,7 @@
  * (src/parse/early-calls.ts): the session check on every deep link, and the dashboard's first
  * calls when it opens with its default filters, built by the app's own builders.
  */
-import { dashboardFirstCalls } from '../parse/dashboard-first-calls';
+import { browserTimeZone, dashboardFirstCalls } from '../parse/dashboard-first-calls';
 import { sendEarlyCalls, SESSION_CALL, type EarlyCallSpec } from '../parse/early-calls';
 import { storedSessionTokenOf } from '../parse/sdk-storage';
 import type { ParseServer } from '../parse/wire';
@@ -31,8 +31,7 @@ function callEarly(server: ParseServer, first: FirstCallsName | undefined): bool
     return false;
   }
   // Only here: a page's first use of Intl costs tens of milliseconds before its first paint.
-  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  sendEarlyCalls(server, token, [SESSION_CALL, ...FIRST_CALLS[first](timeZone)]);
+  sendEarlyCalls(server, token, [SESSION_CALL, ...FIRST_CALLS[first](browserTimeZone())]);
   return true;
 }
 

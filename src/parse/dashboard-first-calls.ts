@@ -12,8 +12,17 @@ import { findRequest } from './wire';
 /** Where the list's queries go: the REST path of the `opinions` class. */
 export const OPINIONS_PATH = `classes/${CLASS.opinions}`;
 
-/** The REST call of a dashboard visit. */
-export const DASHBOARD_VISIT = functionPath('dashboardVisit');
+/** The Cloud function that records a dashboard visit, and its REST call. */
+export const DASHBOARD_VISIT_FUNCTION = 'dashboardVisit';
+export const DASHBOARD_VISIT = functionPath(DASHBOARD_VISIT_FUNCTION);
+
+/**
+ * The time zone the dashboard counts its days in: the browser's. The shell's first calls and the
+ * app's own reads both take it from here, so that an early answer is to the app's very params.
+ */
+export function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
 
 export function dashboardFirstCalls(timeZone: string): readonly EarlyCallSpec[] {
   return [

@@ -1,14 +1,10 @@
 /** The dashboard's stats, computed on the server (staff only), and the visits they count from. */
 import { dashboardVisitParams, toStatsRequest, type DashboardStats, type OpinionFilters } from '../domain/dashboard';
 import { getParse, READ_TIMEOUT_MS } from './client';
-import { DASHBOARD_VISIT } from './dashboard-first-calls';
+import { browserTimeZone, DASHBOARD_VISIT, DASHBOARD_VISIT_FUNCTION } from './dashboard-first-calls';
 import { earlyOrAsk } from './early-calls';
 import { toAppError, withTimeout } from './errors';
 import { storedSessionToken } from './session';
-
-function browserTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
 
 /** Totals and opinions per day for the filtered set, computed on the server (staff only). */
 export async function fetchDashboardStats(filters: OpinionFilters, since: Date | null): Promise<DashboardStats> {
@@ -48,7 +44,7 @@ export async function recordDashboardVisit(filters: OpinionFilters): Promise<Das
       // The visit is recorded once: the shell's, whatever filters it was sent with.
       anyParams: true,
       read: (body) => body.result,
-      ask: () => getParse().then((Parse): Promise<unknown> => Parse.Cloud.run('dashboardVisit', params)),
+      ask: () => getParse().then((Parse): Promise<unknown> => Parse.Cloud.run(DASHBOARD_VISIT_FUNCTION, params)),
     });
     const { value, asAsked } = await withTimeout(visit, READ_TIMEOUT_MS);
     const answer = typeof value === 'object' && value !== null ? value : {};
