@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { useLocation, useSearchParams } from 'react-router-dom';
 import { RequireStaff } from '../app/guards';
 import { paths } from '../app/paths';
@@ -19,6 +19,7 @@ import {
   pageCount,
   parseListParams,
   toSearchParams,
+  type OpinionFilters,
   type OpinionListParams,
 } from '../domain/dashboard';
 import { useNewOpinions } from '../queries/live-opinions';
@@ -31,7 +32,39 @@ function plural(count: number, one: string, many: string): string {
   return count === 1 ? `1 ${one}` : `${count.toLocaleString('en')} ${many}`;
 }
 
-function Dashboard() {
+/*
+ * Each answer re-renders only the part that subscribes to it: React Query's updates render
+ * synchronously (useSyncExternalStore), so the stats arriving must not render the list again
+ * in the same blocking task, nor an export's progress the whole page.
+ */
+const DashboardStats = memo(function DashboardStats({ filters }: { filters: OpinionFilters }) {
+  const stats = useDashboardStats(filters);
+  useEffect(preloadChart, []);
+  return (
+    <div className="dashboard__stats">
+      <QueryState query={stats} pending={<StatsPlaceholder />}>
+        {(data) => <StatsPanel stats={data} updating={stats.isPlaceholderData} />}
+      </QueryState>
+    </div>
+  );
+});
+
+const DashboardExport = memo(function DashboardExport({ filters, total }: { filters: OpinionFilters; total: number | undefined }) {
+  const exporter = useExportOpinions();
+  return (
+    <ExportPanel
+      total={total}
+      pending={exporter.isPending}
+      progress={exporter.progress}
+      error={exporter.error?.message}
+      done={exporter.data}
+      onExport={() => exporter.mutate(filters)}
+    />
+  );
+});
+
+/** A memo: the session's answer re-renders the page around it (usePrefetchDashboard), not it. */
+const Dashboard = memo(function Dashboard() {
   const [search, setSearch] = useSearchParams();
   const location = useLocation();
   const params = useMemo(() => parseListParams(search), [search]);
@@ -48,12 +81,9 @@ function Dashboard() {
   const reset = () => setSearch(toSearchParams({ ...DEFAULT_LIST_PARAMS, sort: params.sort, pageSize: params.pageSize }));
 
   const list = useOpinionList(params);
-  const stats = useDashboardStats(filters);
   const live = useNewOpinions(filters);
   const setReviewed = useSetReviewed();
   const remove = useDeleteOpinions();
-  const exporter = useExportOpinions();
-  useEffect(preloadChart, []);
 
   // The selection belongs to one list: a new filter, sort or page starts with none.
   const listKey = search.toString();
@@ -108,21 +138,10 @@ function Dashboard() {
       <title>Opinions · Visitor Opinions</title>
       <div className="dashboard__head">
         <h1>Opinions</h1>
-        <ExportPanel
-          total={total}
-          pending={exporter.isPending}
-          progress={exporter.progress}
-          error={exporter.error?.message}
-          done={exporter.data}
-          onExport={() => exporter.mutate(filters)}
-        />
+        <DashboardExport filters={filters} total={total} />
       </div>
 
-      <div className="dashboard__stats">
-        <QueryState query={stats} pending={<StatsPlaceholder />}>
-          {(data) => <StatsPanel stats={data} updating={stats.isPlaceholderData} />}
-        </QueryState>
-      </div>
+      <DashboardStats filters={filters} />
 
       <FiltersForm params={params} onChange={update} onReset={reset} canReset={hasFilters(filters)} />
 
@@ -215,7 +234,7 @@ function Dashboard() {
       </ConfirmDialog>
     </div>
   );
-}
+});
 
 export function DashboardPage() {
   const [search] = useSearchParams();
