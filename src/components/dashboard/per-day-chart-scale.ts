@@ -34,19 +34,24 @@ export function dayCentre(index: number, count: number): number {
   return ((index + 0.5) / count) * 100;
 }
 
+/** A day with opinions: its index among the days, and the percentage of them who will return. */
+export interface SharePoint {
+  readonly index: number;
+  readonly share: number;
+}
+
+export function sharePoints(days: readonly DayCount[]): SharePoint[] {
+  return days.flatMap((day, index) => (day.total === 0 ? [] : [{ index, share: round((day.willReturn / day.total) * 100) }]));
+}
+
 /**
- * The share who will return as an SVG path in a viewBox `count` wide and 100 high, a day per
- * unit: over days without opinions (no share) it goes straight on, as a line across a gap
- * reads better than a broken one. A single point is a segment of no length, which a round cap
- * draws as a dot.
+ * The share line as an SVG path in a viewBox as wide as the days and 100 high, a day per unit:
+ * over days without opinions it goes straight on, as a line across a gap reads better than a
+ * broken one. Under two points there is no line (the chart marks a lone one with a dot).
  */
-export function shareLine(days: readonly DayCount[]): string {
-  const points = days.flatMap((day, index) =>
-    day.total === 0 ? [] : [`${index + 0.5} ${round(100 - (day.willReturn / day.total) * 100)}`],
-  );
-  const [first, ...rest] = points;
-  if (first === undefined) return '';
-  return `M${first} L${(rest.length > 0 ? rest : [first]).join(' ')}`;
+export function shareLine(points: readonly SharePoint[]): string {
+  if (points.length < 2) return '';
+  return `M${points.map(({ index, share }) => `${index + 0.5} ${round(100 - share)}`).join(' L')}`;
 }
 
 /** Short numbers in the markup, enough for a fraction of a pixel. */

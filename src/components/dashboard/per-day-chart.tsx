@@ -11,7 +11,7 @@
  */
 import { percentLabel, type DayCount } from '../../domain/dashboard';
 import { dayLabel, shortDayLabel } from './day-label';
-import { countTicks, dayCentre, labelledDays, SHARE_TICKS, shareLine } from './per-day-chart-scale';
+import { countTicks, dayCentre, labelledDays, SHARE_TICKS, shareLine, sharePoints } from './per-day-chart-scale';
 
 /** Dates under the axis that fit at 360 px; from a wider chart on, as many again between them (dashboard.css). */
 const DATES = 5;
@@ -26,6 +26,8 @@ export function PerDayChart({ days }: { days: readonly DayCount[] }) {
   const top = ticks[ticks.length - 1] ?? 1;
   const dates = new Set(labelledDays(days.length, DATES));
   const moreDates = new Set(labelledDays(days.length, MORE_DATES));
+  const shares = sharePoints(days);
+  const [lone] = shares.length === 1 ? shares : [];
   return (
     <div className="per-day-chart" aria-hidden="true">
       <div className="per-day-chart__axis per-day-chart__axis--counts">
@@ -51,8 +53,14 @@ export function PerDayChart({ days }: { days: readonly DayCount[] }) {
           ))}
         </div>
         <svg className="per-day-chart__line" viewBox={`0 0 ${Math.max(days.length, 1)} 100`} preserveAspectRatio="none">
-          <path d={shareLine(days)} vectorEffect="non-scaling-stroke" />
+          <path d={shareLine(shares)} vectorEffect="non-scaling-stroke" />
         </svg>
+        {lone ? (
+          <span
+            className="per-day-chart__point"
+            style={{ insetInlineStart: `${dayCentre(lone.index, days.length)}%`, insetBlockEnd: `${lone.share}%` }}
+          />
+        ) : null}
       </div>
       <div className="per-day-chart__axis per-day-chart__axis--shares">
         {SHARE_TICKS.map((tick) => (

@@ -2,7 +2,7 @@ import { render } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
 import { addDays, type DayCount } from '../../../src/domain/dashboard';
 import { PerDayChart } from '../../../src/components/dashboard/per-day-chart';
-import { countTicks, dayCentre, labelledDays, shareLine } from '../../../src/components/dashboard/per-day-chart-scale';
+import { countTicks, dayCentre, labelledDays, shareLine, sharePoints } from '../../../src/components/dashboard/per-day-chart-scale';
 
 function daysFrom(first: string, counts: readonly (readonly [number, number])[]): DayCount[] {
   return counts.map(([total, willReturn], n) => ({ day: addDays(first, n), total, willReturn }));
@@ -52,13 +52,15 @@ describe('the dates under the axis', () => {
 });
 
 describe('the share line', () => {
-  test('one point a day in the middle of its column, 100 at 0 % and 0 at 100 %, straight on over days without opinions', () => {
-    expect(shareLine(daysFrom('2026-01-01', [[4, 4], [0, 0], [3, 1], [2, 0]]))).toBe('M0.5 0 L2.5 66.67 3.5 100');
+  test('one point a day with opinions in the middle of its column, 100 at 0 % and 0 at 100 %, straight on over days without', () => {
+    const points = sharePoints(daysFrom('2026-01-01', [[4, 4], [0, 0], [3, 1], [2, 0]]));
+    expect(points).toEqual([{ index: 0, share: 100 }, { index: 2, share: 33.33 }, { index: 3, share: 0 }]);
+    expect(shareLine(points)).toBe('M0.5 0 L2.5 66.67 L3.5 100');
   });
 
-  test('a single day with opinions is a dot, and none is no line', () => {
-    expect(shareLine(daysFrom('2026-01-01', [[0, 0], [2, 1]]))).toBe('M1.5 50 L1.5 50');
-    expect(shareLine(daysFrom('2026-01-01', [[0, 0]]))).toBe('');
+  test('under two days with opinions, no line', () => {
+    expect(shareLine(sharePoints(daysFrom('2026-01-01', [[0, 0], [2, 1]])))).toBe('');
+    expect(shareLine(sharePoints(daysFrom('2026-01-01', [[0, 0]])))).toBe('');
   });
 });
 
@@ -79,7 +81,15 @@ describe('PerDayChart', () => {
     expect(ticks('.per-day-chart__axis--counts')).toEqual(['0', '2', '4', '6']);
     expect(ticks('.per-day-chart__axis--shares')).toEqual(['0%', '25%', '50%', '75%', '100%']);
     expect(container.querySelector('.per-day-chart__line path')).toHaveAttribute('d', 'M0.5 50 L2.5 0');
+    expect(container.querySelector('.per-day-chart__point')).toBeNull();
     expect([...container.querySelectorAll('.per-day-chart__legend li')].map((key) => key.textContent)).toEqual(['Opinions', 'Will return %']);
+  });
+
+  test('a lone day with opinions has its share as a dot, there being no line to draw', () => {
+    const { container } = render(<PerDayChart days={daysFrom('2026-03-01', [[0, 0], [4, 3]])} />);
+    expect(container.querySelector('.per-day-chart__line path')).toHaveAttribute('d', '');
+    const dot = container.querySelector<HTMLElement>('.per-day-chart__point');
+    expect([dot?.style.insetInlineStart, dot?.style.insetBlockEnd]).toEqual(['75%', '75%']);
   });
 
   test('of many days, a few dates, spread evenly; the ones between only where the chart is wide', () => {
