@@ -21,7 +21,7 @@ export interface RouteEntry {
   readonly module: `src/pages/${string}-page.tsx`;
   readonly component: string;
   readonly guard: Guard;
-  /** What else the page loads lazily at once (the dashboard's chart): preloaded with it. */
+  /** What else the page loads lazily at once: preloaded with it. */
   readonly preloads?: readonly string[];
   /**
    * The page needs the Parse SDK to show itself (to read what it shows): the SDK is preloaded
@@ -52,7 +52,6 @@ export const ROUTES = {
     module: 'src/pages/dashboard-page.tsx',
     component: 'DashboardPage',
     guard: 'staff',
-    preloads: ['src/components/dashboard/per-day-chart.tsx'],
     readsWithSdk: true,
     first: 'dashboard',
   },

@@ -294,7 +294,7 @@ test('the dashboard and the detail page are axe clean and usable at 360 px', asy
   const { context, page, errors } = await newPage(browser, { viewport: PHONE });
   await asStaff(page, `/dashboard?q=${tag}`);
   await expect.poll(() => rangeText(page)).toBe('1–3 of 3');
-  await expect.poll(() => page.locator('.per-day-chart canvas').count()).toBeGreaterThan(0);
+  await expect.poll(() => page.locator('.per-day-chart .per-day-chart__day').count()).toBeGreaterThan(0);
   const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(await overflow()).toBeLessThanOrEqual(0);
   await page.screenshot({ path: '/tmp/dashboard-360.png', fullPage: true });
@@ -321,7 +321,7 @@ test('the dashboard and the detail page are axe clean and usable at 360 px', asy
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(`${appURL}/dashboard?q=${tag}`);
   await expect.poll(() => rangeText(page)).toBe('1–3 of 3');
-  await expect.poll(() => page.locator('.per-day-chart canvas').count()).toBeGreaterThan(0);
+  await expect.poll(() => page.locator('.per-day-chart .per-day-chart__day').count()).toBeGreaterThan(0);
   await page.screenshot({ path: '/tmp/dashboard-1280.png', fullPage: true });
   await expectNoAxeViolations(page);
   expect(errors).toEqual([]);

@@ -270,7 +270,7 @@ describe('the prerendered form', () => {
     await page.getByRole('banner').getByRole('link', { name: 'Visitor Opinions' }).waitFor();
     // The entry has not arrived, so none of these comes from its code.
     await expect
-      .poll(() => ['dashboard-page-', 'per-day-chart-', 'parse-', 'account-links-'].filter((name) => !asked.some((file) => file.includes(`/assets/${name}`))))
+      .poll(() => ['dashboard-page-', 'parse-', 'account-links-'].filter((name) => !asked.some((file) => file.includes(`/assets/${name}`))))
       .toEqual([]);
     // Its stylesheet, whatever chunk the bundler named it after: the one with the list's rules.
     const stylesheets = await Promise.all(

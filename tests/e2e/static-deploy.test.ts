@@ -219,7 +219,7 @@ describe('served by a plain static host', () => {
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.waitForURL((url) => url.pathname === `${BASE}dashboard`);
     await page.getByRole('heading', { name: 'Opinions', level: 1 }).waitFor();
-    await expect.poll(() => page.locator('.per-day-chart canvas').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.per-day-chart .per-day-chart__day').count()).toBeGreaterThan(0);
     // The live signal arrives over the LiveQuery WebSocket, which connect-src must allow.
     await new Promise((resolve) => setTimeout(resolve, 1000));
     await seedOpinions([{ name: 'Live', comment: `Under the CSP ${crypto.randomUUID()}`, willReturn: true }]);

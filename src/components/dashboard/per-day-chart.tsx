@@ -1,70 +1,93 @@
 /**
- * Opinions per day (bars) and the share who will return (line), drawn by uPlot: small (about
- * 50 kB), fast with hundreds of points, well kept. This module is loaded only when the
- * dashboard shows its stats. The canvas is hidden from screen readers; the same numbers are in
- * the table beside it.
+ * Opinions per day (bars) and the share who will return (line), drawn by React as HTML and
+ * SVG. A canvas library drew the same in one long main-thread task (text measured, axes laid
+ * out) that nothing could split; markup is rendered in React's interruptible transitions like
+ * the rest of the page, and needs no code of its own to load.
+ *
+ * Every position is a percentage of the plot, so that the chart follows its box without
+ * measuring it: the bars are a row of columns, the line an SVG stretched over them whose
+ * stroke keeps its width, the labels HTML placed at percentages so that text never stretches.
+ * Hidden from screen readers: the table beside it has the same numbers.
  */
-import { useEffect, useRef } from 'react';
-import uPlot from 'uplot';
-import 'uplot/dist/uPlot.min.css';
-import type { DayCount } from '../../domain/dashboard';
+import { percentLabel, type DayCount } from '../../domain/dashboard';
+import { dayLabel, shortDayLabel } from './day-label';
+import { countTicks, dayCentre, labelledDays, SHARE_TICKS, shareLine, sharePoints } from './per-day-chart-scale';
 
-function dayToSeconds(day: string): number {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d) / 1000;
+/** Dates under the axis that fit at 360 px; from a wider chart on, as many again between them (dashboard.css). */
+const DATES = 5;
+const MORE_DATES = 9;
+
+function height(value: number, top: number) {
+  return `${(value / top) * 100}%`;
 }
 
-function plotOf(element: HTMLElement, days: readonly DayCount[]): uPlot {
-  const data: uPlot.AlignedData = [
-    days.map((day) => dayToSeconds(day.day)),
-    days.map((day) => day.total),
-    days.map((day) => (day.total === 0 ? null : Math.round((day.willReturn / day.total) * 100))),
-  ];
-  const options: uPlot.Options = {
-    width: Math.max(240, element.clientWidth),
-    height: 220,
-    tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
-    legend: { show: true },
-    cursor: { drag: { x: false, y: false } },
-    scales: { x: { time: true }, pct: { auto: false, range: [0, 100] } },
-    axes: [
-      { stroke: '#4a5563' },
-      { label: 'Opinions', stroke: '#4a5563', size: 50 },
-      { label: 'Will return %', scale: 'pct', side: 1, stroke: '#17643a', grid: { show: false }, size: 50 },
-    ],
-    series: [
-      {},
-      {
-        label: 'Opinions',
-        stroke: '#1d4f91',
-        fill: 'rgba(29, 79, 145, 0.35)',
-        paths: uPlot.paths.bars?.({ size: [0.7, 40] }),
-        points: { show: false },
-      },
-      { label: 'Will return %', scale: 'pct', stroke: '#17643a', width: 2, spanGaps: true },
-    ],
-  };
-  return new uPlot(options, data, element);
-}
-
-export default function PerDayChart({ days }: { days: readonly DayCount[] }) {
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const element = box.current;
-    if (!element) return;
-    let plot: uPlot | undefined;
-    const resize = new ResizeObserver(() => plot?.setSize({ width: Math.max(240, element.clientWidth), height: 220 }));
-    // In a task of its own, after the render that shows the stats: the first draw (axes, ticks,
-    // text measured on a canvas) in that render's task would make it one long block.
-    const draw = window.setTimeout(() => {
-      plot = plotOf(element, days);
-      resize.observe(element);
-    });
-    return () => {
-      window.clearTimeout(draw);
-      resize.disconnect();
-      plot?.destroy();
-    };
-  }, [days]);
-  return <div ref={box} className="per-day-chart" aria-hidden="true" />;
+export function PerDayChart({ days }: { days: readonly DayCount[] }) {
+  const ticks = countTicks(Math.max(0, ...days.map((day) => day.total)));
+  const top = ticks[ticks.length - 1] ?? 1;
+  const dates = new Set(labelledDays(days.length, DATES));
+  const moreDates = new Set(labelledDays(days.length, MORE_DATES));
+  const shares = sharePoints(days);
+  const [lone] = shares.length === 1 ? shares : [];
+  return (
+    <div className="per-day-chart" aria-hidden="true">
+      <div className="per-day-chart__axis per-day-chart__axis--counts">
+        {ticks.map((tick) => (
+          <span key={tick} className="per-day-chart__tick" style={{ insetBlockEnd: height(tick, top) }}>
+            {tick.toLocaleString('en')}
+          </span>
+        ))}
+      </div>
+      <div className="per-day-chart__plot">
+        {ticks.map((tick) => (
+          <span key={tick} className="per-day-chart__grid" style={{ insetBlockEnd: height(tick, top) }} />
+        ))}
+        <div className="per-day-chart__days">
+          {days.map((day) => (
+            <div
+              key={day.day}
+              className="per-day-chart__day"
+              title={`${dayLabel(day.day)}\nOpinions: ${day.total}\nWill return: ${percentLabel(day.willReturn, day.total)}`}
+            >
+              {day.total > 0 ? <span className="per-day-chart__bar" style={{ blockSize: height(day.total, top) }} /> : null}
+            </div>
+          ))}
+        </div>
+        <svg className="per-day-chart__line" viewBox={`0 0 ${Math.max(days.length, 1)} 100`} preserveAspectRatio="none">
+          <path d={shareLine(shares)} vectorEffect="non-scaling-stroke" />
+        </svg>
+        {lone ? (
+          <span
+            className="per-day-chart__point"
+            style={{ insetInlineStart: `${dayCentre(lone.index, days.length)}%`, insetBlockEnd: `${lone.share}%` }}
+          />
+        ) : null}
+      </div>
+      <div className="per-day-chart__axis per-day-chart__axis--shares">
+        {SHARE_TICKS.map((tick) => (
+          <span key={tick} className="per-day-chart__tick" style={{ insetBlockEnd: `${tick}%` }}>
+            {tick}%
+          </span>
+        ))}
+      </div>
+      <div className="per-day-chart__dates">
+        {days.flatMap((day, index) =>
+          moreDates.has(index)
+            ? [
+                <span
+                  key={day.day}
+                  className={dates.has(index) ? 'per-day-chart__date' : 'per-day-chart__date per-day-chart__date--more'}
+                  style={{ insetInlineStart: `${dayCentre(index, days.length)}%` }}
+                >
+                  {shortDayLabel(day.day)}
+                </span>,
+              ]
+            : [],
+        )}
+      </div>
+      <ul className="per-day-chart__legend">
+        <li className="per-day-chart__key per-day-chart__key--counts">Opinions</li>
+        <li className="per-day-chart__key per-day-chart__key--shares">Will return %</li>
+      </ul>
+    </div>
+  );
 }
