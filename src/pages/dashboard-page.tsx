@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import { useLocation, useSearchParams } from 'react-router-dom';
 import { RequireStaff } from '../app/guards';
 import { paths } from '../app/paths';
@@ -9,7 +9,7 @@ import { FiltersForm } from '../components/dashboard/filters-form';
 import { LiveBanner } from '../components/dashboard/live-banner';
 import { OpinionList } from '../components/dashboard/opinion-list';
 import { Pagination } from '../components/dashboard/pagination';
-import { preloadChart, StatsPanel, StatsPlaceholder } from '../components/dashboard/stats-panel';
+import { StatsPanel, StatsPlaceholder } from '../components/dashboard/stats-panel';
 import { QueryState } from '../components/ui/query-state';
 import '../components/dashboard/dashboard.css';
 import {
@@ -39,7 +39,6 @@ function plural(count: number, one: string, many: string): string {
  */
 const DashboardStats = memo(function DashboardStats({ filters }: { filters: OpinionFilters }) {
   const stats = useDashboardStats(filters);
-  useEffect(preloadChart, []);
   return (
     <div className="dashboard__stats">
       <QueryState query={stats} pending={<StatsPlaceholder />}>

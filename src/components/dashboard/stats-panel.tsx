@@ -2,12 +2,6 @@ import { fillDays, percentLabel, type DashboardStats } from '../../domain/dashbo
 import { dayLabel } from './day-label';
 import { PerDayChart } from './per-day-chart';
 
-/**
- * Kept only while src/pages/dashboard-page.tsx still calls it: the chart is markup in this chunk
- * now, with no code of its own to load. Goes with that call.
- */
-export function preloadChart(): void {}
-
 function Figure({ label, value, hint }: { label: string; value: string; hint?: string }) {
   return (
     <div className="stat">
