@@ -6,6 +6,8 @@ import { preloadParse } from '../parse/client';
 import { useSession } from '../queries/session';
 import { AccountLinksPending } from './account-links-pending';
 import { readFlash } from './flash';
+import { t } from '../i18n/i18n';
+import { LanguageSwitcher } from './language-switcher';
 import { paths, routePatterns } from './paths';
 
 // Not needed to show a page, so their code loads after the shell's: the outbox (IndexedDB),
@@ -34,7 +36,7 @@ const accountLinks = (
 export function PageLoading() {
   return (
     <p role="status" className="muted">
-      Loading…
+      {t('layout.loading')}
     </p>
   );
 }
@@ -54,8 +56,7 @@ function UnverifiedBanner({ user }: { user: User }) {
   return (
     <div className="notice notice--warning" role="status">
       <p>
-        Please verify your email address: open the link we sent to <strong>{user.email}</strong>.{' '}
-        <Link to={paths.verifyEmail()}>Send the link again</Link>
+        {t('layout.unverified', { email: user.email })} <Link to={paths.verifyEmail()}>{t('layout.unverified.resend')}</Link>
       </p>
     </div>
   );
@@ -102,29 +103,29 @@ export function Layout() {
     <>
       {outboxSync}
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('layout.skip')}
       </a>
       <header className="site-header">
         <div className="site-header__inner">
           <Link to={paths.home()} className="site-header__brand">
-            Visitor Opinions
+            {t('app.name')}
           </Link>
-          <nav aria-label="Main" className="site-header__main">
+          <nav aria-label={t('layout.nav.main')} className="site-header__main">
             <ul className="site-nav">
               <li>
                 <NavLink to={paths.home()} end>
-                  Leave an opinion
+                  {t('layout.nav.home')}
                 </NavLink>
               </li>
               {user?.isStaff ? (
                 <li>
-                  <NavLink to={paths.dashboard()}>Dashboard</NavLink>
+                  <NavLink to={paths.dashboard()}>{t('layout.nav.dashboard')}</NavLink>
                 </li>
               ) : null}
             </ul>
           </nav>
           {/* On a phone, beside the brand: links that come with the session never make a row wrap. */}
-          <nav aria-label="Account" className="site-header__account">
+          <nav aria-label={t('layout.nav.account')} className="site-header__account">
             <ul className="site-nav">{accountLinks}</ul>
           </nav>
         </div>
@@ -140,6 +141,9 @@ export function Layout() {
         ) : null}
         <PageArea pathname={location.pathname} />
       </main>
+      <footer className="site-footer">
+        <LanguageSwitcher />
+      </footer>
     </>
   );
 }
