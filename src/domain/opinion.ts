@@ -110,12 +110,15 @@ export const willReturnError = (value: unknown): string | undefined => inEnglish
  * PROBLEM_TEXT (formatValidationMessage), so each maps back to its code exactly.
  */
 export function problemOfText(text: string): OpinionProblem | undefined {
-  return Object.keys(PROBLEM_TEXT).filter(isProblem).find((problem) => PROBLEM_TEXT[problem] === text);
+  return OPINION_PROBLEMS.find((problem) => PROBLEM_TEXT[problem] === text);
 }
 
 function isProblem(key: string): key is OpinionProblem {
   return Object.hasOwn(PROBLEM_TEXT, key);
 }
+
+/** Every problem, for the catalogs' check that each has its message. */
+export const OPINION_PROBLEMS: readonly OpinionProblem[] = Object.keys(PROBLEM_TEXT).filter(isProblem);
 
 /** Checks every field and returns the trimmed opinion, or the message for each bad field. */
 export function validateOpinion(input: {
