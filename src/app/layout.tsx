@@ -1,9 +1,6 @@
 import { lazy, memo, Suspense, useEffect } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigationType } from 'react-router-dom';
 import { RouteErrorBoundary } from '../pages/route-error-page';
-import type { User } from '../domain/user';
-import { preloadParse } from '../parse/client';
-import { useSession } from '../queries/session';
 import { AccountLinksPending } from './account-links-pending';
 import { readFlash } from './flash';
 import { t } from '../i18n/i18n';
@@ -14,6 +11,8 @@ import { paths, routePatterns } from './paths';
 // and the account links (which wait for the session anyway) with the log-out mutation.
 const OutboxSync = lazy(() => import('../queries/outbox').then((m) => ({ default: m.OutboxSync })));
 const AccountLinks = lazy(() => import('./account-links').then((m) => ({ default: m.AccountLinks })));
+const StaffLink = lazy(() => import('./account-links').then((m) => ({ default: m.StaffLink })));
+const UnverifiedBanner = lazy(() => import('./account-links').then((m) => ({ default: m.UnverifiedBanner })));
 
 /*
  * A lazy part of a prerendered page hydrates when its chunk arrives. Until then an update from
@@ -29,6 +28,16 @@ const outboxSync = (
 const accountLinks = (
   <Suspense fallback={<AccountLinksPending />}>
     <AccountLinks />
+  </Suspense>
+);
+const staffLink = (
+  <Suspense fallback={null}>
+    <StaffLink />
+  </Suspense>
+);
+const unverifiedBanner = (
+  <Suspense fallback={null}>
+    <UnverifiedBanner />
   </Suspense>
 );
 
@@ -52,16 +61,6 @@ const PageArea = memo(function PageArea({ pathname }: { pathname: string }) {
   );
 });
 
-function UnverifiedBanner({ user }: { user: User }) {
-  return (
-    <div className="notice notice--warning" role="status">
-      <p>
-        {t('layout.unverified', { email: user.email })} <Link to={paths.verifyEmail()}>{t('layout.unverified.resend')}</Link>
-      </p>
-    </div>
-  );
-}
-
 /** A new page starts at the top; back and forward keep the browser's own scroll restoration. */
 function useScrollToTop(pathname: string) {
   const navigationType = useNavigationType();
@@ -82,7 +81,7 @@ function useParseWhenIdle(pathname: string) {
     // Its code too comes when needed: the visitor's `/` never runs it.
     let cancel: (() => void) | undefined;
     let cancelled = false;
-    void import('../device/idle').then(({ whenIdle }) => {
+    void Promise.all([import('../device/idle'), import('../parse/client')]).then(([{ whenIdle }, { preloadParse }]) => {
       if (!cancelled) cancel = whenIdle(preloadParse);
     });
     return () => {
@@ -93,9 +92,7 @@ function useParseWhenIdle(pathname: string) {
 }
 
 export function Layout() {
-  const session = useSession();
   const location = useLocation();
-  const user = session.isError ? null : session.data;
   const flash = readFlash(location.state);
   useScrollToTop(location.pathname);
   useParseWhenIdle(location.pathname);
@@ -117,11 +114,7 @@ export function Layout() {
                   {t('layout.nav.home')}
                 </NavLink>
               </li>
-              {user?.isStaff ? (
-                <li>
-                  <NavLink to={paths.dashboard()}>{t('layout.nav.dashboard')}</NavLink>
-                </li>
-              ) : null}
+              {staffLink}
             </ul>
           </nav>
           {/* On a phone, beside the brand: links that come with the session never make a row wrap. */}
@@ -136,9 +129,7 @@ export function Layout() {
             <p>{flash.text}</p>
           </div>
         ) : null}
-        {user && !user.emailVerified && location.pathname !== routePatterns.verifyEmail ? (
-          <UnverifiedBanner user={user} />
-        ) : null}
+        {unverifiedBanner}
         <PageArea pathname={location.pathname} />
       </main>
       <footer className="site-footer">
