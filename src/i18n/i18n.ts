@@ -10,7 +10,10 @@ import type shell from './messages/shell/en.json';
 import type errors from './messages/errors/en.json';
 import type visitor from './messages/visitor/en.json';
 
-/** The catalogs' areas: each is a file per language under messages/<area>/. */
+/**
+ * The catalogs' areas, each a file per language under messages/<area>/: `shell` holds the
+ * layout's messages and those of the forms' primitives (components/ui/) every page may use.
+ */
 export const MESSAGE_AREAS = ['shell', 'visitor', 'errors'] as const;
 export type MessageArea = (typeof MESSAGE_AREAS)[number];
 
