@@ -24,23 +24,30 @@ function remember(language: string): void {
   }
 }
 
+/** The path inside the app's base (`/opinions/es/` → `/es/`, `/opinions` → `/`); undefined outside it. */
+function pathInBase(pathname: string, base: string): string | undefined {
+  if (pathname.startsWith(base)) return pathname.slice(base.length - 1);
+  // The router links home as the base without its slash.
+  return `${pathname}/` === base ? '/' : undefined;
+}
+
 /** `base`: the path the app is served under (`/`, `/opinions/`). False when the page is being left for another. */
 export function settleLanguage(base: string): boolean {
   const url = new URL(location.href);
-  const inBase = url.pathname.startsWith(base) ? url.pathname.slice(base.length - 1) : url.pathname;
+  const inBase = pathInBase(url.pathname, base);
+  if (inBase === undefined) return true;
   const query = url.searchParams.get(LANGUAGE_PARAM);
   const language = chooseLanguage({ query, path: inBase, stored: stored(), browser: navigator.languages });
   if (query === language) remember(language);
   url.searchParams.delete(LANGUAGE_PARAM);
-  url.pathname = base.slice(0, -1) + withLanguage(language, inBase);
-  if (url.href !== location.href) {
-    if (url.pathname !== location.pathname) {
-      location.replace(url.href);
-      return false;
-    }
-    // Only `?lang=` to drop: the page is the right one.
-    history.replaceState(history.state, '', url.href);
+  const target = withLanguage(language, inBase);
+  if (target !== inBase) {
+    url.pathname = base.slice(0, -1) + target;
+    location.replace(url.href);
+    return false;
   }
+  // The page is the right one: only `?lang=` to drop.
+  if (query !== null) history.replaceState(history.state, '', url.href);
   // The deep links' shell is one file for every language: its `<html>` follows the path.
   document.documentElement.lang = language;
   document.documentElement.dir = LANGUAGES[language].dir;
