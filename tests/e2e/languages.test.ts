@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { isLanguage, LANGUAGES, type Language } from '../../src/domain/languages.ts';
+import { MESSAGE_AREAS } from '../../src/i18n/i18n.ts';
 import { expectNoAxeViolations, holdBack, launchBrowser, PHONE } from '../helpers/browser.ts';
 import { marker, opinionsWithComment } from '../helpers/parse-rest.ts';
 
@@ -17,13 +18,15 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** A message as the visitor reads it in `language` (plain messages only). */
-function message(language: Language, area: string, id: string): string {
-  const file = path.resolve(import.meta.dirname, `../../src/i18n/messages/${area}/${language}.json`);
-  const catalog: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
-  const text = typeof catalog === 'object' && catalog !== null ? Object.entries(catalog).find(([key]) => key === id)?.[1] : undefined;
-  if (typeof text !== 'string') throw new Error(`No message ${id} in ${area}/${language}.json`);
-  return text;
+/** A message as the visitor reads it in `language` (plain messages only), from whichever area has it. */
+function message(language: Language, id: string): string {
+  for (const area of MESSAGE_AREAS) {
+    const file = path.resolve(import.meta.dirname, `../../src/i18n/messages/${area}/${language}.json`);
+    const catalog: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const text = typeof catalog === 'object' && catalog !== null ? Object.entries(catalog).find(([key]) => key === id)?.[1] : undefined;
+    if (typeof text === 'string') return text;
+  }
+  throw new Error(`No message ${id} in ${language}`);
 }
 
 const home = (language: Language) => (language === 'en' ? '/' : `/${language}/`);
@@ -53,27 +56,27 @@ async function closeAll(context: BrowserContext) {
 }
 
 describe.each(Object.keys(LANGUAGES).filter(isLanguage))('the visitor’s form in %s', (language) => {
-  const say = (area: string, id: string) => message(language, area, id);
+  const say = (id: string) => message(language, id);
 
   test('its own page and <html lang dir>; an error, a send and the thank-you, axe clean; no sideways scrolling at 360 px', async () => {
     const { context, page, errors } = await newContext({ locale: language === 'en' ? 'en-US' : language });
     await page.goto(appURL + home(language));
     expect(new URL(page.url()).pathname).toBe(home(language));
     expect(await htmlLanguage(page)).toEqual({ lang: language, dir: LANGUAGES[language].dir });
-    expect(await page.title()).toContain(say('shell', 'app.name'));
+    expect(await page.title()).toContain(say('app.name'));
     await waitForHydration(page);
 
-    await page.getByRole('button', { name: say('visitor', 'form.send') }).click();
-    await page.getByRole('heading', { name: say('visitor', 'form.errorSummary') }).waitFor();
-    await page.getByRole('link', { name: say('visitor', 'problem.comment.missing') }).waitFor();
+    await page.getByRole('button', { name: say('form.send') }).click();
+    await page.getByRole('heading', { name: say('form.errorSummary') }).waitFor();
+    await page.getByRole('link', { name: say('problem.comment.missing') }).waitFor();
     await expectNoAxeViolations(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 
     const comment = marker(`In ${language}`);
-    await page.getByLabel(say('visitor', 'form.comment.label')).fill(comment);
-    await page.getByRole('radio', { name: say('visitor', 'form.willReturn.yes') }).check();
-    await page.getByRole('button', { name: say('visitor', 'form.send') }).click();
-    await page.getByRole('heading', { name: say('visitor', 'thanks.sent.heading') }).waitFor();
+    await page.getByLabel(say('form.comment.label')).fill(comment);
+    await page.getByRole('radio', { name: say('form.willReturn.yes') }).check();
+    await page.getByRole('button', { name: say('form.send') }).click();
+    await page.getByRole('heading', { name: say('thanks.sent.heading') }).waitFor();
     await expectNoAxeViolations(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     expect(await opinionsWithComment(stack, comment)).toHaveLength(1);
@@ -86,13 +89,13 @@ describe.each(Object.keys(LANGUAGES).filter(isLanguage))('the visitor’s form i
     const entry = await holdBack(page, ENTRY);
     await page.goto(appURL + home(language), { waitUntil: 'commit' });
     const comment = marker(`Early, in ${language}`);
-    await page.getByLabel(say('visitor', 'form.comment.label')).fill(comment);
-    await page.getByRole('radio', { name: say('visitor', 'form.willReturn.no') }).check();
+    await page.getByLabel(say('form.comment.label')).fill(comment);
+    await page.getByRole('radio', { name: say('form.willReturn.no') }).check();
     await expect.poll(entry.count).toBe(1);
     await entry.release();
     await waitForHydration(page);
-    expect(await page.getByLabel(say('visitor', 'form.comment.label')).inputValue()).toBe(comment);
-    expect(await page.getByRole('radio', { name: say('visitor', 'form.willReturn.no') }).isChecked()).toBe(true);
+    expect(await page.getByLabel(say('form.comment.label')).inputValue()).toBe(comment);
+    expect(await page.getByRole('radio', { name: say('form.willReturn.no') }).isChecked()).toBe(true);
     expect(errors).toEqual([]);
     await closeAll(context);
   });
@@ -123,12 +126,12 @@ describe('choosing the language', () => {
     const { context, page, errors } = await newContext({ locale: 'en-US' });
     await page.goto(appURL + '/');
     await waitForHydration(page);
-    const switcher = page.getByRole('navigation', { name: message('en', 'shell', 'switcher.label') });
+    const switcher = page.getByRole('navigation', { name: message('en', 'switcher.label') });
     const french = switcher.getByRole('link', { name: 'Français' });
     expect(await french.getAttribute('lang')).toBe('fr');
     await french.click();
     await page.waitForURL(appURL + '/fr/');
-    await page.getByRole('heading', { name: message('fr', 'visitor', 'feedback.heading') }).waitFor();
+    await page.getByRole('heading', { name: message('fr', 'feedback.heading') }).waitFor();
     expect(await page.getByRole('link', { name: 'Français' }).getAttribute('aria-current')).toBe('true');
     await page.reload();
     expect(await htmlLanguage(page)).toEqual({ lang: 'fr', dir: 'ltr' });
