@@ -6,6 +6,7 @@
  */
 import { withoutLanguage } from '../i18n/language';
 import { settleLanguage } from '../i18n/language-script';
+import type { Language } from '../domain/languages';
 import type { ParseServer } from '../parse/wire';
 
 /** The first calls a route may send (shell-script.ts's FIRST_CALLS). */
@@ -34,6 +35,11 @@ export interface ShellScriptData {
   readonly assets: string;
   readonly routes: readonly RoutePreload[];
   readonly server?: ParseServer;
+  /**
+   * Each language's shell messages (src/i18n/), which the app loads before it renders: the
+   * deep links' shell is one file for every language, so the script preloads the page's.
+   */
+  readonly catalogs?: Partial<Record<Language, string>>;
 }
 
 function addLinks(assets: string, files: readonly string[], prefetch: boolean): void {
@@ -59,13 +65,15 @@ export function routeAt(base: string, routes: readonly RoutePreload[]): RoutePre
 }
 
 /** Preloads (or prefetches) what the page at the URL needs; sends nothing. */
-export function preloadRoute({ base, assets, routes }: ShellScriptData): void {
-  if (!settleLanguage(base)) return;
+export function preloadRoute({ base, assets, routes, catalogs }: ShellScriptData): void {
+  const language = settleLanguage(base);
+  if (!language) return;
   const route = routeAt(base, routes);
   if (!route) return;
   if (route.mode === 'prefetch') {
     requestAnimationFrame(() => setTimeout(() => addLinks(assets, route.files, true)));
   } else {
-    addLinks(assets, route.sdk ? [...route.files, ...route.sdk] : route.files, false);
+    const catalog = catalogs?.[language];
+    addLinks(assets, [...(catalog ? [catalog] : []), ...route.files, ...(route.sdk ?? [])], false);
   }
 }

@@ -4,7 +4,7 @@
  * `location.replace`, so that nothing in another language is ever shown, and remembers a
  * language fixed by a `?lang=` link (the switcher's links are such links).
  */
-import { LANGUAGES } from '../domain/languages';
+import { LANGUAGES, type Language } from '../domain/languages';
 import { chooseLanguage, LANGUAGE_PARAM, LANGUAGE_STORAGE_KEY, withLanguage } from './language';
 
 function stored(): string | null {
@@ -31,11 +31,14 @@ function pathInBase(pathname: string, base: string): string | undefined {
   return `${pathname}/` === base ? '/' : undefined;
 }
 
-/** `base`: the path the app is served under (`/`, `/opinions/`). False when the page is being left for another. */
-export function settleLanguage(base: string): boolean {
+/**
+ * `base`: the path the app is served under (`/`, `/opinions/`). The page's language; undefined
+ * when the page is being left for another (or is not the app's).
+ */
+export function settleLanguage(base: string): Language | undefined {
   const url = new URL(location.href);
   const inBase = pathInBase(url.pathname, base);
-  if (inBase === undefined) return true;
+  if (inBase === undefined) return undefined;
   const query = url.searchParams.get(LANGUAGE_PARAM);
   const language = chooseLanguage({ query, path: inBase, stored: stored(), browser: navigator.languages });
   if (query === language) remember(language);
@@ -44,12 +47,12 @@ export function settleLanguage(base: string): boolean {
   if (target !== inBase) {
     url.pathname = base.slice(0, -1) + target;
     location.replace(url.href);
-    return false;
+    return undefined;
   }
   // The page is the right one: only `?lang=` to drop.
   if (query !== null) history.replaceState(history.state, '', url.href);
   // The deep links' shell is one file for every language: its `<html>` follows the path.
   document.documentElement.lang = language;
   document.documentElement.dir = LANGUAGES[language].dir;
-  return true;
+  return language;
 }
