@@ -15,6 +15,9 @@ import { pathToFileURL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { build, type Plugin, type ResolvedConfig } from 'vite';
 import type { Prerendered } from '../src/app/prerender';
+import { LANGUAGES, type Language } from '../src/domain/languages.ts';
+import { languagePrefix } from '../src/i18n/language.ts';
+import { catalogsPlugin } from './catalogs-plugin.ts';
 import { NOT_FOUND_FILE, SPA_SHELL_FILE } from './html-files.ts';
 
 
@@ -38,7 +41,35 @@ export function insertPrerendered(shell: string, page: Prerendered): string {
   return html;
 }
 
-async function renderPages(config: ResolvedConfig): Promise<{ home: Prerendered; shell: Prerendered } | null> {
+/** The page in `language`: its `<html lang dir>`, and its messages for the shell preloaded with the entry. */
+export function inLanguage(html: string, language: Language, catalogUrl: string | undefined): string {
+  const withLang = html.replace(/<html[^>]*>/, () => `<html lang="${language}" dir="${LANGUAGES[language].dir}">`);
+  if (!catalogUrl) return withLang;
+  // Not low priority: the app renders nothing before it.
+  return withLang.replace('</head>', () => `  <link rel="modulepreload" crossorigin href="${catalogUrl}">\n  </head>`);
+}
+
+/** Where each language's prerendered `/` is written in dist/: index.html, es/index.html… */
+export function homeFileOf(language: Language): string {
+  return `${languagePrefix(language).slice(1)}${languagePrefix(language) ? '/' : ''}index.html`;
+}
+
+/** The shell catalog's chunk of each language, from Vite's manifest. */
+function catalogUrls(config: ResolvedConfig, outDir: string): Partial<Record<Language, string>> {
+  const manifestFile = path.join(outDir, '.vite', 'manifest.json');
+  if (!fs.existsSync(manifestFile)) return {};
+  const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Record<string, { file: string }>;
+  const urls: Partial<Record<Language, string>> = {};
+  for (const language of LANGUAGE_CODES) {
+    const chunk = manifest[`src/i18n/messages/shell/${language}.json`];
+    if (chunk) urls[language] = config.base + chunk.file;
+  }
+  return urls;
+}
+
+const LANGUAGE_CODES = Object.keys(LANGUAGES).filter((code): code is Language => code in LANGUAGES);
+
+async function renderPages(config: ResolvedConfig): Promise<{ homes: Map<Language, Prerendered>; shell: Prerendered } | null> {
   // Inside the project, so that Node resolves the SSR bundle's external packages from node_modules.
   const outDir = fs.mkdtempSync(path.join(config.root, 'node_modules', '.prerender-'));
   try {
@@ -49,16 +80,23 @@ async function renderPages(config: ResolvedConfig): Promise<{ home: Prerendered;
       mode: config.mode,
       envDir: config.envDir,
       logLevel: 'warn',
-      plugins: [react()],
+      plugins: [react(), catalogsPlugin()],
       build: { ssr: SSR_ENTRY, outDir, emptyOutDir: true, sourcemap: false, copyPublicDir: false, minify: false },
     });
     const entry = path.join(outDir, 'prerender.js');
     const { prerender, prerenderShell } = (await import(pathToFileURL(entry).href)) as {
-      prerender: (url: string) => Promise<Prerendered | null>;
-      prerenderShell: (base: string) => Promise<Prerendered | null>;
+      prerender: (language: Language, path: string) => Promise<Prerendered | null>;
+      prerenderShell: (language: Language) => Promise<Prerendered | null>;
     };
-    const [home, shell] = await Promise.all([prerender(config.base), prerenderShell(config.base)]);
-    return home && shell ? { home, shell } : null;
+    // One language at a time: the messages are the active language's.
+    const homes = new Map<Language, Prerendered>();
+    for (const language of LANGUAGE_CODES) {
+      const home = await prerender(language, '/');
+      if (!home) return null;
+      homes.set(language, home);
+    }
+    const shell = await prerenderShell('en');
+    return shell ? { homes, shell } : null;
   } finally {
     fs.rmSync(outDir, { recursive: true, force: true });
   }
@@ -69,7 +107,13 @@ function servesShellForDeepLinks(base: string, outDir: string) {
   return (req: { url?: string; headers: { accept?: string } }, _res: unknown, next: () => void) => {
     const url = new URL(req.url ?? '/', 'http://preview.invalid');
     const isPage = req.headers.accept?.includes('text/html') && !path.extname(url.pathname);
-    const isHome = url.pathname === base || url.pathname === base.replace(/\/$/, '');
+    const inBase = url.pathname.startsWith(base) ? url.pathname.slice(base.length - 1) : url.pathname;
+    const home = LANGUAGE_CODES.map((language) => languagePrefix(language) + '/').find((page) => page === inBase || page === `${inBase}/`);
+    if (isPage && home !== undefined && home !== '/' && home !== inBase) {
+      // `/es` → `/es/`, as static hosts do for a folder's index.html.
+      req.url = `${base}${home.slice(1)}`;
+    }
+    const isHome = home !== undefined;
     if (isPage && !isHome && fs.existsSync(path.join(outDir, SPA_SHELL_FILE))) req.url = `${base}${SPA_SHELL_FILE}`;
     next();
   };
@@ -100,7 +144,14 @@ export function prerenderPlugin(): Plugin {
       const pages = await renderPages(config);
       let shell = written(SPA_SHELL_FILE);
       if (pages) {
-        write('index.html', insertPrerendered(written('index.html'), pages.home));
+        const index = written('index.html');
+        const catalogs = catalogUrls(config, outDir);
+        for (const [language, home] of pages.homes) {
+          const file = homeFileOf(language);
+          fs.mkdirSync(path.dirname(path.join(outDir, file)), { recursive: true });
+          write(file, inLanguage(insertPrerendered(index, home), language, catalogs[language]));
+        }
+        // One shell for every language: its inline script sets `<html lang dir>` from the path.
         shell = insertPrerendered(shell, pages.shell);
         write(SPA_SHELL_FILE, shell);
       }

@@ -18,6 +18,7 @@ import type { Plugin, ResolvedConfig, Rolldown } from 'vite';
 import { bundlePlugin } from './bundle-plugin.ts';
 import { PRERENDERED_ROUTE, ROUTES, routeEntries, SHELL_MODULES } from '../src/app/route-manifest.ts';
 import type { RoutePreload, ShellScriptData } from '../src/app/route-preload-script.ts';
+import { isLanguage, type Language } from '../src/domain/languages.ts';
 import type { ParseServer } from '../src/parse/wire.ts';
 import { compileInlineScript } from './inline-script.ts';
 import { SPA_SHELL_FILE } from './html-files.ts';
@@ -107,6 +108,18 @@ function earlyCallServer(config: ResolvedConfig): ParseServer | undefined {
   return { url: url.replace(/\/+$/, ''), appId, javascriptKey };
 }
 
+const SHELL_CATALOG = /\/src\/i18n\/messages\/shell\/([a-z]+)\.json$/;
+
+/** Each language's shell messages' chunk (src/i18n/i18n.ts loads them before the app renders). */
+export function shellCatalogs(bundle: Rolldown.OutputBundle): Partial<Record<Language, string>> {
+  const catalogs: Partial<Record<Language, string>> = {};
+  for (const chunk of chunksOf(bundle)) {
+    const language = SHELL_CATALOG.exec(chunk.facadeModuleId ?? '')?.[1];
+    if (isLanguage(language)) catalogs[language] = chunk.fileName;
+  }
+  return catalogs;
+}
+
 /** Step 3 of build/html-pipeline.ts: index.html (the prerendered `/`) gets only what `/` needs, the shell what the other pages do. */
 export function routePreloadPlugin(): Plugin {
   return bundlePlugin('route-preload', async (bundle, config) => {
@@ -133,8 +146,12 @@ export function routePreloadPlugin(): Plugin {
         };
       });
     const server = earlyCallServer(config);
+    const catalogs = shellCatalogs(bundle);
     const addScript = async (page: Rolldown.OutputAsset, routes: readonly RoutePreload[]) => {
-      const script = `<script>${await routePreloadScript(config.root, { base: basePath(config.base), assets: config.base, routes, ...(server ? { server } : {}) })}</script>`;
+      // The prerendered homes name their language's catalog in their HTML (prerender-plugin.ts).
+      const forDeepLinks = routes.some((route) => route.mode === 'preload') ? { catalogs } : {};
+      const data: ShellScriptData = { base: basePath(config.base), assets: config.base, routes, ...(server ? { server } : {}), ...forDeepLinks };
+      const script = `<script>${await routePreloadScript(config.root, data)}</script>`;
       // Before the entry script: its request is on its way, and these join it.
       page.source = String(page.source).replace('</head>', () => `  ${script}\n  </head>`);
     };

@@ -16,6 +16,8 @@
 import crypto from 'node:crypto';
 import type { Plugin, ResolvedConfig } from 'vite';
 import { bundlePlugin } from './bundle-plugin.ts';
+import { isLanguage, LANGUAGES } from '../src/domain/languages.ts';
+import { languagePrefix } from '../src/i18n/language.ts';
 import { NOT_FOUND_FILE, SPA_SHELL_FILE } from './html-files.ts';
 
 export const HEADERS_FILE = '_headers';
@@ -86,7 +88,11 @@ export function contentSecurityPolicy({ parseServerURL, scriptHashes = [], style
  */
 export function headersFile(options: StaticHostOptions): string {
   const { base } = options;
-  const htmlFiles = [base, `${base}index.html`, `${base}${NOT_FOUND_FILE}`, `${base}${SPA_SHELL_FILE}`];
+  // Each language's prerendered `/` too (build/prerender-plugin.ts): `es/`, `es/index.html`…
+  const languageHomes = Object.keys(LANGUAGES)
+    .filter(isLanguage)
+    .flatMap((language) => (languagePrefix(language) ? [`${base}${language}/`, `${base}${language}/index.html`] : []));
+  const htmlFiles = [base, `${base}index.html`, ...languageHomes, `${base}${NOT_FOUND_FILE}`, `${base}${SPA_SHELL_FILE}`];
   const rule = (path: string, headers: Record<string, string>) =>
     [path, ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)].join('\n');
   return [

@@ -1,25 +1,36 @@
 import { startTransition, StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
-import { App, ROUTER_BASENAME } from './app/app';
+import { App } from './app/app';
+import { ROUTER_BASENAME } from './app/basename';
+import { DEFAULT_LANGUAGE, LANGUAGES } from './domain/languages';
+import { loadMessages } from './i18n/i18n';
+import { languageOfPath, withoutLanguage } from './i18n/language';
 import { keepInPageLinksInPage } from './app/in-page-links';
 import { expectPrerenderedForm } from './app/prerendered-form';
 import { PRERENDERED_ROUTE, ROUTES } from './app/route-manifest';
 import { preloadPageAt } from './app/routes';
 import './app/styles.css';
 
-/** The path as the router sees it, inside the base the app is served from. */
+/** The path inside the base the app is served from, its language's prefix included. */
 function pathInsideBase(pathname: string): string {
   const base = ROUTER_BASENAME === '/' ? '' : ROUTER_BASENAME;
   return pathname.startsWith(base) ? pathname.slice(base.length) || '/' : pathname;
 }
 
-/** The one page prerendered at build time (the route manifest's). */
+/** The one page prerendered at build time (the route manifest's), in each language. */
 function isPrerenderedPath(pathname: string): boolean {
-  return pathInsideBase(pathname) === ROUTES[PRERENDERED_ROUTE].pattern;
+  return withoutLanguage(pathInsideBase(pathname)) === ROUTES[PRERENDERED_ROUTE].pattern;
 }
 
+// The page's inline script has put the visitor on the page in their language: its path says which.
+const language = languageOfPath(pathInsideBase(window.location.pathname)) ?? DEFAULT_LANGUAGE;
+document.documentElement.lang = language;
+document.documentElement.dir = LANGUAGES[language].dir;
+
 const container = document.getElementById('root');
-if (container) {
+if (container) void loadMessages(language, 'shell').then(() => start(container));
+
+function start(container: HTMLElement) {
   keepInPageLinksInPage();
   const app = (
     <StrictMode>
@@ -37,7 +48,7 @@ if (container) {
   } else {
     // Another page: the prerendered shell (or the form's page, from a host that serves
     // index.html for every path) stays on screen until React's first commit replaces it.
-    preloadPageAt(pathInsideBase(window.location.pathname));
+    preloadPageAt(withoutLanguage(pathInsideBase(window.location.pathname)));
     const root = createRoot(container);
     startTransition(() => root.render(app));
   }

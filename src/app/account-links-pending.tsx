@@ -1,3 +1,5 @@
+import { t } from '../i18n/i18n';
+
 /**
  * Holds the place of "Log in" (invisible, hidden from assistive technology) until the session
  * is known, so that the header does not move when the links arrive.
@@ -5,7 +7,7 @@
 export function AccountLinksPending() {
   return (
     <li className="site-nav__pending" aria-hidden="true">
-      Log in
+      {t('layout.login')}
     </li>
   );
 }

@@ -2,14 +2,14 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { BrowserRouter } from 'react-router-dom';
 import { appConfig } from '../config/env';
+import { activeLanguage } from '../i18n/i18n';
+import { routerBasename } from './basename';
 import { ConfigErrorPage } from '../pages/config-error-page';
 import { createNavigationHandle, NavigationBridge } from './navigation';
 import { createQueryClient } from './query-client';
 import { AppRoutes } from './routes';
 import { sessionExpiryHandler } from './session-expiry';
 
-/** The router's basename: the base the app is served from, without its trailing slash. */
-export const ROUTER_BASENAME = import.meta.env.BASE_URL.replace(/\/$/, '') || '/';
 
 export function App() {
   const [navigation] = useState(createNavigationHandle);
@@ -17,7 +17,7 @@ export function App() {
   if (!appConfig.ok) return <ConfigErrorPage problems={appConfig.problems} />;
   return (
     <QueryClientProvider client={queryClient}>
-      <BrowserRouter basename={ROUTER_BASENAME}>
+      <BrowserRouter basename={routerBasename(activeLanguage())}>
         <NavigationBridge handleRef={navigation} />
         <AppRoutes />
       </BrowserRouter>

@@ -1,17 +1,18 @@
 import { lazy, memo, Suspense, useEffect } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigationType } from 'react-router-dom';
 import { RouteErrorBoundary } from '../pages/route-error-page';
-import type { User } from '../domain/user';
-import { preloadParse } from '../parse/client';
-import { useSession } from '../queries/session';
 import { AccountLinksPending } from './account-links-pending';
 import { readFlash } from './flash';
+import { t } from '../i18n/i18n';
+import { LanguageSwitcher } from './language-switcher';
 import { paths, routePatterns } from './paths';
 
 // Not needed to show a page, so their code loads after the shell's: the outbox (IndexedDB),
 // and the account links (which wait for the session anyway) with the log-out mutation.
 const OutboxSync = lazy(() => import('../queries/outbox').then((m) => ({ default: m.OutboxSync })));
 const AccountLinks = lazy(() => import('./account-links').then((m) => ({ default: m.AccountLinks })));
+const StaffLink = lazy(() => import('./account-links').then((m) => ({ default: m.StaffLink })));
+const UnverifiedBanner = lazy(() => import('./account-links').then((m) => ({ default: m.UnverifiedBanner })));
 
 /*
  * A lazy part of a prerendered page hydrates when its chunk arrives. Until then an update from
@@ -29,12 +30,22 @@ const accountLinks = (
     <AccountLinks />
   </Suspense>
 );
+const staffLink = (
+  <Suspense fallback={null}>
+    <StaffLink />
+  </Suspense>
+);
+const unverifiedBanner = (
+  <Suspense fallback={null}>
+    <UnverifiedBanner />
+  </Suspense>
+);
 
 /** A page whose code is on its way (and, prerendered, the page of the shell for deep links). */
 export function PageLoading() {
   return (
     <p role="status" className="muted">
-      Loading…
+      {t('layout.loading')}
     </p>
   );
 }
@@ -49,17 +60,6 @@ const PageArea = memo(function PageArea({ pathname }: { pathname: string }) {
     </RouteErrorBoundary>
   );
 });
-
-function UnverifiedBanner({ user }: { user: User }) {
-  return (
-    <div className="notice notice--warning" role="status">
-      <p>
-        Please verify your email address: open the link we sent to <strong>{user.email}</strong>.{' '}
-        <Link to={paths.verifyEmail()}>Send the link again</Link>
-      </p>
-    </div>
-  );
-}
 
 /** A new page starts at the top; back and forward keep the browser's own scroll restoration. */
 function useScrollToTop(pathname: string) {
@@ -81,7 +81,7 @@ function useParseWhenIdle(pathname: string) {
     // Its code too comes when needed: the visitor's `/` never runs it.
     let cancel: (() => void) | undefined;
     let cancelled = false;
-    void import('../device/idle').then(({ whenIdle }) => {
+    void Promise.all([import('../device/idle'), import('../parse/client')]).then(([{ whenIdle }, { preloadParse }]) => {
       if (!cancelled) cancel = whenIdle(preloadParse);
     });
     return () => {
@@ -92,9 +92,7 @@ function useParseWhenIdle(pathname: string) {
 }
 
 export function Layout() {
-  const session = useSession();
   const location = useLocation();
-  const user = session.isError ? null : session.data;
   const flash = readFlash(location.state);
   useScrollToTop(location.pathname);
   useParseWhenIdle(location.pathname);
@@ -102,29 +100,25 @@ export function Layout() {
     <>
       {outboxSync}
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('layout.skip')}
       </a>
       <header className="site-header">
         <div className="site-header__inner">
           <Link to={paths.home()} className="site-header__brand">
-            Visitor Opinions
+            {t('app.name')}
           </Link>
-          <nav aria-label="Main" className="site-header__main">
+          <nav aria-label={t('layout.nav.main')} className="site-header__main">
             <ul className="site-nav">
               <li>
                 <NavLink to={paths.home()} end>
-                  Leave an opinion
+                  {t('layout.nav.home')}
                 </NavLink>
               </li>
-              {user?.isStaff ? (
-                <li>
-                  <NavLink to={paths.dashboard()}>Dashboard</NavLink>
-                </li>
-              ) : null}
+              {staffLink}
             </ul>
           </nav>
           {/* On a phone, beside the brand: links that come with the session never make a row wrap. */}
-          <nav aria-label="Account" className="site-header__account">
+          <nav aria-label={t('layout.nav.account')} className="site-header__account">
             <ul className="site-nav">{accountLinks}</ul>
           </nav>
         </div>
@@ -135,11 +129,12 @@ export function Layout() {
             <p>{flash.text}</p>
           </div>
         ) : null}
-        {user && !user.emailVerified && location.pathname !== routePatterns.verifyEmail ? (
-          <UnverifiedBanner user={user} />
-        ) : null}
+        {unverifiedBanner}
         <PageArea pathname={location.pathname} />
       </main>
+      <footer className="site-footer">
+        <LanguageSwitcher />
+      </footer>
     </>
   );
 }

@@ -9,7 +9,9 @@ import { StrictMode, type ReactNode } from 'react';
 import { prerenderToNodeStream } from 'react-dom/static';
 import { Route, Routes, StaticRouter } from 'react-router-dom';
 import { appConfig } from '../config/env';
-import { ROUTER_BASENAME } from './app';
+import type { Language } from '../domain/languages';
+import { loadMessages, MESSAGE_AREAS } from '../i18n/i18n';
+import { routerBasename } from './basename';
 import { createQueryClient } from './query-client';
 import { Layout, PageLoading } from './layout';
 import { AppRoutes } from './routes';
@@ -23,15 +25,21 @@ export interface Prerendered {
 
 const TITLE = /<title>([^<]*)<\/title>/;
 
-/** Renders `routes` at `path` (inside the app's base) with the providers of <App/>. */
-async function render(path: string, routes: ReactNode): Promise<Prerendered> {
+/**
+ * Renders `routes` at `path` (inside the router's basename) in `language`, with the providers
+ * of <App/>. One language at a time: the messages are the active language's.
+ */
+async function render(language: Language, path: string, routes: ReactNode): Promise<Prerendered> {
+  // Every area: a lazy page's module is loaded once, for the first language rendered.
+  await Promise.all(MESSAGE_AREAS.map((area) => loadMessages(language, area)));
+  const basename = routerBasename(language);
   // The same providers as <App/>: hydration needs the same tree, so the same markup.
   // prerenderToNodeStream, unlike renderToString, waits for the lazy page to load.
   const errors: unknown[] = [];
   const { prelude } = await prerenderToNodeStream(
     <StrictMode>
       <QueryClientProvider client={createQueryClient()}>
-        <StaticRouter basename={ROUTER_BASENAME} location={path}>
+        <StaticRouter basename={basename} location={`${basename.replace(/\/$/, '')}${path}`}>
           {routes}
         </StaticRouter>
       </QueryClientProvider>
@@ -50,11 +58,11 @@ async function render(path: string, routes: ReactNode): Promise<Prerendered> {
   return { html: title ? markup.replace(TITLE, '') : markup, title: title?.[1] ?? null };
 }
 
-/** Renders `path` (inside the app's base) as the browser's first render will; null: nothing to prerender. */
-export async function prerender(path: string): Promise<Prerendered | null> {
+/** Renders `path` (inside the router's basename) in `language` as the browser's first render will; null: nothing to prerender. */
+export async function prerender(language: Language, path: string): Promise<Prerendered | null> {
   // A misconfigured build shows the configuration error page, rendered in the browser.
   if (!appConfig.ok) return null;
-  return render(path, <AppRoutes />);
+  return render(language, path, <AppRoutes />);
 }
 
 /**
@@ -63,10 +71,11 @@ export async function prerender(path: string): Promise<Prerendered | null> {
  * app's first render replaces it with the same header and the page the URL names. At a path
  * of no page, so that no link of the header is marked as the current one.
  */
-export async function prerenderShell(base: string): Promise<Prerendered | null> {
+export async function prerenderShell(language: Language): Promise<Prerendered | null> {
   if (!appConfig.ok) return null;
   return render(
-    `${base.replace(/\/$/, '')}/__shell__`,
+    language,
+    '/__shell__',
     <Routes>
       <Route element={<Layout />}>
         <Route path="*" element={<PageLoading />} />

@@ -5,6 +5,7 @@
  * route preloader (build/route-preload-plugin.ts) all derive from it. No JSX and no imports
  * but types: the build's Node code reads it.
  */
+import type { MessageArea } from '../i18n/i18n.ts';
 import type { FirstCallsName } from './route-preload-script.ts';
 
 /**
@@ -29,13 +30,15 @@ export interface RouteEntry {
    * needs it only when used (a form sent): the shell loads it once the page is idle (layout.tsx).
    */
   readonly readsWithSdk?: boolean;
+  /** The page's own messages (src/i18n/messages/<area>/), loaded with its code; the shell's are loaded already. */
+  readonly messages?: readonly MessageArea[];
   /** What it asks the server first, sent by the shell (src/app/shell-script.ts) when its URL has no query. */
   readonly first?: FirstCallsName;
 }
 
 export const ROUTES = {
   /** Prerendered at build time (build/prerender-plugin.ts): hydrated when its code arrives. */
-  home: { pattern: '/', module: 'src/pages/feedback-page.tsx', component: 'FeedbackPage', guard: 'none' },
+  home: { pattern: '/', module: 'src/pages/feedback-page.tsx', component: 'FeedbackPage', guard: 'none', messages: ['visitor', 'errors'] },
   login: { pattern: '/login', module: 'src/pages/login-page.tsx', component: 'LoginPage', guard: 'none' },
   signup: { pattern: '/signup', module: 'src/pages/signup-page.tsx', component: 'SignupPage', guard: 'none' },
   resetPassword: { pattern: '/reset-password', module: 'src/pages/reset-password-page.tsx', component: 'ResetPasswordPage', guard: 'none' },

@@ -1,8 +1,12 @@
 /**
- * The part of the pages' inline script (shell-script.ts) that preloads what the page the URL
- * names needs, and that index.html's (the prerendered `/`, which sends no calls) has alone:
- * no import, so that its compiled script carries nothing else.
+ * The part of the pages' inline script (shell-script.ts) that puts the visitor on the page in
+ * their language, then preloads what that page needs, and that the prerendered `/` of each
+ * language (which sends no calls) has alone: it imports only the language's choice, so that its
+ * compiled script carries nothing else.
  */
+import { withoutLanguage } from '../i18n/language';
+import { settleLanguage } from '../i18n/language-script';
+import type { Language } from '../domain/languages';
 import type { ParseServer } from '../parse/wire';
 
 /** The first calls a route may send (shell-script.ts's FIRST_CALLS). */
@@ -31,6 +35,11 @@ export interface ShellScriptData {
   readonly assets: string;
   readonly routes: readonly RoutePreload[];
   readonly server?: ParseServer;
+  /**
+   * Each language's shell messages (src/i18n/), which the app loads before it renders: the
+   * deep links' shell is one file for every language, so the script preloads the page's.
+   */
+  readonly catalogs?: Partial<Record<Language, string>>;
 }
 
 function addLinks(assets: string, files: readonly string[], prefetch: boolean): void {
@@ -51,17 +60,20 @@ function addLinks(assets: string, files: readonly string[], prefetch: boolean): 
 /** The route the URL names, if the table has it. */
 export function routeAt(base: string, routes: readonly RoutePreload[]): RoutePreload | undefined {
   const { pathname } = location;
-  const path = pathname.startsWith(base) ? pathname.slice(base.length - 1) : pathname;
+  const path = withoutLanguage(pathname.startsWith(base) ? pathname.slice(base.length - 1) : pathname);
   return routes.find((route) => new RegExp(route.pattern).test(path));
 }
 
 /** Preloads (or prefetches) what the page at the URL needs; sends nothing. */
-export function preloadRoute({ base, assets, routes }: ShellScriptData): void {
+export function preloadRoute({ base, assets, routes, catalogs }: ShellScriptData): void {
+  const language = settleLanguage(base);
+  if (!language) return;
   const route = routeAt(base, routes);
   if (!route) return;
   if (route.mode === 'prefetch') {
     requestAnimationFrame(() => setTimeout(() => addLinks(assets, route.files, true)));
   } else {
-    addLinks(assets, route.sdk ? [...route.files, ...route.sdk] : route.files, false);
+    const catalog = catalogs?.[language];
+    addLinks(assets, [...(catalog ? [catalog] : []), ...route.files, ...(route.sdk ?? [])], false);
   }
 }

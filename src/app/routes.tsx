@@ -1,5 +1,6 @@
 import { lazy, type ComponentType } from 'react';
 import { matchPath, Route, Routes } from 'react-router-dom';
+import { activeLanguage, loadMessages } from '../i18n/i18n';
 import { Layout } from './layout';
 import { NOT_FOUND, routeEntries, type RouteEntry } from './route-manifest';
 
@@ -37,11 +38,13 @@ function isComponent(value: unknown): value is ComponentType {
 }
 
 /** The manifest's page. */
-function pageOf({ module, component }: Pick<RouteEntry, 'module' | 'component'>) {
+function pageOf({ module, component, messages }: Pick<RouteEntry, 'module' | 'component' | 'messages'>) {
   const load = PAGE_MODULES[module.replace(/^src\//, '../')];
   if (!load) throw new Error(`No page module ${module}.`);
   return lazyPage(async () => {
-    const Page = (await load())[component];
+    // Its messages come with its code, side by side: the page renders when both are there.
+    const [exports] = await Promise.all([load(), ...(messages ?? []).map((area) => loadMessages(activeLanguage(), area))]);
+    const Page = exports[component];
     if (!isComponent(Page)) throw new Error(`${module} exports no component ${component}.`);
     return { default: Page };
   });

@@ -1,5 +1,4 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { endExpiredSession } from '../queries/session';
 import { FLASH_TEXT, withFlash } from './flash';
 import type { NavigationHandle } from './navigation';
 import { paths, routePatterns } from './paths';
@@ -21,6 +20,8 @@ export function sessionExpiryHandler(navigation: NavigationHandle) {
         const next = pathname === routePatterns.login ? new URLSearchParams(search).get('next') ?? undefined : pathname + search;
         router.navigate(paths.login(next), { state: withFlash(FLASH_TEXT.expired, 'warning') });
       }
+      // Its code comes when needed: the session's is not part of the shell's (layout.tsx).
+      const { endExpiredSession } = await import('../queries/session');
       await endExpiredSession(queryClient);
     } finally {
       handling = false;

@@ -14,6 +14,7 @@
 import { browserTimeZone, dashboardFirstCalls } from '../parse/dashboard-first-calls';
 import { sendEarlyCalls, SESSION_CALL, type EarlyCallSpec } from '../parse/early-calls';
 import { storedSessionTokenOf } from '../parse/sdk-storage';
+import { settleLanguage } from '../i18n/language-script';
 import type { ParseServer } from '../parse/wire';
 import { preloadRoute, routeAt, type FirstCallsName, type ShellScriptData } from './route-preload-script';
 
@@ -42,6 +43,8 @@ export function preloadRouteAndCallEarly(data: ShellScriptData): void {
     preloadRoute(data);
     return;
   }
+  // Before any call: the page may be left for the same page in the visitor's language.
+  if (!settleLanguage(data.base)) return;
   const sent = callEarly(data.server, route.first);
   // The first calls sent, the page needs no SDK to show itself.
   preloadRoute({ ...data, routes: [sent ? { ...route, sdk: undefined } : route] });

@@ -1,15 +1,17 @@
 import { useEffect } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import {
-  commentError,
-  nameError,
+  commentProblem,
+  nameProblem,
   OPINION_LIMITS,
   validateOpinion,
-  willReturnError,
+  willReturnProblem,
   type OpinionDraft,
   type OpinionFieldErrors,
+  type OpinionProblem,
   type ValidOpinion,
 } from '../domain/opinion';
+import { t } from '../i18n/i18n';
 import { useHydrated } from './ui/use-hydrated';
 import { summaryOf } from './form-errors';
 import { ErrorSummary } from './ui/error-summary';
@@ -45,13 +47,15 @@ function toDraft(values: Partial<FormValues>): OpinionDraft {
   return { name: values.name ?? '', comment: values.comment ?? '', willReturn: toWillReturn(values.willReturn) };
 }
 
+/** A rule's problem in the visitor's language, as react-hook-form's `validate` wants it. */
+function valid(problem: OpinionProblem | undefined): true | string {
+  return problem ? t(`problem.${problem}`, { max: problem === 'name.long' ? OPINION_LIMITS.nameMax : OPINION_LIMITS.commentMax }) : true;
+}
+
 function CharacterCount({ length }: { length: number }) {
   if (length < OPINION_LIMITS.commentCounterFrom) return null;
   const left = OPINION_LIMITS.commentMax - length;
-  const text =
-    left >= 0
-      ? `You have ${left.toLocaleString('en')} character${left === 1 ? '' : 's'} remaining`
-      : `You have ${(-left).toLocaleString('en')} character${left === -1 ? '' : 's'} too many`;
+  const text = left >= 0 ? t('form.comment.left', { count: left }) : t('form.comment.over', { count: -left });
   return (
     <span id="comment-count" className={left < 0 ? 'counter counter--over' : 'counter'} aria-live="polite">
       {text}
@@ -111,7 +115,7 @@ export function OpinionForm({
     return subscribe({ formState: { values: true }, callback: ({ values }) => onChange(toDraft(values)) });
   }, [subscribe, onChange]);
 
-  const willReturn = register('willReturn', { validate: (value) => willReturnError(toWillReturn(value)) ?? true });
+  const willReturn = register('willReturn', { validate: (value) => valid(willReturnProblem(toWillReturn(value))) });
   // Attaching to the radios one at a time, react-hook-form reads the group from those it has
   // seen so far, and then writes that into the next: a choice made on the prerendered form
   // would be undone. The choice a radio holds as it attaches is kept.
@@ -140,25 +144,25 @@ export function OpinionForm({
   const commentLength = comment?.trim().length ?? 0;
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate aria-label="Your opinion" {...{ [OPINION_FORM_ATTRIBUTE]: '' }}>
+    <form onSubmit={(event) => void submit(event)} noValidate aria-label={t('form.label')} {...{ [OPINION_FORM_ATTRIBUTE]: '' }}>
       <ErrorSummary errors={summaryOf(errors, FIELD_ORDER, submitCount, FIELD_IDS)} focusKey={serverErrors ? `server-${submitCount}` : submitCount} />
 
-      <Field id="name" label="Your name (optional)" hint="Leave it empty to stay anonymous." error={errors.name?.message}>
+      <Field id="name" label={t('form.name.label')} hint={t('form.name.hint')} error={errors.name?.message}>
         {(controlProps) => (
           <input
             {...controlProps}
             className="input"
             type="text"
             autoComplete="name"
-            {...register('name', { validate: (value) => nameError(value) ?? true })}
+            {...register('name', { validate: (value) => valid(nameProblem(value)) })}
           />
         )}
       </Field>
 
       <Field
         id="comment"
-        label="Your comment"
-        hint="What did you like, and what could we do better?"
+        label={t('form.comment.label')}
+        hint={t('form.comment.hint')}
         error={errors.comment?.message}
         after={<CharacterCount length={commentLength} />}
         describedBy={commentLength >= OPINION_LIMITS.commentCounterFrom ? ['comment-count'] : undefined}
@@ -168,12 +172,12 @@ export function OpinionForm({
             {...controlProps}
             className="textarea"
             rows={6}
-            {...register('comment', { validate: (value) => commentError(value) ?? true })}
+            {...register('comment', { validate: (value) => valid(commentProblem(value)) })}
           />
         )}
       </Field>
 
-      <ChoiceGroup id="willReturn" legend="Would you visit us again?" error={errors.willReturn?.message}>
+      <ChoiceGroup id="willReturn" legend={t('form.willReturn.legend')} error={errors.willReturn?.message}>
         {(['yes', 'no'] as const).map((choice) => (
           <label key={choice} className="choice" htmlFor={`willReturn-${choice}`}>
             <input
@@ -183,20 +187,20 @@ export function OpinionForm({
               {...willReturn}
               ref={keepChoiceRef}
             />
-            {choice === 'yes' ? 'Yes' : 'No'}
+            {t(choice === 'yes' ? 'form.willReturn.yes' : 'form.willReturn.no')}
           </label>
         ))}
       </ChoiceGroup>
 
       <div className="honeypot" aria-hidden="true">
-        <label htmlFor="website">Leave this field empty</label>
+        <label htmlFor="website">{t('form.honeypot')}</label>
         <input id="website" type="text" tabIndex={-1} autoComplete="off" {...register('website')} />
       </div>
 
       {/* Before hydration a submit would be a full-page GET that drops what was typed: the
           button does nothing until the form can really send. */}
       <button type={hydrated ? 'submit' : 'button'} className="button" disabled={pending} aria-disabled={pending}>
-        {pending ? 'Sending…' : 'Send my opinion'}
+        {pending ? t('form.sending') : t('form.send')}
       </button>
     </form>
   );

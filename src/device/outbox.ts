@@ -12,7 +12,10 @@ export interface OutboxEntry {
   readonly queuedAt: number;
   readonly attempts: number;
   readonly nextAttemptAt: number;
-  /** Set when the server refused the opinion itself: retrying would not help. */
+  /**
+   * Set when the server refused the opinion itself: retrying would not help. The refusal's
+   * kind (AppErrorKind), shown in the visitor's language; entries stored before it was a kind hold a sentence.
+   */
   readonly rejectedBecause?: string;
 }
 

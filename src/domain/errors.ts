@@ -97,6 +97,10 @@ export const ERROR_MESSAGES: Record<AppErrorKind, string> = {
   unknown: 'Something unexpected went wrong. Please try again.',
 };
 
+export function isAppErrorKind(value: unknown): value is AppErrorKind {
+  return typeof value === 'string' && Object.hasOwn(ERROR_MESSAGES, value);
+}
+
 export function appError(kind: AppErrorKind, fields?: Record<string, string>): AppError {
   return new AppError(kind, ERROR_MESSAGES[kind], fields);
 }

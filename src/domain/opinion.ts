@@ -46,34 +46,79 @@ export const ANONYMOUS_NAME = 'Anonymous';
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
-export function nameError(value: unknown): string | undefined {
+/**
+ * What can be wrong with a field, as a code: the app shows it in the visitor's language (the
+ * catalogs' `problem.<code>`), the server in English (PROBLEM_TEXT).
+ */
+export type OpinionProblem =
+  | 'name.type'
+  | 'name.long'
+  | 'name.characters'
+  | 'comment.missing'
+  | 'comment.type'
+  | 'comment.long'
+  | 'comment.characters'
+  | 'willReturn.missing'
+  | 'willReturn.type';
+
+/** The problems in English: Cloud Code's answer to other clients, and what the app's English catalog says. */
+const PROBLEM_TEXT: Record<OpinionProblem, string> = {
+  'name.type': 'Name must be text.',
+  'name.long': `Name must be ${OPINION_LIMITS.nameMax} characters or fewer.`,
+  'name.characters': 'Name contains characters we cannot store.',
+  'comment.missing': 'Enter your comment.',
+  'comment.type': 'Comment must be text.',
+  'comment.long': `Comment must be ${OPINION_LIMITS.commentMax.toLocaleString('en')} characters or fewer.`,
+  'comment.characters': 'Comment contains characters we cannot store.',
+  'willReturn.missing': 'Choose whether you would visit us again.',
+  'willReturn.type': 'Would you visit us again must be yes or no.',
+};
+
+export function nameProblem(value: unknown): OpinionProblem | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') return 'Name must be text.';
+  if (typeof value !== 'string') return 'name.type';
   const name = value.trim();
-  if (name.length > OPINION_LIMITS.nameMax) {
-    return `Name must be ${OPINION_LIMITS.nameMax} characters or fewer.`;
-  }
-  if (FORBIDDEN_CONTROL.test(name)) return 'Name contains characters we cannot store.';
+  if (name.length > OPINION_LIMITS.nameMax) return 'name.long';
+  if (FORBIDDEN_CONTROL.test(name)) return 'name.characters';
   return undefined;
 }
 
-export function commentError(value: unknown): string | undefined {
-  if (value === undefined || value === null) return 'Enter your comment.';
-  if (typeof value !== 'string') return 'Comment must be text.';
+export function commentProblem(value: unknown): OpinionProblem | undefined {
+  if (value === undefined || value === null) return 'comment.missing';
+  if (typeof value !== 'string') return 'comment.type';
   const comment = value.trim();
-  if (comment.length === 0) return 'Enter your comment.';
-  if (comment.length > OPINION_LIMITS.commentMax) {
-    return `Comment must be ${OPINION_LIMITS.commentMax.toLocaleString('en')} characters or fewer.`;
-  }
-  if (FORBIDDEN_CONTROL.test(comment)) return 'Comment contains characters we cannot store.';
+  if (comment.length === 0) return 'comment.missing';
+  if (comment.length > OPINION_LIMITS.commentMax) return 'comment.long';
+  if (FORBIDDEN_CONTROL.test(comment)) return 'comment.characters';
   return undefined;
 }
 
-export function willReturnError(value: unknown): string | undefined {
+export function willReturnProblem(value: unknown): OpinionProblem | undefined {
   if (typeof value === 'boolean') return undefined;
-  if (value === undefined || value === null) return 'Choose whether you would visit us again.';
-  return 'Would you visit us again must be yes or no.';
+  if (value === undefined || value === null) return 'willReturn.missing';
+  return 'willReturn.type';
 }
+
+const inEnglish = (problem: OpinionProblem | undefined) => (problem ? PROBLEM_TEXT[problem] : undefined);
+
+export const nameError = (value: unknown): string | undefined => inEnglish(nameProblem(value));
+export const commentError = (value: unknown): string | undefined => inEnglish(commentProblem(value));
+export const willReturnError = (value: unknown): string | undefined => inEnglish(willReturnProblem(value));
+
+/**
+ * The problem a field message of Cloud Code's refusal names: the refusal carries our own
+ * PROBLEM_TEXT (formatValidationMessage), so each maps back to its code exactly.
+ */
+export function problemOfText(text: string): OpinionProblem | undefined {
+  return OPINION_PROBLEMS.find((problem) => PROBLEM_TEXT[problem] === text);
+}
+
+function isProblem(key: string): key is OpinionProblem {
+  return Object.hasOwn(PROBLEM_TEXT, key);
+}
+
+/** Every problem, for the catalogs' check that each has its message. */
+export const OPINION_PROBLEMS: readonly OpinionProblem[] = Object.keys(PROBLEM_TEXT).filter(isProblem);
 
 /** Checks every field and returns the trimmed opinion, or the message for each bad field. */
 export function validateOpinion(input: {

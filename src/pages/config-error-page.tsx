@@ -1,19 +1,19 @@
+import { t } from '../i18n/i18n';
+
 /** Shown instead of the app when its public configuration is missing or malformed. */
 export function ConfigErrorPage({ problems }: { problems: readonly string[] }) {
   return (
     <main id="main" className="page">
-      <title>Configuration error · Visitor Opinions</title>
-      <h1>This app is not configured correctly</h1>
-      <p>It cannot reach its server until these settings are fixed:</p>
+      <title>{t('title.configError', { app: t('app.name') })}</title>
+      <h1>{t('configError.heading')}</h1>
+      <p>{t('configError.intro')}</p>
+      {/* For whoever deploys the app: each problem names its setting as the README does, in English. */}
       <ul>
         {problems.map((problem) => (
           <li key={problem}>{problem}</li>
         ))}
       </ul>
-      <p>
-        Set them as environment variables when building the app (see “Configuration” in the README), then build and
-        deploy again.
-      </p>
+      <p>{t('configError.fix')}</p>
     </main>
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { OpinionForm } from '../components/opinion-form';
 import { clearDraft, clearSentDraft, saveDraft, startDraft, type StoredDraft } from '../device/drafts';
 import type { OpinionDraft, ValidOpinion } from '../domain/opinion';
@@ -6,11 +6,22 @@ import { draftHolds, submissionIdFor } from '../domain/submission-id';
 import { initialForm, prerenderedFormAdopted } from '../app/prerendered-form';
 import { useSubmitOpinion, type SubmitOutcome } from '../queries/submit-opinion';
 import { useOutboxStatus, useTakeBackRejected } from '../queries/outbox';
+import { OPINION_LIMITS, problemOfText, type OpinionFieldErrors } from '../domain/opinion';
+import { errorText, refusalText } from '../i18n/error-text';
+import { t } from '../i18n/i18n';
 
-function waitingText(count: number): string {
-  return count === 1
-    ? '1 opinion is saved on this device and will be sent when the connection is back.'
-    : `${count} opinions are saved on this device and will be sent when the connection is back.`;
+const waitingText = (count: number) => t('feedback.waiting', { count });
+
+/** The server's refusal of some fields, in the visitor's language: each field's problem by its code. */
+function translatedFieldErrors(fields: Readonly<Record<string, string>>): OpinionFieldErrors {
+  const translated: OpinionFieldErrors = {};
+  for (const field of ['name', 'comment', 'willReturn'] as const) {
+    const text = fields[field];
+    if (text === undefined) continue;
+    const problem = problemOfText(text);
+    translated[field] = problem ? t(`problem.${problem}`, { max: field === 'name' ? OPINION_LIMITS.nameMax : OPINION_LIMITS.commentMax }) : errorText('validation');
+  }
+  return translated;
 }
 
 function ThankYou({ outcome, waiting, onAnother }: { outcome: SubmitOutcome; waiting: number; onAnother: () => void }) {
@@ -19,23 +30,20 @@ function ThankYou({ outcome, waiting, onAnother }: { outcome: SubmitOutcome; wai
   return (
     <section aria-labelledby="thanks-title">
       <h1 id="thanks-title" ref={heading} tabIndex={-1}>
-        {outcome === 'sent' ? 'Thank you for your opinion' : 'Your opinion is saved on this device'}
+        {outcome === 'sent' ? t('thanks.sent.heading') : t('thanks.saved.heading')}
       </h1>
       {outcome === 'sent' ? (
-        <p>We have received it. The team reads every opinion.</p>
+        <p>{t('thanks.sent.body')}</p>
       ) : (
         <div className="notice notice--warning" role="status">
           <p>
-            {outcome === 'rate-limited'
-              ? 'Many opinions were sent from this device in a short time, so yours is kept safely here for a minute.'
-              : 'We could not reach our server just now, so your opinion is kept safely on this device.'}{' '}
-            It will be sent automatically, once, as soon as the server accepts it: you do not need to send it again.
+            {outcome === 'rate-limited' ? t('thanks.saved.rateLimited') : t('thanks.saved.offline')} {t('thanks.saved.later')}
           </p>
           {waiting > 0 ? <p>{waitingText(waiting)}</p> : null}
         </div>
       )}
       <button type="button" className="button" onClick={onAnother}>
-        Leave another opinion
+        {t('thanks.another')}
       </button>
     </section>
   );
@@ -95,26 +103,31 @@ export function FeedbackPage() {
     submit.reset();
   };
 
+  const error = submit.error;
+  // Once per refusal: the form puts them on its fields whenever they change.
+  const fieldErrors = useMemo(
+    () => (error?.kind === 'validation' && error.fields ? translatedFieldErrors(error.fields) : undefined),
+    [error],
+  );
+
   const waiting = outbox.data?.waiting ?? 0;
   const rejected = outbox.data?.rejected ?? [];
 
   if (outcome) {
     return (
       <>
-        <title>Thank you · Visitor Opinions</title>
+        <title>{t('title.thanks', { app: t('app.name') })}</title>
         <ThankYou outcome={outcome} waiting={waiting} onAnother={startAnother} />
       </>
     );
   }
 
-  const error = submit.error;
-  const fieldErrors = error?.kind === 'validation' ? error.fields : undefined;
 
   return (
     <>
-      <title>Leave your opinion · Visitor Opinions</title>
-      <h1>Tell us about your visit</h1>
-      <p>It takes a minute. Your opinion goes to the venue's team only.</p>
+      <title>{t('title.form', { app: t('app.name') })}</title>
+      <h1>{t('feedback.heading')}</h1>
+      <p>{t('feedback.intro')}</p>
 
       {waiting > 0 ? (
         <div className="notice notice--warning" role="status">
@@ -124,7 +137,7 @@ export function FeedbackPage() {
 
       {rejected.map((entry) => (
         <div key={entry.submissionId} className="notice notice--error" role="alert">
-          <p>An opinion saved on this device could not be sent: {entry.rejectedBecause}</p>
+          <p>{t('feedback.rejected', { reason: refusalText(entry.rejectedBecause ?? '') })}</p>
           <button
             type="button"
             className="button button--secondary"
@@ -135,14 +148,14 @@ export function FeedbackPage() {
               takeBack.mutate(entry.submissionId);
             }}
           >
-            Put it back in the form
+            {t('feedback.takeBack')}
           </button>
         </div>
       ))}
 
       {error && !fieldErrors ? (
         <div className="notice notice--error" role="alert">
-          <p>{error.message}</p>
+          <p>{errorText(error)}</p>
         </div>
       ) : null}
 

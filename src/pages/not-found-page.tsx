@@ -1,14 +1,15 @@
 import { Link } from 'react-router-dom';
 import { paths } from '../app/paths';
+import { t } from '../i18n/i18n';
 
 export function NotFoundPage() {
   return (
     <>
-      <title>Page not found · Visitor Opinions</title>
-      <h1>Page not found</h1>
-      <p>There is no page at this address. If you typed it, check it for mistakes.</p>
+      <title>{t('title.notFound', { app: t('app.name') })}</title>
+      <h1>{t('notFound.heading')}</h1>
+      <p>{t('notFound.body')}</p>
       <p>
-        <Link to={paths.home()}>Leave an opinion about your visit</Link>
+        <Link to={paths.home()}>{t('notFound.home')}</Link>
       </p>
     </>
   );

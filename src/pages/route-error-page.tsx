@@ -1,22 +1,20 @@
 import { Component, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { paths } from '../app/paths';
+import { t } from '../i18n/i18n';
 
 /** What a crash or a failed chunk load shows, in place of the page. */
 export function RouteErrorPage() {
   return (
     <>
-      <title>Something went wrong · Visitor Opinions</title>
-      <h1>Sorry, something went wrong</h1>
-      <p>
-        This page could not be shown. Reloading often helps; if you were typing, what you typed on the feedback form is
-        kept.
-      </p>
+      <title>{t('title.error', { app: t('app.name') })}</title>
+      <h1>{t('routeError.heading')}</h1>
+      <p>{t('routeError.body')}</p>
       <p>
         <button type="button" className="button" onClick={() => window.location.reload()}>
-          Reload the page
+          {t('routeError.reload')}
         </button>{' '}
-        <Link to={paths.home()}>Go to the feedback form</Link>
+        <Link to={paths.home()}>{t('routeError.home')}</Link>
       </p>
     </>
   );

@@ -55,7 +55,7 @@ export async function sendOutboxEntry(entry: OutboxEntry): Promise<SendResult> {
     return 'sent';
   } catch (error) {
     const appError = toAppError(error);
-    return isTransient(appError) ? 'retry-later' : { rejectedBecause: appError.message };
+    return isTransient(appError) ? 'retry-later' : { rejectedBecause: appError.kind };
   }
 }
 

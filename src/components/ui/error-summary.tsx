@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { t } from '../../i18n/i18n';
 
 export interface SummaryError {
   /** The id of the control to move to. */
@@ -12,7 +13,7 @@ export interface SummaryError {
  */
 export function ErrorSummary({
   errors,
-  title = 'There is a problem',
+  title = t('form.errorSummary'),
   focusKey,
 }: {
   errors: SummaryError[];

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { t } from '../../i18n/i18n';
 
 export interface ControlProps {
   id: string;
@@ -35,7 +36,7 @@ function describe({ id, hint, error, describedBy = [] }: Described) {
         ) : null}
         {error ? (
           <span id={errorId} className="field__error">
-            <span className="visually-hidden">Error:</span> {error}
+            <span className="visually-hidden">{t('form.errorPrefix')}</span> {error}
           </span>
         ) : null}
       </>

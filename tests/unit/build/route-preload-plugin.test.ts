@@ -146,3 +146,15 @@ describe('the calls the inline script sends for whoever is signed in', () => {
     expect((window as unknown as Record<string, unknown>)[EARLY_CALLS_GLOBAL]).toBeUndefined();
   });
 });
+
+describe('the inline script, in a language', () => {
+  test('a deep link in Spanish preloads the Spanish shell messages with its page, and marks <html> Spanish', () => {
+    document.head.innerHTML = '';
+    window.history.replaceState(null, '', '/es/login');
+    const routes: RoutePreload[] = [{ pattern: patternSource('/login'), mode: 'preload', files: ['assets/login-a.js'] }];
+    preloadRoute({ base: '/', assets: '/', routes, catalogs: { en: 'assets/en-a.js', es: 'assets/es-a.js' } });
+    const links = [...document.head.querySelectorAll('link')].map((link) => new URL(link.href).pathname);
+    expect(links).toEqual(['/assets/es-a.js', '/assets/login-a.js']);
+    expect([document.documentElement.lang, document.documentElement.dir]).toEqual(['es', 'ltr']);
+  });
+});

@@ -111,3 +111,10 @@ test('the test host matches patterns as Netlify and Cloudflare Pages do', () => 
   expect(matchesPattern('/opinions/:id', '/opinions/a/b')).toBe(false);
   expect(matchesPattern('/a.html', '/aXhtml')).toBe(false);
 });
+
+test('each language’s prerendered home is never cached either', () => {
+  const rules = parseHeadersFile(headersFile({ base: '/opinions/', parseServerURL: 'https://parseapi.back4app.com' }));
+  for (const path of ['/opinions/es/', '/opinions/fr/index.html', '/opinions/ar/']) {
+    expect(headersFor(rules, path)['cache-control']).toBe('no-cache');
+  }
+});
