@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { fillDays, percentLabel, type DashboardStats } from '../../domain/dashboard';
+import { LanguageSplit, LanguageSplitPlaceholder } from './language-split';
 
 const loadChart = () => import('./per-day-chart');
 const PerDayChart = lazy(loadChart);
@@ -43,6 +44,7 @@ export function StatsPlaceholder() {
         <Figure label="Will return" value="…" />
         <Figure label="New since you last looked" value="…" />
       </dl>
+      <LanguageSplitPlaceholder />
       <div className="stats__chart" aria-hidden="true">
         <p className="stats__caption">Opinions per day</p>
         <div className="per-day-chart per-day-chart--loading" />
@@ -74,6 +76,7 @@ export function StatsPanel({ stats, updating }: { stats: DashboardStats; updatin
           hint={stats.newSince === null ? ' (first visit)' : undefined}
         />
       </dl>
+      <LanguageSplit languages={stats.languages} />
       <figure className="stats__chart">
         <figcaption className="stats__caption">{chartTitle}</figcaption>
         <Suspense fallback={<div className="per-day-chart per-day-chart--loading" />}>
