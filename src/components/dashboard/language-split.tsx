@@ -5,7 +5,7 @@ import { LanguageName } from './language-name';
 function Split({ languages, loading }: { languages: readonly LanguageCount[]; loading: boolean }) {
   return (
     <div className="language-split" aria-hidden={loading || undefined}>
-      <h3 className="stats__caption">By language</h3>
+      <h3 className="language-split__title">By language</h3>
       <dl className="language-split__list">
         {languages.map(({ language, total, willReturn }) => (
           <div key={language ?? ''} className="language-split__item" data-language={language ?? ''}>
