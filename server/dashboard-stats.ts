@@ -1,6 +1,6 @@
 /**
- * The dashboard's stats for a filtered set (totals, and opinions per day in the staff member's
- * time zone), computed by the database, two ways:
+ * The dashboard's stats for a filtered set (totals, opinions per day in the staff member's time
+ * zone, and per language), computed by the database, two ways:
  *
  * - on PostgreSQL (the local stack), with SQL: Parse's PostgreSQL aggregate can neither group by
  *   a local day nor $match a $regex;
@@ -12,18 +12,23 @@ import { CLASS } from '../src/domain/classes.ts';
 import {
   addDays,
   CHART_MAX_DAYS,
+  languageSplit,
   literalPattern,
   type DashboardStats,
   type DayCount,
+  type LanguageCount,
+  type LanguageFilter,
   type ReviewedFilter,
   type WillReturnFilter,
 } from '../src/domain/dashboard.ts';
+import { isLanguage } from '../src/domain/languages.ts';
 import type { SqlRunner } from './dashboard-sql.ts';
 
 /** A stats request, its params checked (see server/cloud/dashboard.ts). */
 export interface StatsQuery {
   readonly willReturn: WillReturnFilter;
   readonly reviewed: ReviewedFilter;
+  readonly language: LanguageFilter;
   readonly q: string;
   readonly start: Date | null;
   readonly end: Date | null;
@@ -71,7 +76,16 @@ interface Totals {
   readonly newSince: number;
 }
 
-function assemble(query: StatsQuery, window: ChartWindow, totals: Totals, days: readonly DayCount[]): DashboardStats {
+/** A language as stored: one the app speaks, or none. */
+const languageOf = (value: unknown) => (isLanguage(value) ? value : null);
+
+function assemble(
+  query: StatsQuery,
+  window: ChartWindow,
+  totals: Totals,
+  days: readonly DayCount[],
+  languages: readonly LanguageCount[],
+): DashboardStats {
   const shown = days.filter((day) => day.day >= window.from && day.day <= window.to);
   return {
     total: totals.total,
@@ -80,6 +94,7 @@ function assemble(query: StatsQuery, window: ChartWindow, totals: Totals, days: 
     chartFrom: query.start ? window.from : (shown[0]?.day ?? window.to),
     chartTo: window.to,
     days: shown,
+    languages: languageSplit(languages),
   };
 }
 
@@ -94,6 +109,7 @@ function whereClause(query: StatsQuery, values: unknown[]): string {
   };
   if (query.willReturn !== 'any') conditions.push(`"willReturn" = ${param(query.willReturn === 'yes')}`);
   if (query.reviewed !== 'any') conditions.push(`"reviewed" = ${param(query.reviewed === 'reviewed')}`);
+  if (query.language !== 'any') conditions.push(`"language" = ${param(query.language)}`);
   if (query.q) {
     const pattern = param(literalPattern(query.q));
     conditions.push(`("name" ~* ${pattern} OR "comment" ~* ${pattern})`);
@@ -104,8 +120,9 @@ function whereClause(query: StatsQuery, values: unknown[]): string {
 }
 
 /**
- * One pass over the filtered set: each row counts towards the totals, and towards its local
- * day when it falls within the chart's coarse bounds. Days are written out once per group.
+ * One pass over the filtered set, grouped by local day and language: each row counts towards
+ * the totals and its language, and towards its local day when it falls within the chart's
+ * coarse bounds. Days are written out once per group.
  */
 export async function statsWithSql(sql: SqlRunner, query: StatsQuery): Promise<DashboardStats> {
   const window = chartWindow(query);
@@ -114,28 +131,39 @@ export async function statsWithSql(sql: SqlRunner, query: StatsQuery): Promise<D
   const where = whereClause(query, values);
   values.push(query.timeZone, bounds.after, bounds.before, query.since);
   const [zone, after, before, since] = [4, 3, 2, 1].map((back) => `$${values.length + 1 - back}`);
-  const groups = await sql.rows<{ day: string | null; total: string; will_return: string; new_since: string }>(
-    `SELECT to_char(local_day, 'YYYY-MM-DD') AS day, total, will_return, new_since FROM (
+  const groups = await sql.rows<{ day: string | null; language: string | null; total: string; will_return: string; new_since: string }>(
+    `SELECT to_char(local_day, 'YYYY-MM-DD') AS day, language, total, will_return, new_since FROM (
        SELECT CASE WHEN "createdAt" >= ${after} AND "createdAt" < ${before}
                    THEN ("createdAt" AT TIME ZONE ${zone})::date END AS local_day,
+              "language" AS language,
               count(*) AS total,
               count(*) FILTER (WHERE "willReturn") AS will_return,
               count(*) FILTER (WHERE "createdAt" > ${since}::timestamptz) AS new_since
          FROM "${CLASS.opinions}"
         WHERE ${where}
-        GROUP BY 1
-     ) AS per_day
+        GROUP BY 1, 2
+     ) AS per_day_and_language
      ORDER BY 1`,
     values,
   );
   const sum = (key: 'total' | 'will_return' | 'new_since') => groups.reduce((total, group) => total + Number(group[key]), 0);
+  // Ordered by day: each day's languages follow one another.
+  const days: DayCount[] = [];
+  for (const group of groups) {
+    if (group.day === null) continue;
+    const last = days.at(-1)?.day === group.day ? days.pop() : undefined;
+    days.push({
+      day: group.day,
+      total: (last?.total ?? 0) + Number(group.total),
+      willReturn: (last?.willReturn ?? 0) + Number(group.will_return),
+    });
+  }
   return assemble(
     query,
     window,
     { total: sum('total'), willReturn: sum('will_return'), newSince: sum('new_since') },
-    groups.flatMap((group) =>
-      group.day === null ? [] : [{ day: group.day, total: Number(group.total), willReturn: Number(group.will_return) }],
-    ),
+    days,
+    groups.map((group) => ({ language: languageOf(group.language), total: Number(group.total), willReturn: Number(group.will_return) })),
   );
 }
 
@@ -152,6 +180,7 @@ function matchOf(query: StatsQuery): Record<string, unknown> {
   const all: Record<string, unknown>[] = [];
   if (query.willReturn !== 'any') all.push({ willReturn: query.willReturn === 'yes' });
   if (query.reviewed !== 'any') all.push({ reviewed: query.reviewed === 'reviewed' });
+  if (query.language !== 'any') all.push({ language: query.language });
   if (query.q) {
     const pattern = literalPattern(query.q);
     all.push({ $or: [{ name: { $regex: pattern, $options: 'i' } }, { comment: { $regex: pattern, $options: 'i' } }] });
@@ -163,7 +192,7 @@ function matchOf(query: StatsQuery): Record<string, unknown> {
 
 const countOf = (condition: unknown) => ({ $sum: { $cond: [condition, 1, 0] } });
 
-function statsPipelines(query: StatsQuery, window: ChartWindow): { totals: object[]; days: object[] } {
+function statsPipelines(query: StatsQuery, window: ChartWindow): { totals: object[]; days: object[]; languages: object[] } {
   const match = matchOf(query);
   const bounds = coarseBounds(window);
   const totals = [
@@ -196,7 +225,9 @@ function statsPipelines(query: StatsQuery, window: ChartWindow): { totals: objec
     },
     { $sort: { _id: 1 } },
   ];
-  return { totals, days };
+  // Opinions without a language make the group whose _id is null.
+  const languages = [{ $match: match }, { $group: { _id: '$language', total: { $sum: 1 }, returning: countOf('$willReturn') } }];
+  return { totals, days, languages };
 }
 
 const numberOf = (value: unknown) => (typeof value === 'number' ? value : 0);
@@ -205,11 +236,12 @@ export async function statsWithPipeline(run: RunPipeline, query: StatsQuery): Pr
   const window = chartWindow(query);
   const pipelines = statsPipelines(query, window);
   // Parse answers each group's _id as its objectId.
-  const [[totals], days] = await Promise.all([run(pipelines.totals), run(pipelines.days)]);
+  const [[totals], days, languages] = await Promise.all([run(pipelines.totals), run(pipelines.days), run(pipelines.languages)]);
   return assemble(
     query,
     window,
     { total: numberOf(totals?.total), willReturn: numberOf(totals?.returning), newSince: numberOf(totals?.newSince) },
     days.map((day) => ({ day: String(day.objectId), total: numberOf(day.total), willReturn: numberOf(day.returning) })),
+    languages.map((group) => ({ language: languageOf(group.objectId), total: numberOf(group.total), willReturn: numberOf(group.returning) })),
   );
 }

@@ -41,6 +41,8 @@ export const opinionsClass: ClassDefinition = {
     submissionId: { type: 'String' },
     // Staff triage: what has been read.
     reviewed: { type: 'Boolean', defaultValue: false },
+    // The language the visitor wrote in (src/domain/languages.ts); absent from opinions sent without one.
+    language: { type: 'String' },
   },
   indexes: {
     submissionId_1: { submissionId: 1 },
@@ -49,6 +51,8 @@ export const opinionsClass: ClassDefinition = {
     // The dashboard's "new / reviewed" filter and its sort by name, each with the newest first.
     reviewed_createdAt: { reviewed: 1, createdAt: -1 },
     name_createdAt: { name: 1, createdAt: -1 },
+    // The dashboard's language filter, newest first.
+    language_createdAt: { language: 1, createdAt: -1 },
   },
   classLevelPermissions: {
     find: STAFF,

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { CLASS } from '../src/domain/classes.ts';
+import type { Language } from '../src/domain/languages.ts';
 import { findUserId, grantStaff } from './roles.ts';
 import type { RestClient } from './rest.ts';
 
@@ -9,23 +10,41 @@ export const DEMO_USERS = {
 } as const;
 
 export const SAMPLE_NAMES = ['Ana', '', 'Jürgen', 'Priya', '', 'Tomás', 'Mei', 'Olufemi', '', 'Chloé', 'Sam', 'Noor'];
-export const SAMPLE_COMMENTS = [
-  'Lovely exhibition, the guides were friendly and knew their subject.',
-  'Too crowded on Saturday afternoon; we could hardly see the paintings.',
-  'The café is excellent. Great cake, fair prices.',
-  'Signs to the toilets were confusing and the queue was long.',
-  'My kids loved the interactive room! We will be back with their cousins.',
-  'Audio guide kept cutting out in the east wing.',
-  'Beautiful garden, quiet and well kept. A perfect Sunday morning.',
-  'Tickets were expensive for what there was to see.',
-  'Staff at the entrance were very helpful with the wheelchair access.',
-  'Great temporary exhibition, but the lighting made the labels hard to read.',
-  'Parking was a nightmare. Public transport info on the website would help.',
-  'Wonderful concert in the main hall — the acoustics are superb.',
-  'Muy buena experiencia, volveremos pronto.',
-  'The shop had nothing under 20 euros. Some postcards would be nice.',
-  'Clean, calm and well organised. Thank you!',
+/** Demo comments and the language each is written in: every language the app speaks has some. */
+const DEMO_COMMENTS: readonly (readonly [Language, string])[] = [
+  ['en', 'Lovely exhibition, the guides were friendly and knew their subject.'],
+  ['en', 'Too crowded on Saturday afternoon; we could hardly see the paintings.'],
+  ['fr', 'Très belle exposition, mais il manquait des bancs pour se reposer.'],
+  ['en', 'The café is excellent. Great cake, fair prices.'],
+  ['ar', 'المعرض رائع والموظفون لطفاء جداً. سنعود مع العائلة.'],
+  ['en', 'Signs to the toilets were confusing and the queue was long.'],
+  ['es', 'El audioguía en español se cortaba en la sala del fondo.'],
+  ['en', 'My kids loved the interactive room! We will be back with their cousins.'],
+  ['fr', 'Le personnel de l’accueil a été très serviable avec la poussette.'],
+  ['en', 'Audio guide kept cutting out in the east wing.'],
+  ['ar', 'التذاكر غالية بعض الشيء، لكن الحديقة جميلة وهادئة.'],
+  ['en', 'Beautiful garden, quiet and well kept. A perfect Sunday morning.'],
+  ['es', 'Precios razonables y una cafetería muy agradable.'],
+  ['en', 'Tickets were expensive for what there was to see.'],
+  ['fr', 'Les panneaux n’étaient qu’en anglais : dommage pour les visiteurs étrangers.'],
+  ['en', 'Staff at the entrance were very helpful with the wheelchair access.'],
+  ['ar', 'كانت الإضاءة ضعيفة ولم نتمكن من قراءة اللوحات.'],
+  ['en', 'Great temporary exhibition, but the lighting made the labels hard to read.'],
+  ['en', 'Parking was a nightmare. Public transport info on the website would help.'],
+  ['fr', 'Un concert magnifique, l’acoustique de la grande salle est superbe.'],
+  ['en', 'Wonderful concert in the main hall — the acoustics are superb.'],
+  ['es', 'Muy buena experiencia, volveremos pronto.'],
+  ['ar', 'تجربة ممتعة للأطفال، وشكراً على الترحيب.'],
+  ['en', 'The shop had nothing under 20 euros. Some postcards would be nice.'],
+  ['es', 'Demasiada gente el sábado; mejor venir entre semana.'],
+  ['en', 'Clean, calm and well organised. Thank you!'],
 ];
+export const SAMPLE_COMMENTS = DEMO_COMMENTS.map(([, comment]) => comment);
+
+function demoComment(n: number): { comment: string; language: Language } {
+  const [language, comment] = DEMO_COMMENTS[(n * 7) % DEMO_COMMENTS.length] ?? ['en', ''];
+  return { comment, language };
+}
 
 /** A fixed submission id for demo opinion n, so that seeding twice adds nothing. */
 function demoSubmissionId(n: number): string {
@@ -62,7 +81,7 @@ export async function seedDemoData(rest: RestClient, databaseURL: string, count 
       body: {
         submissionId,
         name: SAMPLE_NAMES[n % SAMPLE_NAMES.length],
-        comment: SAMPLE_COMMENTS[(n * 7) % SAMPLE_COMMENTS.length],
+        ...demoComment(n),
         willReturn: n % 3 !== 1,
         reviewed: n % 4 === 0,
       },

@@ -2,7 +2,7 @@
  * Cloud Code for the staff dashboard: the stats of a filtered set and the time each staff
  * member last looked. Only the staff role may call them, whatever the client claims.
  */
-import { SEARCH_MAX, type DashboardStats } from '../../src/domain/dashboard.ts';
+import { isLanguageFilter, SEARCH_MAX, type DashboardStats } from '../../src/domain/dashboard.ts';
 import { CLASS } from '../../src/domain/classes.ts';
 import { dashboardSql } from '../dashboard-sql.ts';
 import { statsWithPipeline, statsWithSql, type RunPipeline, type StatsQuery } from '../dashboard-stats.ts';
@@ -37,13 +37,16 @@ function timeZone(value: unknown): string {
 
 /** The request's params, checked: the bundle is public, anybody can send anything. */
 function readRequest(params: Record<string, unknown>): StatsQuery {
-  const { willReturn, reviewed, q } = params;
+  // An app older than the language filter does not send one.
+  const { willReturn, reviewed, language = 'any', q } = params;
   if (willReturn !== 'any' && willReturn !== 'yes' && willReturn !== 'no') invalid('willReturn must be any, yes or no.');
   if (reviewed !== 'any' && reviewed !== 'new' && reviewed !== 'reviewed') invalid('reviewed must be any, new or reviewed.');
+  if (!isLanguageFilter(language)) invalid('language must be any or a language the app speaks.');
   if (typeof q !== 'string' || q.length > SEARCH_MAX) invalid(`q must be text of at most ${SEARCH_MAX} characters.`);
   return {
     willReturn,
     reviewed,
+    language,
     q: q.trim(),
     start: instant(params.start, 'start'),
     end: instant(params.end, 'end'),

@@ -3,6 +3,7 @@
  * is checked again here with the same rules from src/domain.
  */
 import { OUR_ERROR_CODE } from '../../src/domain/errors.ts';
+import { isLanguage, LANGUAGE_CODES } from '../../src/domain/languages.ts';
 import { formatValidationMessage, isSubmissionId, validateOpinion } from '../../src/domain/opinion.ts';
 import { deliveredSubmissionClass, opinionsClass, STAFF_ROLE } from '../schema.ts';
 import './accounts.ts';
@@ -13,7 +14,7 @@ import { refuseUnverifiedStaff } from './staff.ts';
 
 const Parse = serverParse();
 
-const CONTENT_FIELDS = ['name', 'comment', 'willReturn', 'submissionId'];
+const CONTENT_FIELDS = ['name', 'comment', 'willReturn', 'submissionId', 'language'];
 
 function staffOnlyAcl() {
   const acl = new Parse.ACL();
@@ -61,6 +62,11 @@ Parse.Cloud.beforeSave(OPINIONS, async ({ object, original, master, user }) => {
   });
   if (!result.ok) {
     throw new Parse.Error(OUR_ERROR_CODE.invalidOpinion, formatValidationMessage(result.errors));
+  }
+  // An opinion without a language (an older app's outbox, another client) is stored without one.
+  const language: unknown = object.get('language');
+  if (language !== undefined && !isLanguage(language)) {
+    throw new Parse.Error(OUR_ERROR_CODE.invalidLanguage, `language must be one of ${LANGUAGE_CODES.join(', ')}, or left out.`);
   }
   const submissionId: unknown = object.get('submissionId');
   if (submissionId !== undefined && !isSubmissionId(submissionId)) {

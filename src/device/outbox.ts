@@ -4,11 +4,11 @@
  * one entry and sending it twice stores one row.
  */
 import { createStore, del, entries, set, type UseStore } from 'idb-keyval';
-import type { ValidOpinion } from '../domain/opinion';
+import type { SentOpinion } from '../domain/opinion';
 
 export interface OutboxEntry {
   readonly submissionId: string;
-  readonly opinion: ValidOpinion;
+  readonly opinion: SentOpinion;
   readonly queuedAt: number;
   readonly attempts: number;
   readonly nextAttemptAt: number;
@@ -44,7 +44,7 @@ export interface FlushOptions {
 export interface Outbox {
   list(): Promise<OutboxEntry[]>;
   /** Queues an opinion whose first attempt just failed; its next attempt waits for the backoff. */
-  add(submissionId: string, opinion: ValidOpinion, now?: number): Promise<void>;
+  add(submissionId: string, opinion: SentOpinion, now?: number): Promise<void>;
   remove(submissionId: string): Promise<void>;
   /**
    * Sends entries one at a time and reschedules those that failed. By default only those

@@ -2,10 +2,17 @@
  * The staff dashboard's filters, sort and paging, as they live in the URL, and the rules that
  * turn them into queries. Pure TypeScript: the app and the server's Cloud Code share it.
  */
+import { isLanguage, LANGUAGE_CODES, type Language } from './languages';
 
 export type WillReturnFilter = 'any' | 'yes' | 'no';
 export type ReviewedFilter = 'any' | 'new' | 'reviewed';
 export type OpinionSort = 'newest' | 'oldest' | 'name';
+/** The opinions written in one language, or in any (those without a language included). */
+export type LanguageFilter = 'any' | Language;
+
+export function isLanguageFilter(value: unknown): value is LanguageFilter {
+  return value === 'any' || isLanguage(value);
+}
 
 export const PAGE_SIZES = [25, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
@@ -15,6 +22,7 @@ export const DEFAULT_PAGE_SIZE: PageSize = 25;
 export interface OpinionFilters {
   readonly willReturn: WillReturnFilter;
   readonly reviewed: ReviewedFilter;
+  readonly language: LanguageFilter;
   /** First day included, `YYYY-MM-DD` in the staff member's time zone. */
   readonly from: string;
   /** Last day included, `YYYY-MM-DD`. */
@@ -30,7 +38,7 @@ export interface OpinionListParams extends OpinionFilters {
   readonly pageSize: PageSize;
 }
 
-export const DEFAULT_FILTERS: OpinionFilters = { willReturn: 'any', reviewed: 'any', from: '', to: '', q: '' };
+export const DEFAULT_FILTERS: OpinionFilters = { willReturn: 'any', reviewed: 'any', language: 'any', from: '', to: '', q: '' };
 export const DEFAULT_LIST_PARAMS: OpinionListParams = {
   ...DEFAULT_FILTERS,
   sort: 'newest',
@@ -52,15 +60,20 @@ export function isDay(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+/** Not `lang`: that one, on any page, chooses the language the app speaks (src/i18n/). */
+const LANGUAGE_PARAM = 'language';
+
 /** Reads the list's state from the URL; anything unknown or malformed falls back to the default. */
 export function parseListParams(search: URLSearchParams): OpinionListParams {
   const page = Number(search.get('page'));
   const pageSize = Number(search.get('size'));
   const from = search.get('from') ?? '';
   const to = search.get('to') ?? '';
+  const language = search.get(LANGUAGE_PARAM);
   return {
     willReturn: oneOf(search.get('return'), ['any', 'yes', 'no'], 'any'),
     reviewed: oneOf(search.get('status'), ['any', 'new', 'reviewed'], 'any'),
+    language: isLanguageFilter(language) ? language : 'any',
     from: isDay(from) ? from : '',
     to: isDay(to) ? to : '',
     q: (search.get('q') ?? '').slice(0, SEARCH_MAX),
@@ -75,6 +88,7 @@ export function toSearchParams(params: OpinionListParams): URLSearchParams {
   const search = new URLSearchParams();
   if (params.willReturn !== 'any') search.set('return', params.willReturn);
   if (params.reviewed !== 'any') search.set('status', params.reviewed);
+  if (params.language !== 'any') search.set(LANGUAGE_PARAM, params.language);
   if (params.from) search.set('from', params.from);
   if (params.to) search.set('to', params.to);
   if (params.q.trim()) search.set('q', params.q);
@@ -85,12 +99,19 @@ export function toSearchParams(params: OpinionListParams): URLSearchParams {
 }
 
 export function filtersOf(params: OpinionFilters): OpinionFilters {
-  return { willReturn: params.willReturn, reviewed: params.reviewed, from: params.from, to: params.to, q: params.q.trim() };
+  return {
+    willReturn: params.willReturn,
+    reviewed: params.reviewed,
+    language: params.language,
+    from: params.from,
+    to: params.to,
+    q: params.q.trim(),
+  };
 }
 
 export function hasFilters(filters: OpinionFilters): boolean {
   const f = filtersOf(filters);
-  return f.willReturn !== 'any' || f.reviewed !== 'any' || f.from !== '' || f.to !== '' || f.q !== '';
+  return f.willReturn !== 'any' || f.reviewed !== 'any' || f.language !== 'any' || f.from !== '' || f.to !== '' || f.q !== '';
 }
 
 /**
@@ -138,6 +159,7 @@ export function pageCount(total: number, pageSize: number): number {
 export interface StatsRequest {
   readonly willReturn: WillReturnFilter;
   readonly reviewed: ReviewedFilter;
+  readonly language: LanguageFilter;
   readonly q: string;
   /** ISO instants, or null for an open end. */
   readonly start: string | null;
@@ -155,6 +177,7 @@ export function toStatsRequest(filters: OpinionFilters, since: Date | null, time
   return {
     willReturn: f.willReturn,
     reviewed: f.reviewed,
+    language: f.language,
     q: f.q,
     start: start?.toISOString() ?? null,
     end: end?.toISOString() ?? null,
@@ -178,6 +201,13 @@ export interface DayCount {
   readonly willReturn: number;
 }
 
+/** The opinions of one language; `language` null: those sent without one. */
+export interface LanguageCount {
+  readonly language: Language | null;
+  readonly total: number;
+  readonly willReturn: number;
+}
+
 export interface DashboardStats {
   readonly total: number;
   readonly willReturn: number;
@@ -187,6 +217,8 @@ export interface DashboardStats {
   readonly chartFrom: string;
   readonly chartTo: string;
   readonly days: readonly DayCount[];
+  /** The filtered set split by language: every language in LANGUAGES' order, then those without one when there are any. */
+  readonly languages: readonly LanguageCount[];
 }
 
 /**
@@ -209,6 +241,25 @@ export function fillDays(stats: Pick<DashboardStats, 'chartFrom' | 'chartTo' | '
     filled.push(byDay.get(day) ?? { day, total: 0, willReturn: 0 });
   }
   return filled;
+}
+
+/**
+ * The split by language of counts in any order (a database's groups, several per language
+ * allowed): every language, the absent ones as zeros, in LANGUAGES' order, and the opinions
+ * without a language last, when there are any.
+ */
+export function languageSplit(groups: readonly LanguageCount[]): LanguageCount[] {
+  const sum = (language: Language | null): LanguageCount => {
+    const own = groups.filter((group) => group.language === language);
+    return {
+      language,
+      total: own.reduce((total, group) => total + group.total, 0),
+      willReturn: own.reduce((total, group) => total + group.willReturn, 0),
+    };
+  };
+  const unknown = sum(null);
+  const known = LANGUAGE_CODES.map(sum);
+  return unknown.total > 0 ? [...known, unknown] : known;
 }
 
 export function share(part: number, total: number): number | null {

@@ -1,6 +1,7 @@
 import { displayName, type Opinion } from './opinion';
 
-export const CSV_HEADER = ['id', 'created_at', 'name', 'comment', 'will_return', 'reviewed'] as const;
+/** `language` holds the code (`es`), as stored, and nothing for an opinion sent without one. */
+export const CSV_HEADER = ['id', 'created_at', 'name', 'comment', 'will_return', 'reviewed', 'language'] as const;
 
 /**
  * A spreadsheet reads a cell that starts with = + - @ (or a tab or carriage return) as a
@@ -19,6 +20,7 @@ export function opinionCsvRow(opinion: Opinion): string[] {
     opinion.comment,
     opinion.willReturn ? 'yes' : 'no',
     opinion.reviewed ? 'yes' : 'no',
+    opinion.language ?? '',
   ].map(neutraliseFormula);
 }
 

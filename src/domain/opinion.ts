@@ -2,6 +2,7 @@
  * The opinion a visitor leaves, and the rules it must follow. Pure TypeScript: the form
  * validates with these rules and the server's Cloud Code enforces the very same ones.
  */
+import type { Language } from './languages';
 
 export const OPINION_LIMITS = {
   nameMax: 100,
@@ -16,6 +17,8 @@ export interface Opinion {
   readonly comment: string;
   readonly willReturn: boolean;
   readonly reviewed: boolean;
+  /** The language the visitor wrote in; null for an opinion sent without one (an older app, another client). */
+  readonly language: Language | null;
   readonly createdAt: Date;
 }
 
@@ -30,6 +33,16 @@ export interface ValidOpinion {
   readonly name: string;
   readonly comment: string;
   readonly willReturn: boolean;
+}
+
+/**
+ * An opinion on its way to the server: what the visitor wrote and the language they wrote it
+ * in, read when they sent it and kept with it through the outbox's retries. Not part of the
+ * submission id (submission-id.ts): the same words sent again are the same opinion.
+ */
+export interface SentOpinion extends ValidOpinion {
+  /** Absent from what an older version of the app kept in the outbox: the server stores those without one. */
+  readonly language?: Language;
 }
 
 export type OpinionField = 'name' | 'comment' | 'willReturn';

@@ -4,7 +4,7 @@ import { RequireStaff } from '../app/guards';
 import { paths } from '../app/paths';
 import { ConfirmDialog } from '../components/dashboard/confirm-dialog';
 import { OpinionTime } from '../components/dashboard/opinion-time';
-import { ReviewBadge, WillReturnBadge } from '../components/dashboard/review-badge';
+import { LanguageBadge, ReviewBadge, WillReturnBadge } from '../components/dashboard/review-badge';
 import { QueryState } from '../components/ui/query-state';
 import '../components/dashboard/dashboard.css';
 import { displayName } from '../domain/opinion';
@@ -52,7 +52,8 @@ function OpinionDetail({ id }: { id: string }) {
                 <OpinionTime date={data.createdAt} now={new Date(opinion.dataUpdatedAt)} />
               </p>
               <p className="opinion-detail__badges">
-                <WillReturnBadge willReturn={data.willReturn} /> <ReviewBadge reviewed={data.reviewed} />
+                <WillReturnBadge willReturn={data.willReturn} /> <ReviewBadge reviewed={data.reviewed} />{' '}
+                <LanguageBadge language={data.language} />
               </p>
               <h2>Comment</h2>
               <p dir="auto" className="opinion-detail__comment">

@@ -62,6 +62,9 @@ const BY_CODE: Record<number, AppErrorKind> = {
   // The app shows the same rule from the user's own `emailVerified`; a refusal is permission's.
   [OUR_ERROR_CODE.staffEmailNotVerified]: 'forbidden',
   [OUR_ERROR_CODE.rateLimited]: 'rate-limited',
+  // The app sends only languages of domain/languages.ts: a refusal means Cloud Code is older than
+  // the app, and the opinion waits in the outbox until the server knows the language.
+  [OUR_ERROR_CODE.invalidLanguage]: 'server',
 };
 
 /** Maps anything the SDK throws to an AppError with a sentence a visitor understands. */

@@ -1,5 +1,6 @@
 /** One opinion, and the one mapping of an opinion's JSON (REST answer or SDK object) to an `Opinion`. */
 import { CLASS } from '../domain/classes';
+import { isLanguage } from '../domain/languages';
 import type { Opinion } from '../domain/opinion';
 import { getParse, READ_TIMEOUT_MS, type ParseSdk } from './client';
 import { toAppError, withTimeout } from './errors';
@@ -13,6 +14,7 @@ export interface OpinionJSON {
   readonly comment?: unknown;
   readonly willReturn?: unknown;
   readonly reviewed?: unknown;
+  readonly language?: unknown;
   readonly createdAt?: unknown;
 }
 
@@ -23,6 +25,7 @@ export function opinionFromJSON(json: OpinionJSON): Opinion {
     comment: typeof json.comment === 'string' ? json.comment : '',
     willReturn: json.willReturn === true,
     reviewed: json.reviewed === true,
+    language: isLanguage(json.language) ? json.language : null,
     createdAt: typeof json.createdAt === 'string' && json.createdAt ? new Date(json.createdAt) : new Date(0),
   };
 }

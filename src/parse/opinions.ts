@@ -1,6 +1,6 @@
 /** The visitor's side of the `opinions` class: storing an opinion. Staff code is in ./dashboard. */
 import { CLASS } from '../domain/classes';
-import type { ValidOpinion } from '../domain/opinion';
+import type { SentOpinion } from '../domain/opinion';
 import { toAppError, withTimeout } from './errors';
 import { restRequest } from './rest';
 
@@ -13,10 +13,11 @@ export const SUBMIT_TIMEOUT_MS = 10_000;
  * Sent without the SDK (rest.ts), and without anybody's session: an opinion is anonymous,
  * whoever is signed in on the device, and a session that has expired cannot refuse it.
  */
-export async function createOpinion(opinion: ValidOpinion & { submissionId: string }): Promise<void> {
+export async function createOpinion(opinion: SentOpinion & { submissionId: string }): Promise<void> {
   try {
-    const { name, comment, willReturn, submissionId } = opinion;
-    await withTimeout(restRequest(`classes/${CLASS.opinions}`, { name, comment, willReturn, submissionId }), SUBMIT_TIMEOUT_MS);
+    const { name, comment, willReturn, submissionId, language } = opinion;
+    const body = { name, comment, willReturn, submissionId, language };
+    await withTimeout(restRequest(`classes/${CLASS.opinions}`, body), SUBMIT_TIMEOUT_MS);
   } catch (error) {
     const appError = toAppError(error);
     if (appError.kind === 'duplicate') return;

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { getOutbox } from '../device/outbox';
 import { AppError, isTransient } from '../domain/errors';
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../domain/languages';
 import type { ValidOpinion } from '../domain/opinion';
 import { toAppError } from '../parse/errors';
 import { createOpinion } from '../parse/opinions';
@@ -12,10 +13,17 @@ import { outboxQueries } from './outbox';
  */
 export type SubmitOutcome = 'sent' | 'queued' | 'rate-limited';
 
+/** The language the visitor reads the page in: the i18n layer keeps `<html lang>` true. */
+function pageLanguage(): Language {
+  const lang = document.documentElement.lang;
+  return isLanguage(lang) ? lang : DEFAULT_LANGUAGE;
+}
+
 /**
  * Sends a visitor's opinion under its submission id (made of its draft's id and its content:
  * see submission-id.ts); when the way to the server fails (offline, timeout, 5xx, 429) the
- * opinion goes into the device's outbox instead of being lost.
+ * opinion goes into the device's outbox instead of being lost. The language it was written in
+ * is read as it is sent, and travels with it into the outbox.
  */
 export function useSubmitOpinion() {
   const queryClient = useQueryClient();
@@ -23,7 +31,8 @@ export function useSubmitOpinion() {
     // The form must answer even when the browser believes it is offline: that is exactly
     // when the opinion has to go into the outbox.
     networkMode: 'always',
-    mutationFn: async (opinion: ValidOpinion & { submissionId: string }): Promise<SubmitOutcome> => {
+    mutationFn: async (written: ValidOpinion & { submissionId: string }): Promise<SubmitOutcome> => {
+      const opinion = { ...written, language: pageLanguage() };
       try {
         await createOpinion(opinion);
         return 'sent';

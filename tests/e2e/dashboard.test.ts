@@ -135,7 +135,7 @@ test('staff journey: filter in the URL, reload, search, page, sort, detail, tria
   const csv = fs.readFileSync((await download.path())!, 'utf8');
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   const lines = csv.slice(1).trim().split('\r\n');
-  expect(lines[0]).toBe('"id","created_at","name","comment","will_return","reviewed"');
+  expect(lines[0]).toBe('"id","created_at","name","comment","will_return","reviewed","language"');
   expect(lines).toHaveLength(28);
   expect(csv).toContain('café à la crème');
   expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"") ${tag} 7"`);

@@ -1,6 +1,7 @@
 /** Shared by the dashboard's integration tests: the app's src/parse modules, configured for the test stack. */
 import pg from 'pg';
 import { inject, vi } from 'vitest';
+import type { Language } from '../../src/domain/languages.ts';
 
 export const stack = inject('stack');
 
@@ -37,6 +38,7 @@ export interface SeedOpinion {
   comment: string;
   willReturn: boolean;
   reviewed?: boolean;
+  language?: Language;
   /** When it was created, as an ISO instant (set in the database afterwards). */
   createdAt?: string;
 }
@@ -61,7 +63,7 @@ export async function seedOpinions(rows: readonly SeedOpinion[]): Promise<string
       requests: chunk.map((row) => ({
         method: 'POST',
         path: '/parse/classes/opinions',
-        body: { name: row.name, comment: row.comment, willReturn: row.willReturn, reviewed: row.reviewed ?? false },
+        body: { name: row.name, comment: row.comment, willReturn: row.willReturn, reviewed: row.reviewed ?? false, language: row.language },
       })),
     });
     for (const answer of answers) {

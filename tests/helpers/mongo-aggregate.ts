@@ -19,12 +19,13 @@ interface OpinionRow {
   comment: string | null;
   willReturn: boolean | null;
   reviewed: boolean | null;
+  language: string | null;
 }
 
 /** Parse's MongoDB documents leave unset fields out and keep their times in _created_at and _updated_at. */
 function asMongoDocument(row: OpinionRow): Record<string, unknown> {
   const document: Record<string, unknown> = { _id: row.objectId, _created_at: row.createdAt, _updated_at: row.updatedAt };
-  for (const field of ['name', 'comment', 'willReturn', 'reviewed'] as const) {
+  for (const field of ['name', 'comment', 'willReturn', 'reviewed', 'language'] as const) {
     if (row[field] !== null) document[field] = row[field];
   }
   return document;
@@ -36,7 +37,7 @@ export async function mongoAggregateOverOpinions(): Promise<RunPipeline> {
     async (client) =>
       (
         await client.query<OpinionRow>(
-          'SELECT "objectId", "createdAt", "updatedAt", "name", "comment", "willReturn", "reviewed" FROM "opinions"',
+          'SELECT "objectId", "createdAt", "updatedAt", "name", "comment", "willReturn", "reviewed", "language" FROM "opinions"',
         )
       ).rows,
   );

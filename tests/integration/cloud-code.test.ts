@@ -5,9 +5,10 @@
  */
 import { describe, expect, inject, test } from 'vitest';
 import { OUR_ERROR_CODE } from '../../src/domain/errors.ts';
+import { LANGUAGE_CODES } from '../../src/domain/languages.ts';
 import { formatValidationMessage, parseValidationMessage } from '../../src/domain/opinion.ts';
 import { toAppError } from '../../src/parse/errors.ts';
-import { anonymous, clientSdk, countComment, countOpinions, marker, storedOpinion, type Json } from '../helpers/parse-rest.ts';
+import { anonymous, asUser, clientSdk, countComment, countOpinions, logIn, marker, storedOpinion, type Json } from '../helpers/parse-rest.ts';
 
 const stack = inject('stack');
 const Parse = clientSdk(stack);
@@ -102,6 +103,47 @@ describe('accepted', () => {
     expect(row).toMatchObject({ name, comment });
     expect(String(row.comment)).toContain('\u202E');
     expect(String(row.comment)).toContain('\u200D');
+  });
+});
+
+describe('the language the visitor wrote in', () => {
+  test.each(LANGUAGE_CODES)('%s is accepted and stored', async (language) => {
+    const answer = await create({ comment: marker(`In ${language}`), willReturn: true, language });
+    expect(answer.status).toBe(201);
+    expect(await storedOpinion(stack, String(answer.body.objectId))).toMatchObject({ language });
+  });
+
+  test('an opinion without one (an older app, another client) is stored without one', async () => {
+    const answer = await create({ comment: marker('No language'), willReturn: true });
+    expect(answer.status).toBe(201);
+    expect(await storedOpinion(stack, String(answer.body.objectId))).not.toHaveProperty('language');
+  });
+
+  test.each([
+    ['a language the app does not speak', 'de'],
+    ['a code in capitals', 'EN'],
+    ['a language by its name', 'English'],
+    ['a regional code', 'fr-CA'],
+    ['empty text', ''],
+    ['a number', 1],
+    ['null', null],
+  ])('%s is refused with our invalidLanguage code, and nothing stored', async (_case, language) => {
+    const comment = marker('Bad language');
+    const answer = await create({ comment, willReturn: true, language });
+    expect(answer).toEqual({
+      status: 400,
+      body: { code: OUR_ERROR_CODE.invalidLanguage, error: `language must be one of ${LANGUAGE_CODES.join(', ')}, or left out.` },
+    });
+    expect(await countComment(stack, comment)).toBe(0);
+  });
+
+  test('staff cannot change it afterwards', async () => {
+    const answer = await create({ comment: marker('Stays Spanish'), willReturn: true, language: 'es' });
+    const id = String(answer.body.objectId);
+    const staff = await logIn(stack, 'staff', 'Staff#Opinions1');
+    const change = await asUser(stack, staff.sessionToken)('PUT', `/classes/opinions/${id}`, { language: 'fr' });
+    expect(change.body).toMatchObject({ code: 119 });
+    expect(await storedOpinion(stack, id)).toMatchObject({ language: 'es' });
   });
 });
 

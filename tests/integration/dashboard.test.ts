@@ -3,10 +3,12 @@ import {
   filtersOf,
   rangeInstants,
   toStatsRequest,
+  type LanguageFilter,
   type OpinionFilters,
   type ReviewedFilter,
   type WillReturnFilter,
 } from '../../src/domain/dashboard.ts';
+import { LANGUAGE_CODES } from '../../src/domain/languages.ts';
 import { statsWithPipeline } from '../../server/dashboard-stats.ts';
 import { callFunction, loadAppParse, logInRest, seedOpinions, withDatabase } from '../helpers/dashboard-data.ts';
 import { mongoAggregateOverOpinions } from '../helpers/mongo-aggregate.ts';
@@ -26,8 +28,10 @@ const nameMarker = `Nm${crypto.randomUUID().slice(0, 6)}`;
 beforeAll(async () => {
   app = await loadAppParse();
   await app.auth.logIn('staff', 'Staff#Opinions1');
-  // 36 opinions over 2020-01-01..2020-01-06 (UTC noon), every combination of the flags.
+  // 36 opinions over 2020-01-01..2020-01-06 (UTC noon), every combination of the flags, in
+  // every language and some in none.
   const rows = Array.from({ length: 36 }, (_, n) => ({
+    language: n % 7 === 6 ? undefined : LANGUAGE_CODES[n % LANGUAGE_CODES.length],
     name: n % 4 === 0 ? `${nameMarker} ${n}` : n % 4 === 1 ? '' : `Guest ${n}`,
     comment: `${n % 2 === 0 ? marker.toUpperCase() : marker} comment ${n}`,
     willReturn: n % 3 !== 0,
@@ -52,6 +56,7 @@ async function directCount(filters: OpinionFilters): Promise<{ total: number; wi
   };
   if (f.willReturn !== 'any') add((p) => `"willReturn" = ${p}`, f.willReturn === 'yes');
   if (f.reviewed !== 'any') add((p) => `"reviewed" = ${p}`, f.reviewed === 'reviewed');
+  if (f.language !== 'any') add((p) => `"language" = ${p}`, f.language);
   if (f.q) add((p) => `(strpos(lower(coalesce("name", '')), lower(${p})) > 0 OR strpos(lower("comment"), lower(${p})) > 0)`, f.q);
   const { start, end } = rangeInstants(f);
   if (start) add((p) => `"createdAt" >= ${p}`, start);
@@ -83,7 +88,7 @@ describe('every combination of filters', () => {
       for (const willReturn of WILL_RETURN)
         for (const reviewed of REVIEWED)
           for (const range of RANGES) {
-            const filters: OpinionFilters = { willReturn, reviewed, q, ...range };
+            const filters: OpinionFilters = { willReturn, reviewed, language: 'any', q, ...range };
             const expected = await directCount(filters);
             const page = await app.opinions.listOpinions({ ...filters, sort: 'newest', page: 1, pageSize: 100 });
             const label = JSON.stringify(filters);
@@ -100,7 +105,7 @@ describe('every combination of filters', () => {
           }
     expect(checked).toBe(2 * 3 * 3 * 4);
     // The fixture is not empty: the widest filter finds all 36 opinions, 18 of them by the lower-case marker.
-    expect((await directCount({ willReturn: 'any', reviewed: 'any', from: '', to: '', q: marker })).total).toBe(36);
+    expect((await directCount({ willReturn: 'any', reviewed: 'any', language: 'any', from: '', to: '', q: marker })).total).toBe(36);
   });
 
   test('the MongoDB pipeline (Back4App) gives the same stats as the SQL, days and time zones included', async () => {
@@ -114,7 +119,7 @@ describe('every combination of filters', () => {
         for (const reviewed of REVIEWED)
           for (const range of RANGES) {
             const since = compared % 2 === 0 ? null : new Date(Date.UTC(2020, 0, 3, 18));
-            const request = toStatsRequest({ willReturn, reviewed, q, ...range }, since, zones[compared % zones.length]!);
+            const request = toStatsRequest({ willReturn, reviewed, language: 'any', q, ...range }, since, zones[compared % zones.length]!);
             const label = JSON.stringify(request);
             const viaSql = await callFunction('dashboardStats', request, token);
             expect(viaSql.status, label).toBe(200);
@@ -132,8 +137,59 @@ describe('every combination of filters', () => {
     expect(withDays).toBeGreaterThan(20);
   });
 
+  test('each language: the list, the export, the stats and their split agree with SQL, and so does the pipeline', async () => {
+    const mongo = await mongoAggregateOverOpinions();
+    const token = await logInRest('staff', 'Staff#Opinions1');
+    const perLanguage = await withDatabase(async (client) => {
+      const { rows } = await client.query<{ language: string | null; total: string; will_return: string }>(
+        `SELECT "language" AS language, count(*) AS total, count(*) FILTER (WHERE "willReturn") AS will_return
+           FROM "opinions" WHERE strpos(lower("comment"), lower($1)) > 0 GROUP BY 1`,
+        [marker],
+      );
+      return rows.map((row) => ({ language: row.language, total: Number(row.total), willReturn: Number(row.will_return) }));
+    });
+    const languages: LanguageFilter[] = ['any', ...LANGUAGE_CODES];
+    for (const language of languages) {
+      const filters: OpinionFilters = { willReturn: 'any', reviewed: 'any', language, from: '', to: '', q: marker };
+      const expected = await directCount(filters);
+      expect(expected.total, language).toBeGreaterThan(0);
+      const page = await app.opinions.listOpinions({ ...filters, sort: 'newest', page: 1, pageSize: 100 });
+      expect(page.total, language).toBe(expected.total);
+      if (language !== 'any') expect(page.opinions.every((opinion) => opinion.language === language), language).toBe(true);
+      const exported = await app.opinions.fetchAllOpinions(filters, () => undefined);
+      expect(exported.map((opinion) => opinion.id).sort(), language).toEqual(page.opinions.map((opinion) => opinion.id).sort());
+      const stats = await app.opinions.fetchDashboardStats(filters, null);
+      expect(stats.total, language).toBe(expected.total);
+      expect(stats.willReturn, language).toBe(expected.willReturn);
+      // Every language in order, then those without one; a language filter leaves only its own.
+      const split = [...LANGUAGE_CODES, null].flatMap((code) => {
+        const found = perLanguage.find((row) => row.language === code);
+        const kept = language === 'any' || language === code;
+        if (code === null && (!found || !kept)) return [];
+        return [kept && found ? { ...found, language: code } : { language: code, total: 0, willReturn: 0 }];
+      });
+      expect(stats.languages, language).toEqual(split);
+
+      const request = toStatsRequest(filters, null, 'Europe/Paris');
+      const viaPipeline = await statsWithPipeline(mongo, { ...request, start: null, end: null, since: null });
+      expect(viaPipeline, language).toEqual((await callFunction('dashboardStats', request, token)).body.result);
+    }
+    // The fixture has opinions without a language: the split shows them.
+    expect(perLanguage.some((row) => row.language === null)).toBe(true);
+  });
+
+  test('stats asked without a language (an app older than the filter) are of every language', async () => {
+    const token = await logInRest('staff', 'Staff#Opinions1');
+    const request = toStatsRequest({ willReturn: 'any', reviewed: 'any', language: 'any', from: '', to: '', q: marker }, null, 'UTC');
+    const older = { willReturn: request.willReturn, reviewed: request.reviewed, q: request.q, start: null, end: null, since: null, timeZone: 'UTC' };
+    const [withAny, without] = await Promise.all([callFunction('dashboardStats', request, token), callFunction('dashboardStats', older, token)]);
+    expect(without.body.result).toEqual(withAny.body.result);
+    const unknown = await callFunction('dashboardStats', { ...request, language: 'de' }, token);
+    expect(unknown.body.code).toBe(102);
+  });
+
   test('pages are disjoint and follow the sort', async () => {
-    const base = { willReturn: 'any', reviewed: 'any', from: '', to: '', q: marker } as const;
+    const base = { willReturn: 'any', reviewed: 'any', language: 'any', from: '', to: '', q: marker } as const;
     for (const sort of ['newest', 'oldest', 'name'] as const) {
       const pages = await Promise.all(
         [1, 2].map((page) => app.opinions.listOpinions({ ...base, sort, page, pageSize: 25 })),
@@ -161,7 +217,7 @@ describe('search takes what is typed literally', () => {
     ]);
   });
   const count = (q: string) =>
-    app.opinions.countOpinions({ willReturn: 'any', reviewed: 'any', from: '', to: '', q });
+    app.opinions.countOpinions({ willReturn: 'any', reviewed: 'any', language: 'any', from: '', to: '', q });
 
   test('regular-expression characters match themselves', async () => {
     expect(await count(`${tag} a.b(c`)).toBe(1);
@@ -180,7 +236,7 @@ describe('search takes what is typed literally', () => {
 
   test('the stats function searches the same way', async () => {
     const stats = await app.opinions.fetchDashboardStats(
-      { willReturn: 'any', reviewed: 'any', from: '', to: '', q: `${tag} a.b(c` },
+      { willReturn: 'any', reviewed: 'any', language: 'any', from: '', to: '', q: `${tag} a.b(c` },
       null,
     );
     expect(stats.total).toBe(1);
@@ -197,7 +253,7 @@ test('the export of a filtered set is exactly what the query finds, across many 
     createdAt: new Date(Date.UTC(2019, 5, 1, 0, 0, Math.floor(n / 10))).toISOString(),
   }));
   await seedOpinions(rows);
-  const filters: OpinionFilters = { willReturn: 'yes', reviewed: 'any', from: '', to: '', q: tag };
+  const filters: OpinionFilters = { willReturn: 'yes', reviewed: 'any', language: 'any', from: '', to: '', q: tag };
   const progress: [number, number][] = [];
   const exported = await app.opinions.fetchAllOpinions(filters, (done, total) => progress.push([done, total]));
   const expected = await withDatabase(async (client) => {
@@ -256,7 +312,7 @@ describe('only staff may read the stats', () => {
 
 test('"new since you last looked" counts what arrived after the previous visit', async () => {
   const tag = `nw${crypto.randomUUID().slice(0, 8)}`;
-  const filters: OpinionFilters = { willReturn: 'any', reviewed: 'any', from: '', to: '', q: tag };
+  const filters: OpinionFilters = { willReturn: 'any', reviewed: 'any', language: 'any', from: '', to: '', q: tag };
   const first = await app.opinions.recordDashboardVisit(filters);
   const second = await app.opinions.recordDashboardVisit(filters);
   expect(second.previous).toBeInstanceOf(Date);

@@ -25,6 +25,13 @@ test('the opinion is stored once, for staff only; sending it again is not an err
   expect(stored.ACL).toEqual({ 'role:staff': { read: true, write: true } });
 });
 
+test('the opinion is stored with the language it was written in', async () => {
+  const comment = marker('Sent in Arabic');
+  await createOpinion({ name: 'نور', comment, willReturn: true, submissionId: crypto.randomUUID(), language: 'ar' });
+  const [row] = await opinionsWithComment(stack, comment);
+  expect(await storedOpinion(stack, row!.objectId)).toMatchObject({ name: 'نور', comment, language: 'ar' });
+});
+
 test("the server's refusal comes back field by field, in words", async () => {
   const refusal = createOpinion({ name: 'Rest', comment: 'x'.repeat(5000), willReturn: true, submissionId: crypto.randomUUID() });
   await expect(refusal).rejects.toBeInstanceOf(AppError);

@@ -5,9 +5,11 @@ import {
   type OpinionListParams,
   type OpinionSort,
   type PageSize,
+  type LanguageFilter,
   type ReviewedFilter,
   type WillReturnFilter,
 } from '../../domain/dashboard';
+import { LANGUAGE_CODES, LANGUAGES } from '../../domain/languages';
 
 /** How long typing pauses before the search runs. */
 export const SEARCH_DEBOUNCE_MS = 350;
@@ -58,7 +60,8 @@ function Select<T extends string>({
 }: {
   label: string;
   value: T;
-  options: readonly (readonly [T, string])[];
+  /** Value, text, and the language the text is in when it is not the page's. */
+  options: readonly (readonly [T, string, string?])[];
   onChange: (value: T) => void;
 }) {
   const id = useId();
@@ -68,8 +71,8 @@ function Select<T extends string>({
         {label}
       </label>
       <select id={id} className="select" value={value} onChange={(event) => onChange(event.target.value as T)}>
-        {options.map(([option, text]) => (
-          <option key={option} value={option}>
+        {options.map(([option, text, lang]) => (
+          <option key={option} value={option} lang={lang}>
             {text}
           </option>
         ))}
@@ -124,6 +127,12 @@ export function FiltersForm({
           ['reviewed', 'Reviewed'],
         ]}
         onChange={(reviewed) => onChange({ reviewed })}
+      />
+      <Select<LanguageFilter>
+        label="Language"
+        value={params.language}
+        options={[['any', 'Any language'], ...LANGUAGE_CODES.map((code) => [code, LANGUAGES[code].name, code] as const)]}
+        onChange={(language) => onChange({ language })}
       />
       <DateField label="From" value={params.from} max={params.to || undefined} onChange={(from) => onChange({ from })} />
       <DateField label="To" value={params.to} min={params.from || undefined} onChange={(to) => onChange({ to })} />

@@ -2,7 +2,7 @@ import { useDeferredValue, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { displayName, type Opinion } from '../../domain/opinion';
 import { OpinionTime } from './opinion-time';
-import { ReviewBadge, WillReturnBadge } from './review-badge';
+import { LanguageBadge, ReviewBadge, WillReturnBadge } from './review-badge';
 
 /** Comments longer than this are clamped to a few lines, with a button to read them whole. */
 const CLAMP_FROM = 180;
@@ -84,6 +84,7 @@ export function OpinionList({
                 <div className="opinion-card__foot">
                   <WillReturnBadge willReturn={opinion.willReturn} />
                   <ReviewBadge reviewed={opinion.reviewed} />
+                  <LanguageBadge language={opinion.language} />
                   <span className="opinion-card__actions">
                     <button
                       type="button"

@@ -1,6 +1,7 @@
 import { fillDays, percentLabel, type DashboardStats } from '../../domain/dashboard';
 import { dayLabel } from './day-label';
 import { PerDayChart } from './per-day-chart';
+import { LanguageSplit, LanguageSplitPlaceholder } from './language-split';
 
 function Figure({ label, value, hint }: { label: string; value: string; hint?: string }) {
   return (
@@ -31,6 +32,7 @@ export function StatsPlaceholder() {
         <Figure label="Will return" value="…" />
         <Figure label="New since you last looked" value="…" />
       </dl>
+      <LanguageSplitPlaceholder />
       <div className="stats__chart" aria-hidden="true">
         <p className="stats__caption">Opinions per day</p>
         <div className="per-day-chart per-day-chart--loading" />
@@ -62,6 +64,7 @@ export function StatsPanel({ stats, updating }: { stats: DashboardStats; updatin
           hint={stats.newSince === null ? ' (first visit)' : undefined}
         />
       </dl>
+      <LanguageSplit languages={stats.languages} />
       <figure className="stats__chart">
         <figcaption className="stats__caption">{chartTitle}</figcaption>
         <PerDayChart days={days} />

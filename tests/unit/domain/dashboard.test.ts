@@ -1,23 +1,38 @@
 import { describe, expect, test } from 'vitest';
 import {
+  DEFAULT_FILTERS,
   DEFAULT_LIST_PARAMS,
   fillDays,
+  hasFilters,
+  languageSplit,
   literalPattern,
   parseListParams,
   rangeLabel,
   toSearchParams,
 } from '../../../src/domain/dashboard';
-import { neutraliseFormula, opinionCsvRow } from '../../../src/domain/opinion-csv';
+import { LANGUAGE_CODES } from '../../../src/domain/languages';
+import { CSV_HEADER, neutraliseFormula, opinionCsvRow } from '../../../src/domain/opinion-csv';
 
 describe('the list state in the URL', () => {
   test('defaults leave the URL empty, and every setting survives a round trip', () => {
     expect(toSearchParams(DEFAULT_LIST_PARAMS).toString()).toBe('');
-    const params = { willReturn: 'no', reviewed: 'new', from: '2024-02-01', to: '2024-02-29', q: 'a.b(c', sort: 'name', page: 3, pageSize: 50 } as const;
+    const params = { willReturn: 'no', reviewed: 'new', language: 'ar', from: '2024-02-01', to: '2024-02-29', q: 'a.b(c', sort: 'name', page: 3, pageSize: 50 } as const;
     expect(parseListParams(toSearchParams(params))).toEqual(params);
   });
 
+  test('the language filter is `language=` (`lang=` chooses the language the app speaks)', () => {
+    expect(toSearchParams({ ...DEFAULT_LIST_PARAMS, language: 'es' }).toString()).toBe('language=es');
+    for (const language of LANGUAGE_CODES) {
+      expect(parseListParams(toSearchParams({ ...DEFAULT_LIST_PARAMS, language })).language).toBe(language);
+    }
+    expect(parseListParams(new URLSearchParams('lang=fr')).language).toBe('any');
+    expect(hasFilters({ ...DEFAULT_FILTERS, language: 'fr' })).toBe(true);
+  });
+
   test('anything malformed falls back to the default', () => {
-    const parsed = parseListParams(new URLSearchParams('return=maybe&status=x&from=2024-02-30&to=yesterday&sort=best&page=-2&size=7'));
+    const parsed = parseListParams(
+      new URLSearchParams('return=maybe&status=x&language=de&from=2024-02-30&to=yesterday&sort=best&page=-2&size=7'),
+    );
     expect(parsed).toEqual(DEFAULT_LIST_PARAMS);
   });
 });
@@ -51,6 +66,30 @@ test('cells that a spreadsheet would run as formulas are neutralised', () => {
     'fine',
     '',
   ]);
-  const row = opinionCsvRow({ id: 'x', name: '', comment: '=cmd', willReturn: true, reviewed: false, createdAt: new Date(0) });
-  expect(row).toEqual(['x', '1970-01-01T00:00:00.000Z', 'Anonymous', "'=cmd", 'yes', 'no']);
+  const row = opinionCsvRow({ id: 'x', name: '', comment: '=cmd', willReturn: true, reviewed: false, language: null, createdAt: new Date(0) });
+  expect(row).toEqual(['x', '1970-01-01T00:00:00.000Z', 'Anonymous', "'=cmd", 'yes', 'no', '']);
+});
+
+test("the CSV's language column holds the opinion's language code, or nothing", () => {
+  const opinion = { id: 'x', name: 'Noor', comment: 'رائع', willReturn: true, reviewed: true, createdAt: new Date(0) };
+  expect(CSV_HEADER.at(-1)).toBe('language');
+  expect(opinionCsvRow({ ...opinion, language: 'ar' })).toEqual(['x', '1970-01-01T00:00:00.000Z', 'Noor', 'رائع', 'yes', 'yes', 'ar']);
+  expect(opinionCsvRow({ ...opinion, language: null }).at(-1)).toBe('');
+});
+
+test('the split by language has every language in order, and those without one last when there are any', () => {
+  const split = languageSplit([
+    { language: 'fr', total: 2, willReturn: 1 },
+    { language: null, total: 1, willReturn: 0 },
+    { language: 'fr', total: 3, willReturn: 3 },
+    { language: 'en', total: 4, willReturn: 2 },
+  ]);
+  expect(split).toEqual([
+    { language: 'en', total: 4, willReturn: 2 },
+    { language: 'es', total: 0, willReturn: 0 },
+    { language: 'fr', total: 5, willReturn: 4 },
+    { language: 'ar', total: 0, willReturn: 0 },
+    { language: null, total: 1, willReturn: 0 },
+  ]);
+  expect(languageSplit([]).map((count) => count.language)).toEqual(LANGUAGE_CODES);
 });

@@ -20,6 +20,8 @@ describe('our own refusals, by code whatever their message says', () => {
     [OUR_ERROR_CODE.invalidUsername, 'invalid-username'],
     [OUR_ERROR_CODE.staffEmailNotVerified, 'forbidden'],
     [OUR_ERROR_CODE.rateLimited, 'rate-limited'],
+    // A server older than the app: the opinion waits in the outbox until it knows the language.
+    [OUR_ERROR_CODE.invalidLanguage, 'server'],
   ] as const)('code %i is %s, in any words', (code, kind) => {
     for (const message of ['', 'Something said in other words.', RATE_LIMIT_MESSAGE]) {
       expect(toAppError({ code, message }, 'login').kind).toBe(kind);
