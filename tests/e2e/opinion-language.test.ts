@@ -67,18 +67,20 @@ test('the language filter lives in the URL and narrows the list, the stats and t
   await asStaff(page, `/dashboard?q=${tag}&language=fr`);
   await page.locator('.opinion-card').first().waitFor();
   expect(await cardLanguages(page)).toEqual(['fr', 'fr']);
-  expect(await page.getByLabel('Language').inputValue()).toBe('fr');
+  // The filter's, not the page's language switcher (a navigation of the same name).
+  const languageFilter = page.getByRole('search', { name: 'Filter opinions' }).getByLabel('Language');
+  expect(await languageFilter.inputValue()).toBe('fr');
   const split = page.locator('.language-split__item');
   await page.locator('.language-split__item[data-language="fr"] .language-split__value').filter({ hasText: /^2/ }).waitFor();
   expect(await split.evaluateAll((items) => items.map((item) => item.getAttribute('data-language')))).toEqual(['en', 'es', 'fr', 'ar']);
 
-  await page.getByLabel('Language').selectOption('ar');
+  await languageFilter.selectOption('ar');
   await page.waitForURL((url) => url.searchParams.get('language') === 'ar');
   await page.waitForFunction(() => document.querySelectorAll('.opinion-card .badge--language[data-language="ar"]').length === 1);
   expect(await cardLanguages(page)).toEqual(['ar']);
 
   // Every language: the one sent without a language is there too, shown as unknown.
-  await page.getByLabel('Language').selectOption('any');
+  await languageFilter.selectOption('any');
   await page.waitForURL((url) => !url.searchParams.has('language'));
   await page.waitForFunction(() => document.querySelectorAll('.opinion-card').length === 4);
   expect((await cardLanguages(page)).sort()).toEqual(['', 'ar', 'fr', 'fr']);
