@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { noteDelivered } from '../device/deliveries';
 import { getOutbox } from '../device/outbox';
 import { AppError, isTransient } from '../domain/errors';
 import type { ValidOpinion } from '../domain/opinion';
@@ -26,6 +27,7 @@ export function useSubmitOpinion() {
     mutationFn: async (opinion: ValidOpinion & { submissionId: string }): Promise<SubmitOutcome> => {
       try {
         await createOpinion(opinion);
+        noteDelivered();
         return 'sent';
       } catch (caught) {
         const error = toAppError(caught);
