@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, type FormEvent } from 'react';
 import { KIOSK_LIMITS } from '../../domain/kiosk';
 
 export interface DeviceOutbox {
@@ -27,11 +27,11 @@ function PinStep({
   waitSecondsLeft: number | null;
 }) {
   const input = useRef<HTMLInputElement>(null);
-  const [pin, setPin] = useState('');
   useEffect(() => input.current?.focus(), []);
   const waiting = waitSecondsLeft !== null;
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    const pin = input.current?.value ?? '';
     if (pin && !checking && !waiting) onPin(pin);
   };
   const message = waiting
@@ -40,7 +40,7 @@ function PinStep({
       ? 'Wrong PIN.'
       : undefined;
   return (
-    <form onSubmit={submit} noValidate aria-label="Staff PIN">
+    <form onSubmit={submit} noValidate aria-label="Staff PIN" data-kiosk-wrong={wrong}>
       <div className={message ? 'field field--error' : 'field'}>
         <label className="field__label" htmlFor="kiosk-pin">
           Exit PIN
@@ -58,8 +58,6 @@ function PinStep({
           inputMode="numeric"
           autoComplete="off"
           maxLength={KIOSK_LIMITS.pinMaxDigits}
-          value={pin}
-          onChange={(event) => setPin(event.target.value)}
           aria-describedby={message ? 'kiosk-pin-error' : undefined}
           aria-invalid={message ? true : undefined}
         />
