@@ -96,6 +96,17 @@ export function Layout() {
   const flash = readFlash(location.state);
   useScrollToTop(location.pathname);
   useParseWhenIdle(location.pathname);
+  // The kiosk is the whole screen: no header, no link away from the form (kiosk-page.tsx).
+  if (location.pathname === routePatterns.kiosk) {
+    return (
+      <>
+        {outboxSync}
+        <main id="main" className="page" tabIndex={-1}>
+          <PageArea pathname={location.pathname} />
+        </main>
+      </>
+    );
+  }
   return (
     <>
       {outboxSync}

@@ -10,6 +10,7 @@ export const paths = {
   account: () => '/account',
   dashboard: (search = '') => `/dashboard${search && !search.startsWith('?') ? `?${search}` : search}`,
   opinion: (id: string) => `/dashboard/opinions/${encodeURIComponent(id)}`,
+  kiosk: () => '/kiosk',
 } as const;
 
 /** The routes' patterns, from the route manifest. */
@@ -22,6 +23,7 @@ export const routePatterns = {
   account: ROUTES.account.pattern,
   dashboard: ROUTES.dashboard.pattern,
   opinion: ROUTES.opinion.pattern,
+  kiosk: ROUTES.kiosk.pattern,
 } as const satisfies Record<RouteId, string>;
 
 /**

@@ -65,6 +65,8 @@ export const ROUTES = {
     guard: 'staff',
     readsWithSdk: true,
   },
+  /** The venue's tablet: set up by staff (the guard), then kiosk mode, with no session, for anybody. */
+  kiosk: { pattern: '/kiosk', module: 'src/pages/kiosk-page.tsx', component: 'KioskPage', guard: 'staff' },
 } as const satisfies Record<string, RouteEntry>;
 
 export type RouteId = keyof typeof ROUTES;

@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
+import { lastDeliveredAt, noteDelivered } from '../device/deliveries';
 import { getOutbox, type OutboxEntry, type SendResult } from '../device/outbox';
 import { isTransient } from '../domain/errors';
 import { createOpinion } from '../parse/opinions';
@@ -13,6 +14,8 @@ export interface OutboxStatus {
   readonly rejected: readonly OutboxEntry[];
   /** When the next waiting opinion is due to be sent again, or null. */
   readonly nextAttemptAt: number | null;
+  /** When this device last delivered an opinion, or null. */
+  readonly lastDeliveredAt: number | null;
 }
 
 async function readStatus(): Promise<OutboxStatus> {
@@ -22,6 +25,7 @@ async function readStatus(): Promise<OutboxStatus> {
     waiting: waiting.length,
     rejected: entries.filter((entry) => entry.rejectedBecause !== undefined),
     nextAttemptAt: waiting.length ? Math.min(...waiting.map((entry) => entry.nextAttemptAt)) : null,
+    lastDeliveredAt: lastDeliveredAt(),
   };
 }
 
@@ -69,10 +73,11 @@ export function useOutboxSync(): void {
 
   const flush = useCallback(
     async (everything: boolean) => {
-      await getOutbox()
+      const result = await getOutbox()
         .flush(sendOutboxEntry, { everything })
         // No IndexedDB on this device: nothing can be waiting in it either.
         .catch(() => undefined);
+      if (result?.sent) noteDelivered();
       await queryClient.invalidateQueries({ queryKey: outboxQueries.status().queryKey });
     },
     [queryClient],

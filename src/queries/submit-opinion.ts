@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { noteDelivered } from '../device/deliveries';
 import { getOutbox } from '../device/outbox';
 import { AppError, isTransient } from '../domain/errors';
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../domain/languages';
@@ -35,6 +36,7 @@ export function useSubmitOpinion() {
       const opinion = { ...written, language: pageLanguage() };
       try {
         await createOpinion(opinion);
+        noteDelivered();
         return 'sent';
       } catch (caught) {
         const error = toAppError(caught);

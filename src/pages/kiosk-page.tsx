@@ -1,0 +1,381 @@
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { Link } from 'react-router-dom';
+import { RequireStaff } from '../app/guards';
+import { paths } from '../app/paths';
+import { KioskSetupForm } from '../components/kiosk/kiosk-setup-form';
+import { StaffDialog } from '../components/kiosk/staff-dialog';
+import { OpinionForm } from '../components/opinion-form';
+import { newSubmissionId } from '../device/drafts';
+import { applyKioskLanguage } from '../device/kiosk-language';
+import { canHashPin, hashPin, pinMatches } from '../device/kiosk-pin';
+import { fullScreenOnTap, keepScreenAwake, screenSupport } from '../device/kiosk-screen';
+import {
+  clearVisitorTraces,
+  noteRightPin,
+  noteWrongPin,
+  pinWaitUntil,
+  readKiosk,
+  removeKiosk,
+  saveKiosk,
+  subscribeToKiosk,
+  turnKioskOn,
+  type Kiosk,
+} from '../device/kiosk-store';
+import { AppError } from '../domain/errors';
+import { KIOSK_LIMITS, validateKioskSetup, type KioskPreferences, type KioskSetupInput } from '../domain/kiosk';
+import { DEFAULT_LANGUAGE } from '../domain/languages';
+import type { OpinionDraft, ValidOpinion } from '../domain/opinion';
+import { submissionIdFor } from '../domain/submission-id';
+import { useLogOut } from '../queries/auth';
+import { useOutboxStatus } from '../queries/outbox';
+import { useSubmitOpinion, type SubmitOutcome } from '../queries/submit-opinion';
+import '../components/kiosk/kiosk.css';
+
+const EMPTY_FORM: OpinionDraft = { name: '', comment: '', willReturn: null };
+
+/** What counts as a visitor still being there. */
+const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'input', 'wheel', 'touchmove'] as const;
+
+/** A span of time on the page's clock (Date.now, which Playwright's clock drives in the tests). */
+interface Span {
+  readonly from: number;
+  readonly until: number;
+}
+
+/**
+ * Whole seconds left until `span.until`, ticking each second, and `onEnd` once it is over (and
+ * each second after, until the span changes); null without a span.
+ */
+function useSecondsLeft(span: Span | null, onEnd: () => void): number | null {
+  const [tick, setTick] = useState<{ span: Span; now: number } | null>(null);
+  const end = useRef(onEnd);
+  useEffect(() => {
+    end.current = onEnd;
+  }, [onEnd]);
+  useEffect(() => {
+    if (!span) return undefined;
+    const timer = window.setInterval(() => {
+      const now = Date.now();
+      setTick({ span, now });
+      if (now >= span.until) end.current();
+    }, 1000);
+    return () => window.clearInterval(timer);
+  }, [span]);
+  if (!span) return null;
+  const now = tick?.span === span ? tick.now : span.from;
+  return Math.max(0, Math.ceil((span.until - now) / 1000));
+}
+
+/**
+ * When the visitor of `visitor` last did something (tapped, typed, scrolled), to the second; null
+ * while they have done nothing: an untouched form has nothing to clear, and no warning to show.
+ */
+function useLastActivity(visitor: string): [number | null, () => void] {
+  const [last, setLast] = useState<{ visitor: string; at: number } | null>(null);
+  const seen = useCallback(() => {
+    const now = Date.now();
+    // A keystroke is activity, but need not re-render the page each time.
+    setLast((previous) => (previous?.visitor === visitor && now - previous.at < 1000 ? previous : { visitor, at: now }));
+  }, [visitor]);
+  useEffect(() => {
+    for (const type of ACTIVITY_EVENTS) document.addEventListener(type, seen, { capture: true, passive: true });
+    return () => {
+      for (const type of ACTIVITY_EVENTS) document.removeEventListener(type, seen, { capture: true });
+    };
+  }, [seen]);
+  return [last?.visitor === visitor ? last.at : null, seen];
+}
+
+function KioskThanks({ outcome, secondsLeft, onDone }: { outcome: SubmitOutcome; secondsLeft: number | null; onDone: () => void }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <section aria-labelledby="thanks-title" className="kiosk-thanks">
+      <title>Thank you · Visitor Opinions</title>
+      <h1 id="thanks-title" ref={heading} tabIndex={-1}>
+        Thank you for your opinion
+      </h1>
+      <p>
+        {outcome === 'sent'
+          ? 'We have received it. The team reads every opinion.'
+          : 'It is saved on this tablet and will be sent automatically as soon as the connection allows.'}
+      </p>
+      <p className="muted">The form will be ready for the next visitor in {secondsLeft} s.</p>
+      <button type="button" className="button" onClick={onDone}>
+        Done
+      </button>
+    </section>
+  );
+}
+
+function StillThere({ secondsLeft, onStay }: { secondsLeft: number; onStay: () => void }) {
+  return (
+    <div className="kiosk-still-there">
+      <p className="kiosk-still-there__title" role="alert">
+        Are you still there?
+      </p>
+      <p>The form will be cleared in {secondsLeft} s.</p>
+      <button type="button" className="button" onClick={onStay}>
+        I'm still here
+      </button>
+    </div>
+  );
+}
+
+/**
+ * The staff's way out: the PIN (with the wait after too many wrong ones, kept on the device),
+ * then the device's outbox and the exit.
+ */
+function useStaffExit(kiosk: Kiosk) {
+  const [stage, setStage] = useState<'closed' | 'pin' | 'menu'>('closed');
+  const [checking, setChecking] = useState(false);
+  const [wrong, setWrong] = useState(0);
+  const [wait, setWait] = useState<Span | null>(null);
+  const waitSecondsLeft = useSecondsLeft(wait, () => setWait(null));
+  const waitFromStore = () => {
+    const now = Date.now();
+    const until = pinWaitUntil(now);
+    setWait(until === null ? null : { from: now, until });
+    return until !== null;
+  };
+  return {
+    stage,
+    checking,
+    wrong,
+    waitSecondsLeft,
+    open: () => {
+      waitFromStore();
+      setWrong(0);
+      setStage('pin');
+    },
+    close: () => setStage('closed'),
+    tryPin: (pin: string) => {
+      // Another tab, or the time before a reload, may have used up the tries.
+      if (waitFromStore()) return;
+      setChecking(true);
+      void pinMatches(pin, kiosk.pin)
+        .then((right) => {
+          if (right) {
+            noteRightPin();
+            setStage('menu');
+            return;
+          }
+          noteWrongPin();
+          waitFromStore();
+          setWrong((count) => count + 1);
+        })
+        .finally(() => setChecking(false));
+    },
+  };
+}
+
+/** Kiosk mode: one visitor after another, nothing of one shown to the next. */
+function KioskMode({ kiosk }: { kiosk: Kiosk }) {
+  const { preferences } = kiosk;
+  const [visitor, setVisitor] = useState(newSubmissionId);
+  const [outcome, setOutcome] = useState<{ result: SubmitOutcome; span: Span } | null>(null);
+  const submit = useSubmitOpinion();
+  const { reset: resetSubmit } = submit;
+  const outbox = useOutboxStatus();
+  const staff = useStaffExit(kiosk);
+  const { close: closeStaff } = staff;
+  const heading = useRef<HTMLHeadingElement>(null);
+  // A second tap or Enter before React re-renders must not send twice, nor a reset drop what is on its way.
+  const submitting = useRef(false);
+  const [lastActivity, seen] = useLastActivity(visitor);
+
+  const reset = useCallback(() => {
+    // What is being sent keeps going (to the server or the outbox); only the next visitor's screen waits for it.
+    if (submitting.current) return;
+    clearVisitorTraces();
+    applyKioskLanguage(preferences);
+    resetSubmit();
+    setOutcome(null);
+    closeStaff();
+    setVisitor(newSubmissionId());
+    window.scrollTo(0, 0);
+  }, [preferences, resetSubmit, closeStaff]);
+
+  useEffect(() => {
+    // A reload in the middle of a visit starts the next one.
+    clearVisitorTraces();
+    applyKioskLanguage(preferences);
+  }, [preferences]);
+  useEffect(() => fullScreenOnTap(), []);
+  useEffect(() => keepScreenAwake(), []);
+  useEffect(() => heading.current?.focus({ preventScroll: true }), [visitor]);
+
+  const thanksSecondsLeft = useSecondsLeft(outcome?.span ?? null, reset);
+  const idleResetMs = preferences.idleResetSeconds * 1000;
+  const idleSpan = useMemo(
+    () => (outcome || lastActivity === null ? null : { from: lastActivity, until: lastActivity + idleResetMs }),
+    [outcome, lastActivity, idleResetMs],
+  );
+  const idleSecondsLeft = useSecondsLeft(idleSpan, reset);
+
+  const send = (opinion: ValidOpinion, { honeypot }: { honeypot: string }) => {
+    if (submitting.current) return;
+    const thanked = (result: SubmitOutcome) => {
+      const now = Date.now();
+      setOutcome({ result, span: { from: now, until: now + preferences.thanksResetSeconds * 1000 } });
+    };
+    // A bot filled the hidden field: thank it and store nothing.
+    if (honeypot) return thanked('sent');
+    submitting.current = true;
+    submit.mutate(
+      { ...opinion, submissionId: submissionIdFor(visitor, opinion) },
+      {
+        onSuccess: thanked,
+        onSettled: () => {
+          submitting.current = false;
+        },
+      },
+    );
+  };
+
+  // The page becomes the set-up again, whose guard sends whoever is there to log in, and back.
+  const leave = () => {
+    applyKioskLanguage({ language: DEFAULT_LANGUAGE });
+    if (document.fullscreenElement) document.exitFullscreen().catch(() => undefined);
+    removeKiosk();
+  };
+
+  const error = submit.error;
+  const fieldErrors = error?.kind === 'validation' ? error.fields : undefined;
+
+  return (
+    <div className="kiosk">
+      <button type="button" className="kiosk-staff-button" aria-label="Staff menu" onClick={staff.open}>
+        <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20">
+          <path fill="currentColor" d="M12 2a5 5 0 0 0-5 5v3H6a2 2 0 0 0-2 2v8a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-8a2 2 0 0 0-2-2h-1V7a5 5 0 0 0-5-5Zm-3 8V7a3 3 0 1 1 6 0v3H9Z" />
+        </svg>
+      </button>
+
+      {outcome ? (
+        <KioskThanks outcome={outcome.result} secondsLeft={thanksSecondsLeft} onDone={reset} />
+      ) : (
+        <>
+          <title>Leave your opinion · Visitor Opinions</title>
+          <h1 ref={heading} tabIndex={-1}>
+            Tell us about your visit
+          </h1>
+          <p>It takes a minute. Your opinion goes to the venue's team only.</p>
+          {error && !fieldErrors ? (
+            <div className="notice notice--error" role="alert">
+              <p>{error.message}</p>
+            </div>
+          ) : null}
+          <OpinionForm key={visitor} defaultValues={EMPTY_FORM} onSubmit={send} pending={submit.isPending} serverErrors={fieldErrors} />
+          {idleSecondsLeft !== null && idleSecondsLeft <= KIOSK_LIMITS.idleWarningSeconds ? (
+            <StillThere secondsLeft={idleSecondsLeft} onStay={seen} />
+          ) : null}
+        </>
+      )}
+
+      {staff.stage === 'closed' ? null : (
+        <StaffDialog
+          unlocked={staff.stage === 'menu'}
+          onPin={staff.tryPin}
+          checking={staff.checking}
+          wrong={staff.wrong}
+          waitSecondsLeft={staff.waitSecondsLeft}
+          outbox={{
+            waiting: outbox.data?.waiting ?? 0,
+            refused: outbox.data?.rejected.length ?? 0,
+            lastDeliveredAt: outbox.data?.lastDeliveredAt ? new Date(outbox.data.lastDeliveredAt) : null,
+          }}
+          onLeave={leave}
+          onClose={staff.close}
+        />
+      )}
+    </div>
+  );
+}
+
+const SETUP_FAILED = new AppError(
+  'unknown',
+  "This device could not keep the kiosk's settings. Check that the browser keeps this site's data (not a private window), then try again.",
+);
+
+/** Set-up, by staff: the settings, then their session ends and kiosk mode starts. */
+function KioskSetup() {
+  const support = screenSupport();
+  const [preparing, setPreparing] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+  // Kiosk mode is on before the user is forgotten: this page then shows the form, not the log-in.
+  const logOut = useLogOut({ leave: turnKioskOn });
+
+  const start = (values: KioskSetupInput) => {
+    const result = validateKioskSetup(values);
+    if (!result.ok) return;
+    const { pin, ...preferences } = result.value;
+    setPreparing(true);
+    setError(null);
+    void keep(preferences, pin).then((kept) => {
+      if (kept) logOut.mutate();
+      else {
+        setError(SETUP_FAILED);
+        setPreparing(false);
+      }
+    });
+  };
+
+  return (
+    <div className="kiosk">
+      <title>Kiosk mode · Visitor Opinions</title>
+      <p>
+        <Link to={paths.dashboard()}>Back to the dashboard</Link>
+      </p>
+      <h1>Set up this tablet as a kiosk</h1>
+      <p>
+        In kiosk mode this device shows only the visitors' form, one visitor after another, and clears it after each.
+        Starting it logs you out on this device: a kiosk keeps no staff session. To leave kiosk mode, tap the lock in the
+        corner and type the exit PIN.
+      </p>
+      {support.fullScreen ? null : (
+        <div className="notice notice--warning" role="status">
+          <p>
+            This browser cannot show the kiosk full screen. On an iPad or iPhone, turn on Guided Access (Settings ›
+            Accessibility › Guided Access) and start it from this page, so that visitors stay in it.
+          </p>
+        </div>
+      )}
+      {support.wakeLock ? null : (
+        <div className="notice notice--warning" role="status">
+          <p>
+            This browser cannot keep the screen on. Set the tablet's Auto-Lock to Never (on an iPad: Settings › Display &amp;
+            Brightness › Auto-Lock) and keep it plugged in.
+          </p>
+        </div>
+      )}
+      {canHashPin() ? (
+        <KioskSetupForm onSubmit={start} pending={preparing || logOut.isPending} error={error} />
+      ) : (
+        <div className="notice notice--error" role="alert">
+          <p>Kiosk mode needs this app to be opened over a secure connection (an address that starts with https).</p>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The settings, with the PIN hashed, kept on the device (kiosk mode not on yet); false when it refuses. */
+async function keep(preferences: KioskPreferences, pin: string): Promise<boolean> {
+  try {
+    saveKiosk({ preferences, pin: await hashPin(pin), on: false });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `/kiosk`: set-up for staff, then kiosk mode until staff leave it with the PIN. */
+export function KioskPage() {
+  const kiosk = useSyncExternalStore(subscribeToKiosk, readKiosk, () => null);
+  if (kiosk?.on) return <KioskMode kiosk={kiosk} />;
+  return (
+    <RequireStaff>
+      <KioskSetup />
+    </RequireStaff>
+  );
+}
