@@ -8,14 +8,13 @@
 import { chromium, type Browser } from 'playwright-core';
 import { OPINION_FORM } from '../src/components/opinion-form-markers.ts';
 import { CLASS } from '../src/domain/classes.ts';
-import { isLanguage, LANGUAGES, type Language } from '../src/domain/languages.ts';
+import { isLanguage, LANGUAGE_CODES, type Language } from '../src/domain/languages.ts';
 import { withLanguage } from '../src/i18n/language.ts';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, median, SLOW_4G, startBenchApp } from './bench-app.ts';
 import { markdownTable, wantsWrite, writeBlock } from './bench-report.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const ALL_LANGUAGES = Object.keys(LANGUAGES).filter(isLanguage);
-const BENCH_LANGUAGES = process.env.BENCH_LANGS?.split(',').filter(isLanguage) ?? ALL_LANGUAGES;
+const BENCH_LANGUAGES = process.env.BENCH_LANGS?.split(',').filter(isLanguage) ?? LANGUAGE_CODES;
 
 interface Sample {
   visible: number;

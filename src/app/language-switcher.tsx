@@ -1,10 +1,8 @@
 import { useLocation } from 'react-router-dom';
-import { LANGUAGES, type Language } from '../domain/languages';
+import { LANGUAGE_CODES, LANGUAGES, type Language } from '../domain/languages';
 import { activeLanguage, t } from '../i18n/i18n';
 import { LANGUAGE_PARAM, withLanguage } from '../i18n/language';
 import { ROUTER_BASENAME } from './basename';
-
-const CODES = Object.keys(LANGUAGES).filter((code): code is Language => code in LANGUAGES);
 
 /** The same page in `language`, with `?lang=` so that its inline script remembers the choice (src/i18n/language-script.ts). */
 function hrefIn(language: Language, pathname: string, search: string): string {
@@ -25,7 +23,7 @@ export function LanguageSwitcher() {
   return (
     <nav aria-label={t('switcher.label')} className="language-switcher">
       <ul className="site-nav">
-        {CODES.map((code) => (
+        {LANGUAGE_CODES.map((code) => (
           <li key={code}>
             <a
               href={hrefIn(code, pathname, search)}

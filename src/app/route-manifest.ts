@@ -66,7 +66,7 @@ export const ROUTES = {
     readsWithSdk: true,
   },
   /** The venue's tablet: set up by staff (the guard), then kiosk mode, with no session, for anybody. */
-  kiosk: { pattern: '/kiosk', module: 'src/pages/kiosk-page.tsx', component: 'KioskPage', guard: 'staff' },
+  kiosk: { pattern: '/kiosk', module: 'src/pages/kiosk-page.tsx', component: 'KioskPage', guard: 'staff', messages: ['visitor', 'errors'] },
 } as const satisfies Record<string, RouteEntry>;
 
 export type RouteId = keyof typeof ROUTES;

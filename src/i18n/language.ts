@@ -6,7 +6,7 @@
  * its code (`/es/`, `/es/login`), so that each has its own prerendered `/` and the router takes
  * the language's prefix as part of its basename.
  */
-import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from '../domain/languages.ts';
+import { DEFAULT_LANGUAGE, isLanguage, LANGUAGE_CODES, type Language } from '../domain/languages.ts';
 
 /** `?lang=es` on any page: the language fixed by the link (a QR code printed for Spanish speakers). */
 export const LANGUAGE_PARAM = 'lang';
@@ -15,7 +15,7 @@ export const LANGUAGE_PARAM = 'lang';
 export const LANGUAGE_STORAGE_KEY = 'visitor-opinions:language';
 
 /** The languages with a path prefix of their own, in the catalog's order. */
-const PREFIXED = Object.keys(LANGUAGES).filter((code): code is Language => isLanguage(code) && code !== DEFAULT_LANGUAGE);
+const PREFIXED = LANGUAGE_CODES.filter((code) => code !== DEFAULT_LANGUAGE);
 
 /** The language a path (inside the app's base) is in by its prefix; undefined at the default language's paths. */
 export function languageOfPath(path: string): Language | undefined {

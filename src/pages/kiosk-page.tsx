@@ -23,11 +23,12 @@ import {
 } from '../device/kiosk-store';
 import { AppError } from '../domain/errors';
 import { KIOSK_LIMITS, validateKioskSetup, type KioskPreferences, type KioskSetupInput } from '../domain/kiosk';
-import { DEFAULT_LANGUAGE } from '../domain/languages';
 import type { OpinionDraft, ValidOpinion } from '../domain/opinion';
 import { submissionIdFor } from '../domain/submission-id';
 import { useLogOut } from '../queries/auth';
 import { useOutboxStatus } from '../queries/outbox';
+import { errorText } from '../i18n/error-text';
+import { t } from '../i18n/i18n';
 import { useSubmitOpinion, type SubmitOutcome } from '../queries/submit-opinion';
 import '../components/kiosk/kiosk.css';
 
@@ -91,18 +92,14 @@ function KioskThanks({ outcome, secondsLeft, onDone }: { outcome: SubmitOutcome;
   useEffect(() => heading.current?.focus(), []);
   return (
     <section aria-labelledby="thanks-title" className="kiosk-thanks">
-      <title>Thank you · Visitor Opinions</title>
+      <title>{t('title.thanks', { app: t('app.name') })}</title>
       <h1 id="thanks-title" ref={heading} tabIndex={-1}>
-        Thank you for your opinion
+        {t('thanks.sent.heading')}
       </h1>
-      <p>
-        {outcome === 'sent'
-          ? 'We have received it. The team reads every opinion.'
-          : 'It is saved on this tablet and will be sent automatically as soon as the connection allows.'}
-      </p>
-      <p className="muted">The form will be ready for the next visitor in {secondsLeft} s.</p>
+      <p>{outcome === 'sent' ? t('thanks.sent.body') : t('kiosk.saved')}</p>
+      <p className="muted">{t('kiosk.nextIn', { seconds: secondsLeft ?? 0 })}</p>
       <button type="button" className="button" onClick={onDone}>
-        Done
+        {t('kiosk.done')}
       </button>
     </section>
   );
@@ -112,11 +109,11 @@ function StillThere({ secondsLeft, onStay }: { secondsLeft: number; onStay: () =
   return (
     <div className="kiosk-still-there">
       <p className="kiosk-still-there__title" role="alert">
-        Are you still there?
+        {t('kiosk.stillThere.title')}
       </p>
-      <p>The form will be cleared in {secondsLeft} s.</p>
+      <p>{t('kiosk.stillThere.body', { seconds: secondsLeft })}</p>
       <button type="button" className="button" onClick={onStay}>
-        I'm still here
+        {t('kiosk.stillThere.stay')}
       </button>
     </div>
   );
@@ -235,7 +232,6 @@ function KioskMode({ kiosk }: { kiosk: Kiosk }) {
 
   // The page becomes the set-up again, whose guard sends whoever is there to log in, and back.
   const leave = () => {
-    applyKioskLanguage({ language: DEFAULT_LANGUAGE });
     if (document.fullscreenElement) document.exitFullscreen().catch(() => undefined);
     removeKiosk();
   };
@@ -255,14 +251,14 @@ function KioskMode({ kiosk }: { kiosk: Kiosk }) {
         <KioskThanks outcome={outcome.result} secondsLeft={thanksSecondsLeft} onDone={reset} />
       ) : (
         <>
-          <title>Leave your opinion · Visitor Opinions</title>
+          <title>{t('title.form', { app: t('app.name') })}</title>
           <h1 ref={heading} tabIndex={-1}>
-            Tell us about your visit
+            {t('feedback.heading')}
           </h1>
-          <p>It takes a minute. Your opinion goes to the venue's team only.</p>
+          <p>{t('feedback.intro')}</p>
           {error && !fieldErrors ? (
             <div className="notice notice--error" role="alert">
-              <p>{error.message}</p>
+              <p>{errorText(error)}</p>
             </div>
           ) : null}
           <OpinionForm key={visitor} defaultValues={EMPTY_FORM} onSubmit={send} pending={submit.isPending} serverErrors={fieldErrors} />

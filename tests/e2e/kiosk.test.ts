@@ -40,7 +40,7 @@ async function storedSessionToken(page: Page): Promise<string | undefined> {
  * Staff log in and set the kiosk up on this page; returns the session token they had. The page's
  * clock is Playwright's (installed before the app loads), so that tests move time instead of waiting.
  */
-async function setUpKiosk(page: Page, { thanks = '8', idle = '60' } = {}): Promise<string> {
+async function setUpKiosk(page: Page, { thanks = '8', idle = '60', language = 'browser' } = {}): Promise<string> {
   await page.clock.install();
   await page.goto(`${appURL}/login?next=${encodeURIComponent('/kiosk')}`);
   await page.getByLabel('Username').fill('staff');
@@ -53,8 +53,9 @@ async function setUpKiosk(page: Page, { thanks = '8', idle = '60' } = {}): Promi
   await page.getByLabel('Exit PIN again').fill(PIN);
   await page.getByLabel('New form after the thank-you (seconds)').fill(thanks);
   await page.getByLabel('Clear an untouched form after (seconds)').fill(idle);
+  await page.getByLabel('Each visitor starts in').selectOption(language);
   await page.getByRole('button', { name: 'Start kiosk mode' }).click();
-  await page.getByRole('heading', { name: 'Tell us about your visit' }).waitFor();
+  if (language === 'browser') await page.getByRole('heading', { name: 'Tell us about your visit' }).waitFor();
   return token;
 }
 
@@ -111,6 +112,24 @@ describe('kiosk mode', () => {
     await page.getByRole('heading', { name: 'Tell us about your visit' }).waitFor();
     expect(await page.getByRole('link').count()).toBe(0);
     expect(errors.filter((error) => !error.startsWith('Failed to load resource'))).toEqual([]);
+    await context.close();
+  });
+
+  test('each visitor starts in the kiosk\'s language: its page in that language, and the opinion records it', async () => {
+    const { context, page } = await newPage(browser, { viewport: TABLET });
+    await setUpKiosk(page, { language: 'es', thanks: '3' });
+    await page.waitForURL((url) => url.pathname === '/es/kiosk');
+    await page.getByRole('heading', { name: 'Cuéntenos su visita' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
+    const comment = marker('Desde el quiosco');
+    await page.locator('#comment').fill(comment);
+    await page.locator('#willReturn-yes').check();
+    await page.locator('form[data-opinion-form] button').click();
+    await expect.poll(async () => (await opinionsWithComment(stack, comment)).map((opinion) => opinion.language)).toEqual(['es']);
+    // The next visitor starts in it too.
+    await page.clock.fastForward(3_000);
+    await page.getByRole('heading', { name: 'Cuéntenos su visita' }).waitFor();
+    expect(page.url()).toMatch(/\/es\/kiosk$/);
     await context.close();
   });
 

@@ -93,7 +93,7 @@ export async function storedOpinion(stack: ProvidedStack, id: string): Promise<J
 /** Stored opinions whose comment is exactly this, read with the master key. */
 export async function opinionsWithComment(stack: ProvidedStack, comment: string) {
   const where = encodeURIComponent(JSON.stringify({ comment }));
-  const found = await master(stack).request<{ results: { objectId: string; ACL: unknown; name: string }[] }>(
+  const found = await master(stack).request<{ results: { objectId: string; ACL: unknown; name: string; language?: string }[] }>(
     'GET',
     `/classes/opinions?where=${where}`,
   );
