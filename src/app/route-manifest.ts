@@ -39,23 +39,25 @@ export interface RouteEntry {
 export const ROUTES = {
   /** Prerendered at build time (build/prerender-plugin.ts): hydrated when its code arrives. */
   home: { pattern: '/', module: 'src/pages/feedback-page.tsx', component: 'FeedbackPage', guard: 'none', messages: ['visitor', 'errors'] },
-  login: { pattern: '/login', module: 'src/pages/login-page.tsx', component: 'LoginPage', guard: 'none' },
-  signup: { pattern: '/signup', module: 'src/pages/signup-page.tsx', component: 'SignupPage', guard: 'none' },
-  resetPassword: { pattern: '/reset-password', module: 'src/pages/reset-password-page.tsx', component: 'ResetPasswordPage', guard: 'none' },
+  login: { pattern: '/login', module: 'src/pages/login-page.tsx', component: 'LoginPage', guard: 'none', messages: ['accounts', 'errors'] },
+  signup: { pattern: '/signup', module: 'src/pages/signup-page.tsx', component: 'SignupPage', guard: 'none', messages: ['accounts', 'errors'] },
+  resetPassword: { pattern: '/reset-password', module: 'src/pages/reset-password-page.tsx', component: 'ResetPasswordPage', guard: 'none', messages: ['accounts', 'errors'] },
   verifyEmail: {
     pattern: '/verify-email',
     module: 'src/pages/verify-email-page.tsx',
     component: 'VerifyEmailPage',
     guard: 'none',
     readsWithSdk: true,
+    messages: ['accounts', 'errors'],
   },
-  account: { pattern: '/account', module: 'src/pages/account-page.tsx', component: 'AccountPage', guard: 'user' },
+  account: { pattern: '/account', module: 'src/pages/account-page.tsx', component: 'AccountPage', guard: 'user', messages: ['accounts', 'errors'] },
   dashboard: {
     pattern: '/dashboard',
     module: 'src/pages/dashboard-page.tsx',
     component: 'DashboardPage',
     guard: 'staff',
     readsWithSdk: true,
+    messages: ['accounts'],
     first: 'dashboard',
   },
   opinion: {
@@ -64,6 +66,7 @@ export const ROUTES = {
     component: 'OpinionPage',
     guard: 'staff',
     readsWithSdk: true,
+    messages: ['accounts'],
   },
 } as const satisfies Record<string, RouteEntry>;
 
