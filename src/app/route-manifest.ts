@@ -30,7 +30,10 @@ export interface RouteEntry {
    * needs it only when used (a form sent): the shell loads it once the page is idle (layout.tsx).
    */
   readonly readsWithSdk?: boolean;
-  /** The page's own messages (src/i18n/messages/<area>/), loaded with its code; the shell's are loaded already. */
+  /**
+   * The page's own messages (src/i18n/messages/<area>/), loaded with its code; the shell's are loaded already.
+   * A guarded page needs `accounts` (the guard's texts) and `errors` (a failed session check).
+   */
   readonly messages?: readonly MessageArea[];
   /** What it asks the server first, sent by the shell (src/app/shell-script.ts) when its URL has no query. */
   readonly first?: FirstCallsName;
@@ -57,7 +60,7 @@ export const ROUTES = {
     component: 'DashboardPage',
     guard: 'staff',
     readsWithSdk: true,
-    messages: ['accounts'],
+    messages: ['accounts', 'errors'],
     first: 'dashboard',
   },
   opinion: {
@@ -66,7 +69,7 @@ export const ROUTES = {
     component: 'OpinionPage',
     guard: 'staff',
     readsWithSdk: true,
-    messages: ['accounts'],
+    messages: ['accounts', 'errors'],
   },
 } as const satisfies Record<string, RouteEntry>;
 
