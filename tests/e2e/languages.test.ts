@@ -150,7 +150,7 @@ describe.each(['es', 'fr', 'ar'] as const)('the account pages in %s', (language)
     const { context, page, errors } = await newContext({ locale: language });
     await page.goto(`${appURL}/${language}/login`);
     expect(await htmlLanguage(page)).toEqual({ lang: language, dir: LANGUAGES[language].dir });
-    expect(await page.title()).toBe(say('title.login').replace('{app}', say('app.name')));
+    await expect.poll(() => page.title()).toBe(say('title.login').replace('{app}', say('app.name')));
     await page.getByLabel(say('account.username')).fill(user.username);
     await page.getByLabel(say('account.password'), { exact: true }).fill(`${TEST_PASSWORD}-wrong`);
     await page.getByRole('button', { name: say('login.submit') }).click();
