@@ -4,6 +4,7 @@ import { canUseDashboard, type User } from '../domain/user';
 import { useSession, useSessionEnd } from '../queries/session';
 import { QueryState } from '../components/ui/query-state';
 import { paths } from './paths';
+import { t } from '../i18n/i18n';
 
 function useHereAsNext(): string {
   const location = useLocation();
@@ -36,7 +37,7 @@ export function RequireUser({ children }: { children: ReactNode }) {
   // deferred render below: its queries would ask again for the user who is gone.
   if (useEndedHere(session.data)) return null;
   return (
-    <QueryState query={session} loadingLabel="Checking your session…">
+    <QueryState query={session} loadingLabel={t('guard.checkingSession')}>
       {(user) => (user ? children : <SignedOut next={next} />)}
     </QueryState>
   );
@@ -49,20 +50,20 @@ export function RequireStaff({ children }: { children: ReactNode }) {
   // As in RequireUser.
   if (useEndedHere(session.data)) return null;
   return (
-    <QueryState query={session} loadingLabel="Checking your access…">
+    <QueryState query={session} loadingLabel={t('guard.checkingAccess')}>
       {(user) => {
         if (!user) return <SignedOut next={next} />;
         if (canUseDashboard(user)) return children;
         return (
           <>
-            <title>No access · Visitor Opinions</title>
-            <h1>You don't have access to the staff dashboard</h1>
+            <title>{t('title.noAccess', { app: t('app.name') })}</title>
+            <h1>{t('guard.noAccess.heading')}</h1>
             {user.isStaff && !user.emailVerified ? (
               <p>
-                Verify your email address first: <Link to={paths.verifyEmail()}>send the verification email again</Link>.
+                {t('guard.noAccess.verify')} <Link to={paths.verifyEmail()}>{t('guard.noAccess.resend')}</Link>
               </p>
             ) : (
-              <p>The dashboard is for the venue's staff. Ask an administrator if you should have access.</p>
+              <p>{t('guard.noAccess.body')}</p>
             )}
           </>
         );

@@ -2,7 +2,7 @@ import { lazy, memo, Suspense, useEffect } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigationType } from 'react-router-dom';
 import { RouteErrorBoundary } from '../pages/route-error-page';
 import { AccountLinksPending } from './account-links-pending';
-import { readFlash } from './flash';
+import { flashText, readFlash } from './flash';
 import { t } from '../i18n/i18n';
 import { LanguageSwitcher } from './language-switcher';
 import { paths, routePatterns } from './paths';
@@ -137,7 +137,7 @@ export function Layout() {
       <main id="main" className="page" tabIndex={-1}>
         {flash ? (
           <div className={`notice notice--${flash.tone}`} role="status">
-            <p>{flash.text}</p>
+            <p>{flashText(flash)}</p>
           </div>
         ) : null}
         {unverifiedBanner}

@@ -1,7 +1,7 @@
 import { useNavigate } from 'react-router-dom';
 import { clearAllFormDrafts } from '../device/form-drafts';
 import { useLogOut } from '../queries/auth';
-import { FLASH_TEXT, withFlash } from './flash';
+import { withFlash } from './flash';
 import { paths } from './paths';
 
 /** Log out (on the server when it answers, on this device always), then go to the start page. */
@@ -10,7 +10,7 @@ export function useLogOutAndLeave() {
   const logOut = useLogOut({
     leave: async () => {
       clearAllFormDrafts();
-      await navigate(paths.home(), { state: withFlash(FLASH_TEXT.loggedOut) });
+      await navigate(paths.home(), { state: withFlash('loggedOut') });
     },
   });
   return { run: () => logOut.mutate(), pending: logOut.isPending };

@@ -30,7 +30,10 @@ export interface RouteEntry {
    * needs it only when used (a form sent): the shell loads it once the page is idle (layout.tsx).
    */
   readonly readsWithSdk?: boolean;
-  /** The page's own messages (src/i18n/messages/<area>/), loaded with its code; the shell's are loaded already. */
+  /**
+   * The page's own messages (src/i18n/messages/<area>/), loaded with its code; the shell's are loaded already.
+   * A guarded page needs `accounts` (the guard's texts) and `errors` (a failed session check).
+   */
   readonly messages?: readonly MessageArea[];
   /** What it asks the server first, sent by the shell (src/app/shell-script.ts) when its URL has no query. */
   readonly first?: FirstCallsName;
@@ -39,23 +42,25 @@ export interface RouteEntry {
 export const ROUTES = {
   /** Prerendered at build time (build/prerender-plugin.ts): hydrated when its code arrives. */
   home: { pattern: '/', module: 'src/pages/feedback-page.tsx', component: 'FeedbackPage', guard: 'none', messages: ['visitor', 'errors'] },
-  login: { pattern: '/login', module: 'src/pages/login-page.tsx', component: 'LoginPage', guard: 'none' },
-  signup: { pattern: '/signup', module: 'src/pages/signup-page.tsx', component: 'SignupPage', guard: 'none' },
-  resetPassword: { pattern: '/reset-password', module: 'src/pages/reset-password-page.tsx', component: 'ResetPasswordPage', guard: 'none' },
+  login: { pattern: '/login', module: 'src/pages/login-page.tsx', component: 'LoginPage', guard: 'none', messages: ['accounts', 'errors'] },
+  signup: { pattern: '/signup', module: 'src/pages/signup-page.tsx', component: 'SignupPage', guard: 'none', messages: ['accounts', 'errors'] },
+  resetPassword: { pattern: '/reset-password', module: 'src/pages/reset-password-page.tsx', component: 'ResetPasswordPage', guard: 'none', messages: ['accounts', 'errors'] },
   verifyEmail: {
     pattern: '/verify-email',
     module: 'src/pages/verify-email-page.tsx',
     component: 'VerifyEmailPage',
     guard: 'none',
     readsWithSdk: true,
+    messages: ['accounts', 'errors'],
   },
-  account: { pattern: '/account', module: 'src/pages/account-page.tsx', component: 'AccountPage', guard: 'user' },
+  account: { pattern: '/account', module: 'src/pages/account-page.tsx', component: 'AccountPage', guard: 'user', messages: ['accounts', 'errors'] },
   dashboard: {
     pattern: '/dashboard',
     module: 'src/pages/dashboard-page.tsx',
     component: 'DashboardPage',
     guard: 'staff',
     readsWithSdk: true,
+    messages: ['accounts', 'errors'],
     first: 'dashboard',
   },
   opinion: {
@@ -64,6 +69,7 @@ export const ROUTES = {
     component: 'OpinionPage',
     guard: 'staff',
     readsWithSdk: true,
+    messages: ['accounts', 'errors'],
   },
   /** The venue's tablet: set up by staff (the guard), then kiosk mode, with no session, for anybody. */
   kiosk: { pattern: '/kiosk', module: 'src/pages/kiosk-page.tsx', component: 'KioskPage', guard: 'staff', messages: ['visitor', 'errors'] },

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { FLASH_TEXT, withFlash } from './flash';
+import { withFlash } from './flash';
 import type { NavigationHandle } from './navigation';
 import { paths, routePatterns } from './paths';
 
@@ -18,7 +18,7 @@ export function sessionExpiryHandler(navigation: NavigationHandle) {
       if (router) {
         const { pathname, search } = router.location;
         const next = pathname === routePatterns.login ? new URLSearchParams(search).get('next') ?? undefined : pathname + search;
-        router.navigate(paths.login(next), { state: withFlash(FLASH_TEXT.expired, 'warning') });
+        router.navigate(paths.login(next), { state: withFlash('expired', 'warning') });
       }
       // Its code comes when needed: the session's is not part of the shell's (layout.tsx).
       const { endExpiredSession } = await import('../queries/session');

@@ -1,6 +1,7 @@
 import type { AppError } from '../domain/errors';
 import { AccountForm, useAccountForm } from './account-form';
 import { UsernameField } from './account-fields';
+import { t } from '../i18n/i18n';
 
 /** Deleting is for good: the user types their username to show they mean it. */
 export function DeleteAccountForm({
@@ -18,24 +19,24 @@ export function DeleteAccountForm({
   return (
     <AccountForm
       form={form}
-      label="Delete your account"
+      label={t('delete.heading')}
       order={['confirmation']}
       ids={{ confirmation: 'delete-confirmation' }}
       error={error}
       onSubmit={() => onSubmit()}
-      submitLabel="Delete my account"
-      pendingLabel="Deleting…"
+      submitLabel={t('delete.submit')}
+      pendingLabel={t('delete.pending')}
       pending={pending}
       danger
     >
       <UsernameField
         id="delete-confirmation"
-        label="Type your username to confirm"
-        hint={`This deletes the account "${username}" for good. It cannot be undone.`}
+        label={t('delete.confirmation')}
+        hint={t('delete.confirmation.hint', { username })}
         autoComplete="off"
         error={form.formState.errors.confirmation?.message}
         registration={form.register('confirmation', {
-          validate: (value) => (value === username ? true : `Type ${username} exactly to delete your account.`),
+          validate: (value) => (value === username ? true : t('delete.confirmation.wrong', { username })),
         })}
       />
     </AccountForm>

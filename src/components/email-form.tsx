@@ -1,7 +1,8 @@
-import { emailError } from '../domain/account';
+import { emailProblem } from '../domain/account';
 import type { AppError } from '../domain/errors';
 import { AccountForm, useAccountForm } from './account-form';
 import { EmailField } from './account-fields';
+import { validWhen } from './form-errors';
 
 /** One email address and a button: asking for a reset link or for the verification email again. */
 export function EmailForm({
@@ -39,7 +40,7 @@ export function EmailForm({
         label={label}
         hint={hint}
         error={form.formState.errors.email?.message}
-        registration={form.register('email', { validate: (value) => emailError(value) ?? true })}
+        registration={form.register('email', { validate: (value) => validWhen(emailProblem(value)) })}
       />
     </AccountForm>
   );

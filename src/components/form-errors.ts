@@ -1,6 +1,9 @@
 import { useEffect } from 'react';
 import type { FieldErrors, FieldValues, Path, UseFormReturn } from 'react-hook-form';
+import type { ConfirmationProblem } from '../domain/account';
 import type { AppError, AppErrorKind } from '../domain/errors';
+import { errorText } from '../i18n/error-text';
+import { t } from '../i18n/i18n';
 import type { SummaryError } from './ui/error-summary';
 
 /** The error summary's entries, in the form's order, once the user has tried to submit. */
@@ -35,11 +38,11 @@ export function useServerErrors<V extends FieldValues>(
   useEffect(() => {
     // Keyed on the error itself: the same refusal twice in a row must show twice.
     if (!error || !field) return;
-    setError(field, { type: 'server', message: error.message });
+    setError(field, { type: 'server', message: errorText(error) });
     // The summary (an alert) announces it; the field it is about takes the focus.
     setFocus(field);
   }, [error, field, setError, setFocus]);
-  return error && !field ? error.message : undefined;
+  return error && !field ? errorText(error) : undefined;
 }
 
 /** The usual homes of account errors, by field. */
@@ -54,4 +57,19 @@ export function accountErrorFields<F extends keyof typeof ACCOUNT_ERROR_KINDS>(f
   const placed: ErrorFields<F> = {};
   for (const field of fields) for (const kind of ACCOUNT_ERROR_KINDS[field]) placed[kind] = field;
   return placed;
+}
+
+/** A rule's answer as react-hook-form's `validate` takes it: passed, or its problem in the user's language. */
+export function validWhen(problem: AppErrorKind | undefined): true | string {
+  return problem ? errorText(problem) : true;
+}
+
+const CONFIRMATION_TEXT = {
+  'confirmation-missing': 'account.confirmation.missing',
+  'confirmation-mismatch': 'account.confirmation.mismatch',
+} as const satisfies Record<ConfirmationProblem, string>;
+
+/** The second password's answer, as `validWhen`'s. */
+export function confirmedWhen(problem: ConfirmationProblem | undefined): true | string {
+  return problem ? t(CONFIRMATION_TEXT[problem]) : true;
 }

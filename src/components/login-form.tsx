@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { AppError } from '../domain/errors';
 import { AccountForm, useAccountForm } from './account-form';
 import { PasswordField, UsernameField } from './account-fields';
+import { t } from '../i18n/i18n';
 
 export interface LoginValues {
   username: string;
@@ -28,26 +29,26 @@ export function LoginForm({
   return (
     <AccountForm
       form={form}
-      label="Log in"
+      label={t('login.heading')}
       order={ORDER}
       error={error}
       onSubmit={onSubmit}
-      submitLabel="Log in"
-      pendingLabel="Logging in…"
+      submitLabel={t('login.submit')}
+      pendingLabel={t('login.pending')}
       pending={pending}
     >
       <UsernameField
         id="username"
-        label="Username"
+        label={t('account.username')}
         error={formState.errors.username?.message}
-        registration={register('username', { validate: (value) => (value.trim() ? true : 'Enter your username.') })}
+        registration={register('username', { validate: (value) => (value.trim() ? true : t('login.username.missing')) })}
       />
       <PasswordField
         id="password"
-        label="Password"
+        label={t('account.password')}
         autoComplete="current-password"
         error={formState.errors.password?.message}
-        registration={register('password', { validate: (value) => (value ? true : 'Enter your password.') })}
+        registration={register('password', { validate: (value) => (value ? true : t('login.password.missing')) })}
         after={forgotPassword}
       />
     </AccountForm>

@@ -1,10 +1,11 @@
 import { useEffect } from 'react';
 import { useWatch } from 'react-hook-form';
-import { confirmationError, newPasswordError } from '../domain/account';
+import { confirmationProblem, newPasswordProblem } from '../domain/account';
 import type { AppError } from '../domain/errors';
 import { AccountForm, useAccountForm } from './account-form';
 import { PasswordField } from './account-fields';
-import { accountErrorFields, type ErrorFields } from './form-errors';
+import { accountErrorFields, confirmedWhen, validWhen, type ErrorFields } from './form-errors';
+import { t } from '../i18n/i18n';
 
 export interface NewPasswordValues {
   currentPassword: string;
@@ -62,32 +63,32 @@ export function NewPasswordForm({
       errorFields={ERROR_FIELDS}
       onSubmit={onSubmit}
       submitLabel={submitLabel}
-      pendingLabel="Saving…"
+      pendingLabel={t('account.saving')}
       pending={pending}
     >
       {askCurrent ? (
         <PasswordField
           id={IDS.currentPassword}
-          label="Current password"
+          label={t('password.current')}
           autoComplete="current-password"
           error={formState.errors.currentPassword?.message}
-          registration={register('currentPassword', { validate: (value) => (value ? true : 'Enter your current password.') })}
+          registration={register('currentPassword', { validate: (value) => (value ? true : t('password.current.missing')) })}
         />
       ) : null}
       <PasswordField
         id={IDS.password}
-        label="New password"
+        label={t('password.new')}
         autoComplete="new-password"
         checklistFor={password}
         error={formState.errors.password?.message}
-        registration={register('password', { validate: (value) => newPasswordError(value, username) ?? true })}
+        registration={register('password', { validate: (value) => validWhen(newPasswordProblem(value, username)) })}
       />
       <PasswordField
         id={IDS.confirmation}
-        label="Confirm your new password"
+        label={t('password.confirmation')}
         autoComplete="new-password"
         error={formState.errors.confirmation?.message}
-        registration={register('confirmation', { validate: (value, values) => confirmationError(values.password, value) ?? true })}
+        registration={register('confirmation', { validate: (value, values) => confirmedWhen(confirmationProblem(values.password, value)) })}
       />
     </AccountForm>
   );

@@ -1,11 +1,19 @@
-import { PASSWORD_RULES } from '../domain/password';
+import { PASSWORD_MIN_LENGTH, PASSWORD_RULES } from '../domain/password';
+import { t } from '../i18n/i18n';
+
+const RULE_TEXT = {
+  length: 'password.rule.length',
+  upper: 'password.rule.upper',
+  lower: 'password.rule.lower',
+  digit: 'password.rule.digit',
+} as const satisfies Record<(typeof PASSWORD_RULES)[number]['id'], string>;
 
 /** The password rule as a checklist that ticks itself as the user types. */
 export function PasswordChecklist({ id, password }: { id: string; password: string }) {
   return (
     <div className="checklist">
       <span id={`${id}-title`} className="checklist__title">
-        Your password needs:
+        {t('password.rules')}
       </span>
       <ul id={id} aria-labelledby={`${id}-title`}>
         {PASSWORD_RULES.map((rule) => {
@@ -15,8 +23,8 @@ export function PasswordChecklist({ id, password }: { id: string; password: stri
               <span aria-hidden="true" className="checklist__mark">
                 {met ? '✓' : '•'}
               </span>
-              {rule.label}
-              <span className="visually-hidden">{met ? ': done' : ': not yet'}</span>
+              {t(RULE_TEXT[rule.id], { min: PASSWORD_MIN_LENGTH })}
+              <span className="visually-hidden">{met ? t('password.rule.met') : t('password.rule.unmet')}</span>
             </li>
           );
         })}

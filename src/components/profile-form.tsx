@@ -1,10 +1,11 @@
 import { useEffect } from 'react';
 import { useWatch } from 'react-hook-form';
-import { emailError, usernameError } from '../domain/account';
+import { emailProblem, usernameProblem } from '../domain/account';
 import type { AppError } from '../domain/errors';
 import { AccountForm, useAccountForm } from './account-form';
 import { EmailField, UsernameField } from './account-fields';
-import { accountErrorFields } from './form-errors';
+import { accountErrorFields, validWhen } from './form-errors';
+import { t } from '../i18n/i18n';
 
 export interface ProfileValues {
   username: string;
@@ -40,28 +41,28 @@ export function ProfileForm({
   return (
     <AccountForm
       form={form}
-      label="Your details"
+      label={t('profile.label')}
       order={ORDER}
       ids={IDS}
       error={error}
       errorFields={ERROR_FIELDS}
       onSubmit={(changed) => onSubmit({ username: changed.username, email: changed.email.trim() })}
-      submitLabel="Save my details"
-      pendingLabel="Saving…"
+      submitLabel={t('profile.submit')}
+      pendingLabel={t('account.saving')}
       pending={pending}
     >
       <UsernameField
         id={IDS.username}
-        label="Username"
+        label={t('account.username')}
         error={formState.errors.username?.message}
-        registration={register('username', { validate: (value) => usernameError(value) ?? true })}
+        registration={register('username', { validate: (value) => validWhen(usernameProblem(value)) })}
       />
       <EmailField
         id={IDS.email}
-        label="Email address"
-        hint="If you change it, we send a link to the new address to verify it."
+        label={t('account.email')}
+        hint={t('profile.email.hint')}
         error={formState.errors.email?.message}
-        registration={register('email', { validate: (value) => emailError(value) ?? true })}
+        registration={register('email', { validate: (value) => validWhen(emailProblem(value)) })}
       />
     </AccountForm>
   );

@@ -1,9 +1,10 @@
 import { useWatch } from 'react-hook-form';
-import { confirmationError, emailError, newPasswordError, usernameError } from '../domain/account';
+import { confirmationProblem, emailProblem, newPasswordProblem, usernameProblem } from '../domain/account';
 import type { AppError } from '../domain/errors';
 import { AccountForm, useAccountForm } from './account-form';
 import { EmailField, PasswordField, UsernameField } from './account-fields';
-import { accountErrorFields } from './form-errors';
+import { accountErrorFields, confirmedWhen, validWhen } from './form-errors';
+import { t } from '../i18n/i18n';
 
 export interface SignupValues {
   username: string;
@@ -31,43 +32,43 @@ export function SignupForm({
   return (
     <AccountForm
       form={form}
-      label="Create an account"
+      label={t('signup.heading')}
       order={ORDER}
       error={error}
       errorFields={ERROR_FIELDS}
       onSubmit={(values) => onSubmit({ ...values, email: values.email.trim() })}
-      submitLabel="Create my account"
-      pendingLabel="Creating your account…"
+      submitLabel={t('signup.submit')}
+      pendingLabel={t('signup.pending')}
       pending={pending}
     >
       <UsernameField
         id="username"
-        label="Username"
-        hint="You will log in with it. No spaces."
+        label={t('account.username')}
+        hint={t('signup.username.hint')}
         error={formState.errors.username?.message}
-        registration={register('username', { validate: (value) => usernameError(value) ?? true })}
+        registration={register('username', { validate: (value) => validWhen(usernameProblem(value)) })}
       />
       <EmailField
         id="email"
-        label="Email address"
-        hint="We send a link to check it is yours."
+        label={t('account.email')}
+        hint={t('signup.email.hint')}
         error={formState.errors.email?.message}
-        registration={register('email', { validate: (value) => emailError(value) ?? true })}
+        registration={register('email', { validate: (value) => validWhen(emailProblem(value)) })}
       />
       <PasswordField
         id="password"
-        label="Password"
+        label={t('account.password')}
         autoComplete="new-password"
         checklistFor={password}
         error={formState.errors.password?.message}
-        registration={register('password', { validate: (value, values) => newPasswordError(value, values.username) ?? true })}
+        registration={register('password', { validate: (value, values) => validWhen(newPasswordProblem(value, values.username)) })}
       />
       <PasswordField
         id="confirmation"
-        label="Confirm your password"
+        label={t('signup.confirmation')}
         autoComplete="new-password"
         error={formState.errors.confirmation?.message}
-        registration={register('confirmation', { validate: (value, values) => confirmationError(values.password, value) ?? true })}
+        registration={register('confirmation', { validate: (value, values) => confirmedWhen(confirmationProblem(values.password, value)) })}
       />
     </AccountForm>
   );

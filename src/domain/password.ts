@@ -1,7 +1,9 @@
 /** The seed's password rule, shared by the sign-up form and the server's passwordPolicy. */
 
+export const PASSWORD_MIN_LENGTH = 8;
+
 export const PASSWORD_RULES = [
-  { id: 'length', label: 'At least 8 characters', test: (p: string) => p.length >= 8 },
+  { id: 'length', label: `At least ${PASSWORD_MIN_LENGTH} characters`, test: (p: string) => p.length >= PASSWORD_MIN_LENGTH },
   { id: 'upper', label: 'An upper-case letter', test: (p: string) => /[A-Z]/.test(p) },
   { id: 'lower', label: 'A lower-case letter', test: (p: string) => /[a-z]/.test(p) },
   { id: 'digit', label: 'A digit', test: (p: string) => /\d/.test(p) },

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { FLASH_TEXT, withFlash } from '../app/flash';
+import { withFlash } from '../app/flash';
 import { RequireUser } from '../app/guards';
 import { useLogOutAndLeave } from '../app/log-out';
 import { paths } from '../app/paths';
@@ -12,6 +12,7 @@ import { clearFormDraft, loadFormDraft, saveFormDraft } from '../device/form-dra
 import type { User } from '../domain/user';
 import { useChangePassword, useDeleteAccount, useUpdateProfile } from '../queries/auth';
 import { useSession } from '../queries/session';
+import { t } from '../i18n/i18n';
 
 function Saved({ children }: { children: string }) {
   return (
@@ -24,25 +25,25 @@ function Saved({ children }: { children: string }) {
 function Details({ user }: { user: User }) {
   return (
     <dl className="details-list">
-      <dt>Username</dt>
+      <dt>{t('account.username')}</dt>
       <dd>{user.username}</dd>
-      <dt>Email address</dt>
-      <dd>{user.email || 'None'}</dd>
-      <dt>Email status</dt>
+      <dt>{t('account.email')}</dt>
+      <dd>{user.email || t('details.email.none')}</dd>
+      <dt>{t('details.status')}</dt>
       <dd>
         {user.emailVerified ? (
-          'Verified'
+          t('details.verified')
         ) : (
           <>
-            Not verified yet. <Link to={paths.verifyEmail()}>Send the verification link again</Link>
+            {t('details.unverified')} <Link to={paths.verifyEmail()}>{t('details.resend')}</Link>
           </>
         )}
       </dd>
       {user.isStaff ? (
         <>
-          <dt>Access</dt>
+          <dt>{t('details.access')}</dt>
           <dd>
-            Staff: <Link to={paths.dashboard()}>open the dashboard</Link>
+            {t('details.staff')} <Link to={paths.dashboard()}>{t('details.dashboard')}</Link>
           </dd>
         </>
       ) : null}
@@ -73,16 +74,14 @@ function EditProfile({ user }: { user: User }) {
       ...(values.email !== user.email ? { email: values.email } : {}),
     };
     if (Object.keys(changes).length === 0) {
-      setSaved('Nothing to save: your details are as they were.');
+      setSaved(t('profile.unchanged'));
       return;
     }
     update.mutate(changes, {
       onSuccess: (fresh) => {
         clearFormDraft(draftKey);
         setSaved(
-          changes.email
-            ? `Your details are saved. We sent a link to ${fresh.email}: open it to verify your new address.`
-            : 'Your details are saved.',
+          changes.email ? t('profile.saved.email', { email: fresh.email }) : t('profile.saved'),
         );
       },
     });
@@ -90,7 +89,7 @@ function EditProfile({ user }: { user: User }) {
 
   return (
     <section className="section" aria-labelledby="profile-title">
-      <h2 id="profile-title">Change your details</h2>
+      <h2 id="profile-title">{t('profile.heading')}</h2>
       {saved ? <Saved>{saved}</Saved> : null}
       <ProfileForm
         // A saved change becomes the new starting point.
@@ -110,13 +109,13 @@ function ChangePassword({ user }: { user: User }) {
   const [done, setDone] = useState(0);
   return (
     <section className="section" aria-labelledby="password-title">
-      <h2 id="password-title">Change your password</h2>
-      {done && change.isSuccess ? <Saved>Your password is changed. Every other device where you were logged in is logged out.</Saved> : null}
+      <h2 id="password-title">{t('password.heading')}</h2>
+      {done && change.isSuccess ? <Saved>{t('password.changed')}</Saved> : null}
       <NewPasswordForm
-        label="Change your password"
+        label={t('password.heading')}
         askCurrent
         username={user.username}
-        submitLabel="Change my password"
+        submitLabel={t('password.submit')}
         onSubmit={({ currentPassword, password }) =>
           change.mutate({ currentPassword, newPassword: password }, { onSuccess: () => setDone((n) => n + 1) })
         }
@@ -133,14 +132,14 @@ function DeleteAccount({ user }: { user: User }) {
   const remove = useDeleteAccount({
     leave: async () => {
       clearFormDraft(`profile:${user.id}`);
-      await navigate(paths.home(), { replace: true, state: withFlash(FLASH_TEXT.deleted) });
+      await navigate(paths.home(), { replace: true, state: withFlash('deleted') });
     },
   });
   const [open, setOpen] = useState(false);
   return (
     <section className="section" aria-labelledby="delete-title">
-      <h2 id="delete-title">Delete your account</h2>
-      <p>Your account and your login go for good. Opinions you left stay, as they were sent without an account.</p>
+      <h2 id="delete-title">{t('delete.heading')}</h2>
+      <p>{t('delete.intro')}</p>
       {open ? (
         <DeleteAccountForm
           username={user.username}
@@ -150,7 +149,7 @@ function DeleteAccount({ user }: { user: User }) {
         />
       ) : (
         <button type="button" className="button button--secondary" onClick={() => setOpen(true)}>
-          I want to delete my account
+          {t('delete.open')}
         </button>
       )}
     </section>
@@ -163,7 +162,7 @@ function ForUser({ user }: { user: User }) {
     <>
       <Details user={user} />
       <button type="button" className="button button--secondary" onClick={logOut.run} disabled={logOut.pending}>
-        {logOut.pending ? 'Logging out…' : 'Log out'}
+        {logOut.pending ? t('account.loggingOut') : t('layout.logout')}
       </button>
       <EditProfile user={user} />
       <ChangePassword user={user} />
@@ -176,7 +175,7 @@ function ForUser({ user }: { user: User }) {
 export function Account() {
   const session = useSession();
   return (
-    <QueryState query={session} loadingLabel="Loading your account…">
+    <QueryState query={session} loadingLabel={t('account.loading')}>
       {(user) => (user ? <ForUser user={user} /> : null)}
     </QueryState>
   );
@@ -185,8 +184,8 @@ export function Account() {
 export function AccountPage() {
   return (
     <>
-      <title>Your account · Visitor Opinions</title>
-      <h1>Your account</h1>
+      <title>{t('title.account', { app: t('app.name') })}</title>
+      <h1>{t('account.heading')}</h1>
       <RequireUser>
         <Account />
       </RequireUser>

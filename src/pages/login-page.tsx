@@ -2,6 +2,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { paths, safeNextPath } from '../app/paths';
 import { LoginForm } from '../components/login-form';
 import { useLogIn } from '../queries/auth';
+import { t } from '../i18n/i18n';
 
 export function LoginPage() {
   const [params] = useSearchParams();
@@ -10,8 +11,8 @@ export function LoginPage() {
 
   return (
     <>
-      <title>Log in · Visitor Opinions</title>
-      <h1>Log in</h1>
+      <title>{t('title.login', { app: t('app.name') })}</title>
+      <h1>{t('login.heading')}</h1>
       <LoginForm
         onSubmit={(values) =>
           logIn.mutate(values, {
@@ -25,12 +26,12 @@ export function LoginPage() {
         error={logIn.error}
         forgotPassword={
           <Link className="field__after-link" to={paths.resetPassword()}>
-            Forgot password?
+            {t('login.forgot')}
           </Link>
         }
       />
       <p>
-        No account yet? <Link to={paths.signup()}>Create an account</Link>
+        {t('login.noAccount')} <Link to={paths.signup()}>{t('login.signup')}</Link>
       </p>
     </>
   );

@@ -4,8 +4,9 @@ import { withFlash } from '../app/flash';
 import { paths } from '../app/paths';
 import { EmailForm } from '../components/email-form';
 import { NewPasswordForm } from '../components/new-password-form';
-import { ERROR_MESSAGES } from '../domain/errors';
 import { useRequestPasswordReset, useResetPassword } from '../queries/auth';
+import { errorText } from '../i18n/error-text';
+import { t } from '../i18n/i18n';
 
 /** Asks for the email; the answer is the same whether an account has it or not. */
 function RequestLink({ intro }: { intro: string }) {
@@ -17,9 +18,9 @@ function RequestLink({ intro }: { intro: string }) {
   if (request.isSuccess) {
     return (
       <div ref={answer} className="notice notice--success" role="status" tabIndex={-1}>
-        <p>If an account exists for this address, we sent a link to reset the password. The link works for one hour.</p>
+        <p>{t('reset.sent', { hours: 1 })}</p>
         <p>
-          Nothing arrived? Check your spam folder, or <Link to={paths.signup()}>create an account</Link>.
+          {t('reset.nothing')} <Link to={paths.signup()}>{t('reset.nothing.signup')}</Link>
         </p>
       </div>
     );
@@ -28,9 +29,9 @@ function RequestLink({ intro }: { intro: string }) {
     <>
       <p>{intro}</p>
       <EmailForm
-        label="Your email address"
-        submitLabel="Send me a reset link"
-        pendingLabel="Sending…"
+        label={t('account.yourEmail')}
+        submitLabel={t('reset.request.submit')}
+        pendingLabel={t('account.sending')}
         onSubmit={(email) => request.mutate(email)}
         pending={request.isPending}
         error={request.error}
@@ -48,12 +49,12 @@ function ChooseNewPassword({ token }: { token: string }) {
   }
   return (
     <>
-      <title>Choose a new password · Visitor Opinions</title>
-      <h1>Choose a new password</h1>
-      <p>After this, every device where your account was open is logged out.</p>
+      <title>{t('title.reset.choose', { app: t('app.name') })}</title>
+      <h1>{t('reset.choose.heading')}</h1>
+      <p>{t('reset.choose.intro')}</p>
       <NewPasswordForm
-        label="Choose a new password"
-        submitLabel="Save my new password"
+        label={t('reset.choose.heading')}
+        submitLabel={t('reset.choose.submit')}
         onSubmit={({ password }) =>
           reset.mutate(
             { token, password },
@@ -61,7 +62,7 @@ function ChooseNewPassword({ token }: { token: string }) {
               onSuccess: () =>
                 void navigate(paths.login(), {
                   replace: true,
-                  state: withFlash('Your password is changed. Log in with your new password.'),
+                  state: withFlash('passwordReset'),
                 }),
             },
           )
@@ -76,9 +77,9 @@ function ChooseNewPassword({ token }: { token: string }) {
 function LinkInvalid() {
   return (
     <>
-      <title>Reset link not valid · Visitor Opinions</title>
-      <h1>This reset link has expired or was already used</h1>
-      <RequestLink intro={ERROR_MESSAGES['reset-link-invalid']} />
+      <title>{t('title.reset.invalid', { app: t('app.name') })}</title>
+      <h1>{t('reset.invalid.heading')}</h1>
+      <RequestLink intro={errorText('reset-link-invalid')} />
     </>
   );
 }
@@ -94,19 +95,19 @@ export function ResetPasswordPage() {
   if (status === 'done') {
     return (
       <>
-        <title>Password changed · Visitor Opinions</title>
-        <h1>Your password is changed</h1>
+        <title>{t('title.reset.done', { app: t('app.name') })}</title>
+        <h1>{t('reset.done.heading')}</h1>
         <p>
-          <Link to={paths.login()}>Log in with your new password</Link>
+          <Link to={paths.login()}>{t('reset.done.login')}</Link>
         </p>
       </>
     );
   }
   return (
     <>
-      <title>Reset your password · Visitor Opinions</title>
-      <h1>Reset your password</h1>
-      <RequestLink intro="Enter the email address of your account. We will send you a link to choose a new password." />
+      <title>{t('title.reset', { app: t('app.name') })}</title>
+      <h1>{t('reset.heading')}</h1>
+      <RequestLink intro={t('reset.intro')} />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { withFlash } from '../app/flash';
 import { paths } from '../app/paths';
 import { SignupForm } from '../components/signup-form';
 import { useSignUp } from '../queries/auth';
+import { t } from '../i18n/i18n';
 
 export function SignupPage() {
   const navigate = useNavigate();
@@ -10,9 +11,9 @@ export function SignupPage() {
 
   return (
     <>
-      <title>Create an account · Visitor Opinions</title>
-      <h1>Create an account</h1>
-      <p>You do not need an account to leave an opinion.</p>
+      <title>{t('title.signup', { app: t('app.name') })}</title>
+      <h1>{t('signup.heading')}</h1>
+      <p>{t('signup.intro')}</p>
       <SignupForm
         onSubmit={({ username, email, password }) =>
           signUp.mutate(
@@ -20,7 +21,7 @@ export function SignupPage() {
             {
               onSuccess: () =>
                 void navigate(paths.verifyEmail(), {
-                  state: withFlash('Your account is ready and you are logged in.'),
+                  state: withFlash('signedUp'),
                 }),
             },
           )
@@ -29,7 +30,7 @@ export function SignupPage() {
         error={signUp.error}
       />
       <p>
-        Already have an account? <Link to={paths.login()}>Log in</Link>
+        {t('signup.haveAccount')} <Link to={paths.login()}>{t('signup.login')}</Link>
       </p>
     </>
   );

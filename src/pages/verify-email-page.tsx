@@ -7,24 +7,26 @@ import { QueryState } from '../components/ui/query-state';
 import type { User } from '../domain/user';
 import { useRequestEmailVerification } from '../queries/auth';
 import { useRefreshSession, useSession } from '../queries/session';
+import { errorText } from '../i18n/error-text';
+import { t } from '../i18n/i18n';
 
-const SENT = 'If this address belongs to an account that still needs verifying, we sent a new link to it. It works for 24 hours.';
+const sentText = () => t('verify.sent', { hours: 24 });
 
 /** Anybody can ask for the link again by email address; the answer never says whether it exists. */
-function ResendByEmail({ label = 'Your email address' }: { label?: string }) {
+function ResendByEmail() {
   const resend = useRequestEmailVerification();
   if (resend.isSuccess) {
     return (
       <div className="notice notice--success" role="status">
-        <p>{SENT}</p>
+        <p>{sentText()}</p>
       </div>
     );
   }
   return (
     <EmailForm
-      label={label}
-      submitLabel="Send the link again"
-      pendingLabel="Sending…"
+      label={t('account.yourEmail')}
+      submitLabel={t('verify.resend')}
+      pendingLabel={t('account.sending')}
       onSubmit={(email) => resend.mutate(email)}
       pending={resend.isPending}
       error={resend.error}
@@ -37,7 +39,7 @@ function ForUser({ user }: { user: User | null }) {
   if (!user) {
     return (
       <>
-        <p>Enter the address of your account and we will send you a new verification link.</p>
+        <p>{t('verify.ask')}</p>
         <ResendByEmail />
       </>
     );
@@ -45,23 +47,23 @@ function ForUser({ user }: { user: User | null }) {
   if (user.emailVerified) {
     return (
       <p>
-        Your email address <strong>{user.email}</strong> is verified. <Link to={paths.account()}>Go to your account</Link>
+        {t('verify.done.before')} <strong>{user.email}</strong> {t('verify.done.after')} <Link to={paths.account()}>{t('verify.toAccount')}</Link>
       </p>
     );
   }
   return (
     <>
       <p>
-        We sent a link to <strong>{user.email}</strong>. Open it to verify your address: check your spam folder too.
+        {t('verify.pending.before')} <strong>{user.email}</strong>{t('verify.pending.after')}
       </p>
       {resend.isSuccess ? (
         <div className="notice notice--success" role="status">
-          <p>We sent a new link to {user.email}. It works for 24 hours.</p>
+          <p>{t('verify.resent', { email: user.email, hours: 24 })}</p>
         </div>
       ) : null}
-      <FormNotice message={resend.error?.message} />
+      <FormNotice message={resend.error ? errorText(resend.error) : undefined} />
       <button type="button" className="button button--secondary" disabled={resend.isPending} onClick={() => resend.mutate(user.email)}>
-        {resend.isPending ? 'Sending…' : 'Send the link again'}
+        {resend.isPending ? t('account.sending') : t('verify.resend')}
       </button>
     </>
   );
@@ -81,11 +83,11 @@ export function VerifyEmailPage() {
   if (status === 'verified') {
     return (
       <>
-        <title>Email verified · Visitor Opinions</title>
-        <h1>Your email address is verified</h1>
-        <p>Thank you. Everything your account can do is open to you now.</p>
+        <title>{t('title.verify.done', { app: t('app.name') })}</title>
+        <h1>{t('verify.verified.heading')}</h1>
+        <p>{t('verify.verified.body')}</p>
         <p>
-          <Link to={paths.account()}>Go to your account</Link>
+          <Link to={paths.account()}>{t('verify.toAccount')}</Link>
         </p>
       </>
     );
@@ -93,23 +95,23 @@ export function VerifyEmailPage() {
   if (status === 'invalid' || status === 'expired') {
     return (
       <>
-        <title>Verification link not valid · Visitor Opinions</title>
-        <h1>This verification link has expired or was already used</h1>
-        <p>Ask for a new one: enter the address of your account.</p>
+        <title>{t('title.verify.invalid', { app: t('app.name') })}</title>
+        <h1>{t('verify.invalid.heading')}</h1>
+        <p>{t('verify.invalid.body')}</p>
         <ResendByEmail />
       </>
     );
   }
   return (
     <>
-      <title>Verify your email · Visitor Opinions</title>
-      <h1>Verify your email address</h1>
+      <title>{t('title.verify', { app: t('app.name') })}</title>
+      <h1>{t('verify.heading')}</h1>
       {status === 'sent' ? (
         <div className="notice notice--success" role="status">
-          <p>{SENT}</p>
+          <p>{sentText()}</p>
         </div>
       ) : null}
-      <QueryState query={session} loadingLabel="Checking your account…">
+      <QueryState query={session} loadingLabel={t('verify.checking')}>
         {(user) => <ForUser user={user} />}
       </QueryState>
     </>

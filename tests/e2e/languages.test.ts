@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { isLanguage, LANGUAGES, type Language } from '../../src/domain/languages.ts';
 import { MESSAGE_AREAS } from '../../src/i18n/i18n.ts';
 import { expectNoAxeViolations, holdBack, launchBrowser, PHONE } from '../helpers/browser.ts';
-import { marker, opinionsWithComment } from '../helpers/parse-rest.ts';
+import { marker, newUser, opinionsWithComment, TEST_PASSWORD } from '../helpers/parse-rest.ts';
 
 const appURL = inject('appURL');
 const stack = inject('stack');
@@ -137,6 +137,46 @@ describe('choosing the language', () => {
     expect(await htmlLanguage(page)).toEqual({ lang: 'fr', dir: 'ltr' });
     await page.goto(appURL + '/');
     expect(new URL(page.url()).pathname).toBe('/fr/');
+    expect(errors).toEqual([]);
+    await closeAll(context);
+  });
+});
+
+describe.each(['es', 'fr', 'ar'] as const)('the account pages in %s', (language) => {
+  const say = (id: string) => message(language, id);
+
+  test('log-in with a wrong password says so in the language; no sideways scrolling at 360 px', async () => {
+    const user = await newUser(stack);
+    const { context, page, errors } = await newContext({ locale: language });
+    await page.goto(`${appURL}/${language}/login`);
+    expect(await htmlLanguage(page)).toEqual({ lang: language, dir: LANGUAGES[language].dir });
+    await expect.poll(() => page.title()).toBe(say('title.login').replace('{app}', say('app.name')));
+    await page.getByLabel(say('account.username')).fill(user.username);
+    await page.getByLabel(say('account.password'), { exact: true }).fill(`${TEST_PASSWORD}-wrong`);
+    await page.getByRole('button', { name: say('login.submit') }).click();
+    await page.getByRole('alert').filter({ hasText: say('error.wrong-credentials') }).waitFor();
+    await expectNoAxeViolations(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    // Parse Server answers wrong credentials with HTTP 404, which Chromium logs: that one is expected.
+    expect(errors.filter((error) => !error.includes('status of 404'))).toEqual([]);
+    await closeAll(context);
+  });
+
+  test('sign-up: its checks in the language, axe clean; no sideways scrolling at 360 px', async () => {
+    const { context, page, errors } = await newContext({ locale: language });
+    await page.goto(`${appURL}/${language}/signup`);
+    expect(await htmlLanguage(page)).toEqual({ lang: language, dir: LANGUAGES[language].dir });
+    await page.getByRole('heading', { level: 1, name: say('signup.heading') }).waitFor();
+    await expectNoAxeViolations(page);
+    await page.getByLabel(say('account.username')).fill('a b');
+    await page.getByLabel(say('account.password'), { exact: true }).fill('short');
+    await page.getByRole('button', { name: say('signup.submit') }).click();
+    await page.getByRole('heading', { name: say('form.errorSummary') }).waitFor();
+    await page.getByRole('link', { name: say('error.email-missing') }).waitFor();
+    await page.getByRole('link', { name: say('account.confirmation.missing') }).waitFor();
+    await page.locator('#password-rules li').filter({ hasText: say('password.rule.upper') }).waitFor();
+    await expectNoAxeViolations(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     expect(errors).toEqual([]);
     await closeAll(context);
   });

@@ -1,19 +1,23 @@
 import { useDeferredValue, type ReactNode } from 'react';
+import type { AppError } from '../../domain/errors';
+import { errorText } from '../../i18n/error-text';
+import { t } from '../../i18n/i18n';
 
 interface QueryLike<T> {
   status: 'pending' | 'error' | 'success';
   data: T | undefined;
-  error: Error | null;
+  error: Pick<AppError, 'kind'> | null;
   refetch: () => unknown;
 }
 
 /**
  * Loading, error (with a retry) and data for one query, so that no view forgets a state.
- * Empty states belong to the view, which knows what "nothing" means there.
+ * Empty states belong to the view, which knows what "nothing" means there. The error is said
+ * from its kind: the pages that use this load the `errors` messages.
  */
 export function QueryState<T>({
   query,
-  loadingLabel = 'Loading…',
+  loadingLabel = t('layout.loading'),
   pending,
   children,
 }: {
@@ -37,9 +41,9 @@ export function QueryState<T>({
   if (query.status === 'error') {
     return (
       <div role="alert" className="notice notice--error">
-        <p>{query.error?.message ?? 'Something went wrong.'}</p>
+        <p>{errorText(query.error ?? 'unknown')}</p>
         <button type="button" className="button button--secondary" onClick={() => void query.refetch()}>
-          Try again
+          {t('query.retry')}
         </button>
       </div>
     );

@@ -1,6 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { safeNextPath } from '../../../src/app/paths';
-import { confirmationError, emailError, newPasswordError, usernameError } from '../../../src/domain/account';
+import {
+  confirmationError,
+  confirmationProblem,
+  emailError,
+  emailProblem,
+  newPasswordError,
+  newPasswordProblem,
+  usernameError,
+  usernameProblem,
+} from '../../../src/domain/account';
 import { PASSWORD_RULES } from '../../../src/domain/password';
 
 describe('account rules', () => {
@@ -55,5 +64,23 @@ describe('safeNextPath', () => {
     ['/signup', '/fallback'],
   ])('%s → %s', (next, expected) => {
     expect(safeNextPath(next, '/fallback')).toBe(expected);
+  });
+});
+
+describe('account rules by kind (the forms say them in the user’s language)', () => {
+  test('each rule names its problem', () => {
+    expect(usernameProblem(' ')).toBe('username-missing');
+    expect(usernameProblem('ana lima')).toBe('invalid-username');
+    expect(usernameProblem('ana.lima_2')).toBeUndefined();
+    expect(emailProblem('')).toBe('email-missing');
+    expect(emailProblem('ana@')).toBe('invalid-email');
+    expect(emailProblem('ana@example.com')).toBeUndefined();
+    expect(newPasswordProblem('')).toBe('password-missing');
+    expect(newPasswordProblem('short1A')).toBe('weak-password');
+    expect(newPasswordProblem('Ana-Lima#2024', 'Ana-Lima')).toBe('password-contains-username');
+    expect(newPasswordProblem('Secret#Pass1', 'Ana-Lima')).toBeUndefined();
+    expect(confirmationProblem('Secret#Pass1', '')).toBe('confirmation-missing');
+    expect(confirmationProblem('Secret#Pass1', 'Secret#Pass2')).toBe('confirmation-mismatch');
+    expect(confirmationProblem('Secret#Pass1', 'Secret#Pass1')).toBeUndefined();
   });
 });

@@ -118,7 +118,8 @@ describe('log in', () => {
     await user.type(await screen.findByLabelText('Username'), 'ana');
     await user.type(screen.getByLabelText('Password'), 'Secret#Pass1');
     await user.click(screen.getByRole('button', { name: 'Log in' }));
-    await waitFor(() => expect(router.state.location.pathname).toBe(pathname));
+    // The route changes once the page's code and messages are in: the dashboard's is the largest to load in jsdom.
+    await waitFor(() => expect(router.state.location.pathname).toBe(pathname), { timeout: 5000 });
     expect(router.state.location.search).toBe(search);
   });
 
