@@ -8,10 +8,17 @@ import { ROUTER_BASENAME } from '../app/basename';
 import { kioskStartLanguage, type KioskLanguage } from '../domain/kiosk';
 import type { Language } from '../domain/languages';
 import { activeLanguage } from '../i18n/i18n';
-import { withLanguage } from '../i18n/language';
+import { LANGUAGE_STORAGE_KEY, withLanguage } from '../i18n/language';
 
 export function applyKioskLanguage({ language }: { language: KioskLanguage }): Language {
   const chosen = kioskStartLanguage(language, navigator.languages);
+  // Kept as the device's choice, which the pages' inline script prefers to the browser's
+  // languages: else a kiosk in English on a Spanish tablet would be sent back and forth.
+  try {
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, chosen);
+  } catch {
+    // Without storage, the link's path still says which language.
+  }
   if (chosen !== activeLanguage()) {
     const base = ROUTER_BASENAME === '/' ? '' : ROUTER_BASENAME;
     window.location.replace(base + withLanguage(chosen, routePatterns.kiosk));

@@ -18,7 +18,7 @@ afterAll(async () => {
 const TABLET = { width: 1024, height: 768 } as const;
 const PIN = '2468';
 /** What the kiosk itself keeps in localStorage; anything else a visitor may have left. */
-const KIOSK_KEYS = ['visitor-opinions:kiosk', 'visitor-opinions:kiosk-lock', 'visitor-opinions:last-delivered'];
+const KIOSK_KEYS = ['visitor-opinions:kiosk', 'visitor-opinions:kiosk-lock', 'visitor-opinions:last-delivered', 'visitor-opinions:language'];
 
 async function webStorage(page: Page) {
   return page.evaluate(() => ({ local: Object.keys(localStorage), session: Object.keys(sessionStorage) }));
@@ -42,7 +42,8 @@ async function storedSessionToken(page: Page): Promise<string | undefined> {
  */
 async function setUpKiosk(page: Page, { thanks = '8', idle = '60', language = 'browser' } = {}): Promise<string> {
   await page.clock.install();
-  await page.goto(`${appURL}/login?next=${encodeURIComponent('/kiosk')}`);
+  // In English whatever the browser speaks: the steps below find the set-up by its English names.
+  await page.goto(`${appURL}/login?lang=en&next=${encodeURIComponent('/kiosk')}`);
   await page.getByLabel('Username').fill('staff');
   await page.getByLabel('Password', { exact: true }).fill('Staff#Opinions1');
   await page.getByRole('button', { name: 'Log in' }).click();
@@ -130,6 +131,17 @@ describe('kiosk mode', () => {
     await page.clock.fastForward(3_000);
     await page.getByRole('heading', { name: 'Cuéntenos su visita' }).waitFor();
     expect(page.url()).toMatch(/\/es\/kiosk$/);
+    await context.close();
+  });
+
+  test('a kiosk in English on a tablet whose browser speaks Spanish stays in English, visitor after visitor', async () => {
+    const { context, page } = await newPage(browser, { viewport: TABLET, locale: 'es-ES' });
+    await setUpKiosk(page, { language: 'en', thanks: '3' });
+    await page.waitForURL((url) => url.pathname === '/kiosk');
+    await page.getByRole('heading', { name: 'Tell us about your visit' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Tell us about your visit' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/kiosk');
     await context.close();
   });
 

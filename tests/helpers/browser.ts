@@ -36,9 +36,9 @@ export const DESKTOP = { width: 1280, height: 800 } as const;
  */
 export async function newPage(
   browser: Browser,
-  options: { viewport?: { width: number; height: number } } = {},
+  options: { viewport?: { width: number; height: number }; locale?: string } = {},
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: options.viewport ?? DESKTOP });
+  const context = await browser.newContext({ viewport: options.viewport ?? DESKTOP, locale: options.locale });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {
