@@ -1,7 +1,7 @@
 import { startTransition, StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './app/app';
-import { ROUTER_BASENAME } from './app/basename';
+import { BASE_PREFIX } from './app/basename';
 import { DEFAULT_LANGUAGE, LANGUAGES } from './domain/languages';
 import { loadMessages } from './i18n/i18n';
 import { languageOfPath, withoutLanguage } from './i18n/language';
@@ -13,8 +13,7 @@ import './app/styles.css';
 
 /** The path inside the base the app is served from, its language's prefix included. */
 function pathInsideBase(pathname: string): string {
-  const base = ROUTER_BASENAME === '/' ? '' : ROUTER_BASENAME;
-  return pathname.startsWith(base) ? pathname.slice(base.length) || '/' : pathname;
+  return pathname.startsWith(BASE_PREFIX) ? pathname.slice(BASE_PREFIX.length) || '/' : pathname;
 }
 
 /** The one page prerendered at build time (the route manifest's), in each language. */

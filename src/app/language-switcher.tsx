@@ -1,15 +1,14 @@
 import { useLocation } from 'react-router-dom';
 import { LANGUAGE_CODES, LANGUAGES, type Language } from '../domain/languages';
 import { activeLanguage, t } from '../i18n/i18n';
-import { LANGUAGE_PARAM, withLanguage } from '../i18n/language';
-import { ROUTER_BASENAME } from './basename';
+import { LANGUAGE_PARAM } from '../i18n/language';
+import { appPathIn } from './basename';
 
 /** The same page in `language`, with `?lang=` so that its inline script remembers the choice (src/i18n/language-script.ts). */
 function hrefIn(language: Language, pathname: string, search: string): string {
   const params = new URLSearchParams(search);
   params.set(LANGUAGE_PARAM, language);
-  const base = ROUTER_BASENAME === '/' ? '' : ROUTER_BASENAME;
-  return `${base}${withLanguage(language, pathname)}?${params.toString()}`;
+  return `${appPathIn(language, pathname)}?${params.toString()}`;
 }
 
 /**

@@ -4,11 +4,11 @@
  * in that language: loaded between two visitors, never while someone is typing.
  */
 import { routePatterns } from '../app/paths';
-import { ROUTER_BASENAME } from '../app/basename';
+import { appPathIn } from '../app/basename';
 import { kioskStartLanguage, type KioskLanguage } from '../domain/kiosk';
 import type { Language } from '../domain/languages';
 import { activeLanguage } from '../i18n/i18n';
-import { LANGUAGE_STORAGE_KEY, withLanguage } from '../i18n/language';
+import { LANGUAGE_STORAGE_KEY } from '../i18n/language';
 
 export function applyKioskLanguage({ language }: { language: KioskLanguage }): Language {
   const chosen = kioskStartLanguage(language, navigator.languages);
@@ -19,9 +19,6 @@ export function applyKioskLanguage({ language }: { language: KioskLanguage }): L
   } catch {
     // Without storage, the link's path still says which language.
   }
-  if (chosen !== activeLanguage()) {
-    const base = ROUTER_BASENAME === '/' ? '' : ROUTER_BASENAME;
-    window.location.replace(base + withLanguage(chosen, routePatterns.kiosk));
-  }
+  if (chosen !== activeLanguage()) window.location.replace(appPathIn(chosen, routePatterns.kiosk));
   return chosen;
 }
