@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import type { Browser, Page, WebSocket } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { expectNoAxeViolations, holdBack, launchBrowser, newPage, PHONE } from '../helpers/browser.ts';
+import { expectNoAxeViolations, holdBack, launchBrowser, liveSubscriptions, newPage, PHONE } from '../helpers/browser.ts';
 import { seedOpinions } from '../helpers/dashboard-data.ts';
 
 const appURL = inject('appURL');
@@ -26,30 +26,6 @@ const asStaff = (page: Page, next?: string) => logIn(page, 'staff', 'Staff#Opini
 
 function rangeText(page: Page) {
   return page.locator('.pagination__range').first().textContent();
-}
-
-/**
- * The LiveQuery subscriptions the page asks for, in order: `asked()` how many so far,
- * `confirmedSince(n)` whether the server has confirmed one of those asked after the first n.
- */
-function liveSubscriptions(page: Page) {
-  const subscriptions: { socket: WebSocket; requestId: unknown; confirmed: boolean }[] = [];
-  const op = (payload: string | Buffer) => (typeof payload === 'string' ? (JSON.parse(payload) as { op?: unknown; requestId?: unknown }) : {});
-  page.on('websocket', (socket) => {
-    socket.on('framesent', ({ payload }) => {
-      const { op: name, requestId } = op(payload);
-      if (name === 'subscribe') subscriptions.push({ socket, requestId, confirmed: false });
-    });
-    socket.on('framereceived', ({ payload }) => {
-      const { op: name, requestId } = op(payload);
-      const subscription = subscriptions.find((candidate) => candidate.socket === socket && candidate.requestId === requestId);
-      if (name === 'subscribed' && subscription) subscription.confirmed = true;
-    });
-  });
-  return {
-    asked: () => subscriptions.length,
-    confirmedSince: (from: number) => subscriptions.slice(from).some((subscription) => subscription.confirmed),
-  };
 }
 
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3600_000).toISOString();

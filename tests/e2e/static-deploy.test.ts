@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { EARLY_CALLS_GLOBAL } from '../../src/parse/early-calls.ts';
 import { inlineScriptHashes } from '../../build/static-host-plugin.ts';
 import { opinionsWithComment } from '../helpers/parse-rest.ts';
-import { launchBrowser, newPage, PHONE } from '../helpers/browser.ts';
+import { launchBrowser, liveSubscriptions, newPage, PHONE } from '../helpers/browser.ts';
 import { seedOpinions } from '../helpers/dashboard-data.ts';
 import { serveStaticHost, type StaticHost } from '../helpers/static-host.ts';
 
@@ -213,6 +213,7 @@ describe('served by a plain static host', () => {
 
   test('staff log in and use the dashboard (chart, LiveQuery over WebSocket) under the CSP', async () => {
     const { context, page, errors } = await watchedPage();
+    const subscriptions = liveSubscriptions(page);
     await page.goto(`${host.origin}${BASE}login?next=${encodeURIComponent('/dashboard')}`);
     await page.getByLabel('Username').fill('staff');
     await page.getByLabel('Password', { exact: true }).fill('Staff#Opinions1');
@@ -221,7 +222,7 @@ describe('served by a plain static host', () => {
     await page.getByRole('heading', { name: 'Opinions', level: 1 }).waitFor();
     await expect.poll(() => page.locator('.per-day-chart .per-day-chart__day').count()).toBeGreaterThan(0);
     // The live signal arrives over the LiveQuery WebSocket, which connect-src must allow.
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await expect.poll(() => subscriptions.confirmedSince(0), { timeout: 15_000 }).toBe(true);
     await seedOpinions([{ name: 'Live', comment: `Under the CSP ${crypto.randomUUID()}`, willReturn: true }]);
     await expect
       .poll(() => page.getByRole('status').filter({ hasText: /new opinion/ }).count(), { timeout: 10_000 })

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContext, type Page, type Route } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Route, type WebSocket } from 'playwright-core';
 import { expect } from 'vitest';
 
 const CHROMIUM_ARGS = [
@@ -94,4 +94,28 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
     (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
   );
   expect(readable).toEqual([]);
+}
+
+/**
+ * The LiveQuery subscriptions the page asks for, in order: `asked()` how many so far,
+ * `confirmedSince(n)` whether the server has confirmed one of those asked after the first n.
+ */
+export function liveSubscriptions(page: Page) {
+  const subscriptions: { socket: WebSocket; requestId: unknown; confirmed: boolean }[] = [];
+  const op = (payload: string | Buffer) => (typeof payload === 'string' ? (JSON.parse(payload) as { op?: unknown; requestId?: unknown }) : {});
+  page.on('websocket', (socket) => {
+    socket.on('framesent', ({ payload }) => {
+      const { op: name, requestId } = op(payload);
+      if (name === 'subscribe') subscriptions.push({ socket, requestId, confirmed: false });
+    });
+    socket.on('framereceived', ({ payload }) => {
+      const { op: name, requestId } = op(payload);
+      const subscription = subscriptions.find((candidate) => candidate.socket === socket && candidate.requestId === requestId);
+      if (name === 'subscribed' && subscription) subscription.confirmed = true;
+    });
+  });
+  return {
+    asked: () => subscriptions.length,
+    confirmedSince: (from: number) => subscriptions.slice(from).some((subscription) => subscription.confirmed),
+  };
 }
