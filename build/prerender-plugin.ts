@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { build, type Plugin, type ResolvedConfig } from 'vite';
 import type { Prerendered } from '../src/app/prerender';
-import { LANGUAGES, type Language } from '../src/domain/languages.ts';
+import { LANGUAGE_CODES, LANGUAGES, type Language } from '../src/domain/languages.ts';
 import { languagePrefix } from '../src/i18n/language.ts';
 import { catalogsPlugin } from './catalogs-plugin.ts';
 import { NOT_FOUND_FILE, SPA_SHELL_FILE } from './html-files.ts';
@@ -41,33 +41,15 @@ export function insertPrerendered(shell: string, page: Prerendered): string {
   return html;
 }
 
-/** The page in `language`: its `<html lang dir>`, and its messages for the shell preloaded with the entry. */
-export function inLanguage(html: string, language: Language, catalogUrl: string | undefined): string {
-  const withLang = html.replace(/<html[^>]*>/, () => `<html lang="${language}" dir="${LANGUAGES[language].dir}">`);
-  if (!catalogUrl) return withLang;
-  // Not low priority: the app renders nothing before it.
-  return withLang.replace('</head>', () => `  <link rel="modulepreload" crossorigin href="${catalogUrl}">\n  </head>`);
+/** The page in `language`: its `<html lang dir>` (its inline script loads its messages with the entry). */
+export function inLanguage(html: string, language: Language): string {
+  return html.replace(/<html[^>]*>/, () => `<html lang="${language}" dir="${LANGUAGES[language].dir}">`);
 }
 
 /** Where each language's prerendered `/` is written in dist/: index.html, es/index.html… */
 export function homeFileOf(language: Language): string {
   return `${languagePrefix(language).slice(1)}${languagePrefix(language) ? '/' : ''}index.html`;
 }
-
-/** The shell catalog's chunk of each language, from Vite's manifest. */
-function catalogUrls(config: ResolvedConfig, outDir: string): Partial<Record<Language, string>> {
-  const manifestFile = path.join(outDir, '.vite', 'manifest.json');
-  if (!fs.existsSync(manifestFile)) return {};
-  const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Record<string, { file: string }>;
-  const urls: Partial<Record<Language, string>> = {};
-  for (const language of LANGUAGE_CODES) {
-    const chunk = manifest[`src/i18n/messages/shell/${language}.json`];
-    if (chunk) urls[language] = config.base + chunk.file;
-  }
-  return urls;
-}
-
-const LANGUAGE_CODES = Object.keys(LANGUAGES).filter((code): code is Language => code in LANGUAGES);
 
 async function renderPages(config: ResolvedConfig): Promise<{ homes: Map<Language, Prerendered>; shell: Prerendered } | null> {
   // Inside the project, so that Node resolves the SSR bundle's external packages from node_modules.
@@ -145,11 +127,10 @@ export function prerenderPlugin(): Plugin {
       let shell = written(SPA_SHELL_FILE);
       if (pages) {
         const index = written('index.html');
-        const catalogs = catalogUrls(config, outDir);
         for (const [language, home] of pages.homes) {
           const file = homeFileOf(language);
           fs.mkdirSync(path.dirname(path.join(outDir, file)), { recursive: true });
-          write(file, inLanguage(insertPrerendered(index, home), language, catalogs[language]));
+          write(file, inLanguage(insertPrerendered(index, home), language));
         }
         // One shell for every language: its inline script sets `<html lang dir>` from the path.
         shell = insertPrerendered(shell, pages.shell);

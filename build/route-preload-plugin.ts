@@ -4,8 +4,9 @@
  * anything. So the shell carries a small inline script (allowed by its hash in the CSP, like
  * the stylesheet) that, before any other script runs, preloads the chunks and stylesheets of
  * the page the URL names, and the Parse SDK that every page but `/` needs.
- * `/` is prerendered and typeable without them: its form's code is prefetched (low priority)
- * once the page has painted, so that it never delays that paint; the form sends without the
+ * `/` is prerendered and typeable without them: its entry script is not in its HTML but loaded
+ * by that script once the page has painted, and its form's code prefetched (low priority), so
+ * that no script shares the first paint's bandwidth or main thread; the form sends without the
  * SDK (src/parse/rest.ts).
  *
  * When someone is signed in on the device, the same script sends the page's first requests
@@ -120,12 +121,42 @@ export function shellCatalogs(bundle: Rolldown.OutputBundle): Partial<Record<Lan
   return catalogs;
 }
 
+/**
+ * `html` without the entry's script tag and the modulepreloads Vite wrote for it; throws when
+ * they are not there as expected (a change in how Vite writes them).
+ */
+export function withoutEntryTags(html: string, entry: readonly string[], assets: string): string {
+  let rest = html;
+  for (const [index, file] of entry.entries()) {
+    const url = escapeRegExp(assets + file);
+    const tag =
+      index === 0
+        ? new RegExp(`<script type="module"[^>]*\\ssrc="${url}"[^>]*></script>\\s*`)
+        : new RegExp(`<link rel="modulepreload"[^>]*\\shref="${url}"[^>]*>\\s*`);
+    if (!tag.test(rest)) throw new Error(`index.html has no ${index === 0 ? 'script' : 'modulepreload'} for ${assets + file}.`);
+    rest = rest.replace(tag, '');
+  }
+  if (/<script type="module"[^>]*\ssrc=|<link rel="modulepreload"/.test(rest)) throw new Error('index.html loads a script the entry does not.');
+  return rest;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The entry chunk, then the JavaScript it imports statically. */
+function entryFiles(bundle: Rolldown.OutputBundle): [string, ...string[]] {
+  const entry = entryChunk(bundle);
+  return [entry.fileName, ...withStaticImports(bundle, entry).filter((file) => file !== entry.fileName && file.endsWith('.js'))];
+}
+
 /** Step 3 of build/html-pipeline.ts: index.html (the prerendered `/`) gets only what `/` needs, the shell what the other pages do. */
 export function routePreloadPlugin(): Plugin {
   return bundlePlugin('route-preload', async (bundle, config) => {
     const index = bundle['index.html'];
     if (index?.type !== 'asset') return;
     const prerendered = ROUTES[PRERENDERED_ROUTE];
+    const entry = entryFiles(bundle);
     const home: RoutePreload = {
       pattern: patternSource(prerendered.pattern),
       mode: 'prefetch',
@@ -147,10 +178,8 @@ export function routePreloadPlugin(): Plugin {
       });
     const server = earlyCallServer(config);
     const catalogs = shellCatalogs(bundle);
-    const addScript = async (page: Rolldown.OutputAsset, routes: readonly RoutePreload[]) => {
-      // The prerendered homes name their language's catalog in their HTML (prerender-plugin.ts).
-      const forDeepLinks = routes.some((route) => route.mode === 'preload') ? { catalogs } : {};
-      const data: ShellScriptData = { base: basePath(config.base), assets: config.base, routes, ...(server ? { server } : {}), ...forDeepLinks };
+    const addScript = async (page: Rolldown.OutputAsset, routes: readonly RoutePreload[], entry?: ShellScriptData['entry']) => {
+      const data: ShellScriptData = { base: basePath(config.base), assets: config.base, routes, catalogs, ...(server ? { server } : {}), ...(entry ? { entry } : {}) };
       const script = `<script>${await routePreloadScript(config.root, data)}</script>`;
       // Before the entry script: its request is on its way, and these join it.
       page.source = String(page.source).replace('</head>', () => `  ${script}\n  </head>`);
@@ -160,8 +189,10 @@ export function routePreloadPlugin(): Plugin {
     index.source = String(index.source).replace('</head>', () => `  ${capture}\n  </head>`);
     const shell = bundle[SPA_SHELL_FILE];
     if (shell?.type === 'asset') {
-      await Promise.all([addScript(index, [home]), addScript(shell, deepLinks)]);
+      index.source = withoutEntryTags(String(index.source), entry, config.base);
+      await Promise.all([addScript(index, [home], entry), addScript(shell, deepLinks)]);
     } else {
+      // One page for every route (no prerendering): it keeps its entry script.
       await addScript(index, [home, ...deepLinks]);
     }
   });

@@ -36,7 +36,7 @@ const gzipFile = (file: string) => zlib.gzipSync(fs.readFileSync(path.join(dist,
 let over = false;
 const rows: string[][] = [];
 console.log(`JavaScript budgets (gzip -9, each file compressed on its own), ${path.relative(process.cwd(), dist) || '.'}:`);
-for (const budget of budgetsOf(manifest, indexHtml, base, shellHtml)) {
+for (const budget of budgetsOf(manifest, indexHtml, base, shellHtml, gzipFile)) {
   const result = checkBudget(budget, gzipFile, gzipText);
   over ||= !result.ok;
   const files = [...new Set(budget.files)].map((file) => `${path.basename(file)} ${(gzipFile(file) / 1024).toFixed(1)}`);

@@ -17,7 +17,10 @@ function onClick(event: MouseEvent): void {
   target.scrollIntoView();
 }
 
-/** Called once by main.tsx, before React renders or hydrates. */
+/**
+ * Called by main.tsx before React renders or hydrates, and by the prerendered page's inline
+ * script (send-capture-script.ts) before that: the second listener finds the click handled.
+ */
 export function keepInPageLinksInPage(): void {
   document.addEventListener('click', onClick);
 }

@@ -5,7 +5,7 @@
  * compiled script carries nothing else.
  */
 import { withoutLanguage } from '../i18n/language';
-import { settleLanguage } from '../i18n/language-script';
+import { pathInBase, settleLanguage } from '../i18n/language-script';
 import type { Language } from '../domain/languages';
 import type { ParseServer } from '../parse/wire';
 
@@ -37,9 +37,15 @@ export interface ShellScriptData {
   readonly server?: ParseServer;
   /**
    * Each language's shell messages (src/i18n/), which the app loads before it renders: the
-   * deep links' shell is one file for every language, so the script preloads the page's.
+   * script preloads those of the page's language.
    */
   readonly catalogs?: Partial<Record<Language, string>>;
+  /**
+   * The prerendered page's entry script, then what it imports: the page paints from its HTML
+   * alone, so its code is asked for only once it has painted (its request would otherwise share
+   * the first paint's bandwidth, and its compiling the main thread that typing needs).
+   */
+  readonly entry?: readonly [string, ...string[]];
 }
 
 function addLinks(assets: string, files: readonly string[], prefetch: boolean): void {
@@ -57,23 +63,38 @@ function addLinks(assets: string, files: readonly string[], prefetch: boolean): 
   }
 }
 
-/** The route the URL names, if the table has it. */
-export function routeAt(base: string, routes: readonly RoutePreload[]): RoutePreload | undefined {
-  const { pathname } = location;
-  const path = withoutLanguage(pathname.startsWith(base) ? pathname.slice(base.length - 1) : pathname);
-  return routes.find((route) => new RegExp(route.pattern).test(path));
+/** The app's code, after the prerendered page has painted: preloads of its imports, then the entry script. */
+function addEntry(assets: string, [script, ...imports]: readonly [string, ...string[]]): void {
+  addLinks(assets, imports, false);
+  const element = document.createElement('script');
+  element.type = 'module';
+  element.crossOrigin = '';
+  element.src = assets + script;
+  document.head.appendChild(element);
 }
 
-/** Preloads (or prefetches) what the page at the URL needs; sends nothing. */
-export function preloadRoute({ base, assets, routes, catalogs }: ShellScriptData): void {
+/** After the page's first paint (a hidden page paints nothing: at once). */
+function afterFirstPaint(work: () => void): void {
+  if (document.visibilityState === 'hidden') setTimeout(work);
+  else requestAnimationFrame(() => setTimeout(work));
+}
+
+/** The route the URL names, if the table has it. */
+export function routeAt(base: string, routes: readonly RoutePreload[]): RoutePreload | undefined {
+  const path = pathInBase(location.pathname, base);
+  if (path === undefined) return undefined;
+  return routes.find((route) => new RegExp(route.pattern).test(withoutLanguage(path)));
+}
+
+/** Preloads (or prefetches) what the page at the URL needs, and loads the prerendered page's code; sends nothing. */
+export function preloadRoute({ base, assets, routes, catalogs, entry }: ShellScriptData): void {
   const language = settleLanguage(base);
   if (!language) return;
+  const catalog = catalogs?.[language];
+  const messages = catalog ? [catalog] : [];
+  if (entry) afterFirstPaint(() => addEntry(assets, [entry[0], ...messages, ...entry.slice(1)]));
   const route = routeAt(base, routes);
   if (!route) return;
-  if (route.mode === 'prefetch') {
-    requestAnimationFrame(() => setTimeout(() => addLinks(assets, route.files, true)));
-  } else {
-    const catalog = catalogs?.[language];
-    addLinks(assets, [...(catalog ? [catalog] : []), ...route.files, ...(route.sdk ?? [])], false);
-  }
+  if (route.mode === 'prefetch') afterFirstPaint(() => addLinks(assets, route.files, true));
+  else addLinks(assets, [...(entry ? [] : messages), ...route.files, ...(route.sdk ?? [])], false);
 }

@@ -25,7 +25,7 @@ function remember(language: string): void {
 }
 
 /** The path inside the app's base (`/opinions/es/` → `/es/`, `/opinions` → `/`); undefined outside it. */
-function pathInBase(pathname: string, base: string): string | undefined {
+export function pathInBase(pathname: string, base: string): string | undefined {
   if (pathname.startsWith(base)) return pathname.slice(base.length - 1);
   // The router links home as the base without its slash.
   return `${pathname}/` === base ? '/' : undefined;

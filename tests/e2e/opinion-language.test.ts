@@ -30,14 +30,12 @@ async function cardLanguages(page: Page): Promise<string[]> {
 
 test('a sent opinion keeps the language of the page it was written on, and staff see it by its own name', async () => {
   const { context, page, errors } = await newPage(browser);
-  await page.goto(`${appURL}/`);
-  // The i18n layer keeps <html lang> true; here the page is set to Spanish as it would be.
-  await page.evaluate(() => document.documentElement.setAttribute('lang', 'es'));
+  await page.goto(`${appURL}/es/`);
   const comment = marker('Muy bonito');
-  await page.getByLabel('Your comment').fill(comment);
-  await page.getByRole('radio', { name: 'Yes' }).check();
-  await page.getByRole('button', { name: 'Send my opinion' }).click();
-  await page.getByRole('heading', { name: 'Thank you for your opinion' }).waitFor();
+  await page.getByLabel('Su comentario').fill(comment);
+  await page.getByRole('radio', { name: 'Sí' }).check();
+  await page.getByRole('button', { name: 'Enviar mi opinión' }).click();
+  await page.getByRole('heading', { name: 'Gracias por su opinión' }).waitFor();
   const [row] = await opinionsWithComment(stack, comment);
   expect(await storedOpinion(stack, row!.objectId)).toMatchObject({ comment, language: 'es' });
 

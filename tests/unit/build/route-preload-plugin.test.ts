@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
-import { patternSource } from '../../../build/route-preload-plugin';
+import { patternSource, withoutEntryTags } from '../../../build/route-preload-plugin';
 import { NOT_FOUND, PRERENDERED_ROUTE, ROUTES, routeEntries, SHELL_MODULES } from '../../../src/app/route-manifest';
 import { routePatterns } from '../../../src/app/paths';
 import { preloadRoute, type RoutePreload } from '../../../src/app/route-preload-script';
@@ -64,6 +64,54 @@ describe('the inline script', () => {
     } finally {
       vi.unstubAllGlobals();
     }
+  });
+
+  test('the prerendered page loads its entry, with the messages of its language, only after it has painted', async () => {
+    vi.stubGlobal('requestAnimationFrame', (callback: () => void) => setTimeout(callback, 0));
+    try {
+      document.head.innerHTML = '';
+      window.history.replaceState(null, '', '/es/');
+      const routes: RoutePreload[] = [{ pattern: patternSource('/'), mode: 'prefetch', files: ['assets/home-a.js'] }];
+      const entry = ['assets/index-b.js', 'assets/runtime-c.js'] as const;
+      preloadRoute({ base: '/', assets: '/', routes, catalogs: { en: 'assets/en-d.js', es: 'assets/es-e.js' }, entry });
+      expect(document.head.children).toHaveLength(0);
+      await vi.waitFor(() => expect(document.head.querySelector('script')).not.toBeNull());
+      const loaded = [...document.head.children].map((element) =>
+        element instanceof HTMLScriptElement ? ['script', element.type, element.getAttribute('src')] : [element.getAttribute('rel'), element.getAttribute('href')],
+      );
+      expect(loaded).toEqual([
+        ['modulepreload', '/assets/es-e.js'],
+        ['modulepreload', '/assets/runtime-c.js'],
+        ['script', 'module', '/assets/index-b.js'],
+        ['prefetch', '/assets/home-a.js'],
+      ]);
+    } finally {
+      vi.unstubAllGlobals();
+      window.history.replaceState(null, '', '/');
+    }
+  });
+
+  test('the entry loads on whatever path the page is served at, such as the base without its slash', async () => {
+    vi.stubGlobal('requestAnimationFrame', (callback: () => void) => setTimeout(callback, 0));
+    try {
+      document.head.innerHTML = '';
+      window.history.replaceState(null, '', '/opinions');
+      preloadRoute({ base: '/opinions/', assets: '/opinions/', routes: [], entry: ['assets/index-b.js'] });
+      await vi.waitFor(() => expect(document.head.querySelector('script')?.getAttribute('src')).toBe('/opinions/assets/index-b.js'));
+    } finally {
+      vi.unstubAllGlobals();
+      window.history.replaceState(null, '', '/');
+    }
+  });
+
+  test('the build takes the entry out of the prerendered page, and refuses a page that loads another script', () => {
+    const html = `<head>
+    <script type="module" fetchpriority="low" crossorigin src="/app/assets/index-b.js"></script>
+    <link rel="modulepreload" fetchpriority="low" crossorigin href="/app/assets/runtime-c.js">
+    <style>p{}</style></head>`;
+    expect(withoutEntryTags(html, ['assets/index-b.js', 'assets/runtime-c.js'], '/app/')).toBe('<head>\n    <style>p{}</style></head>');
+    expect(() => withoutEntryTags(html, ['assets/index-b.js'], '/app/')).toThrow(/loads a script the entry does not/);
+    expect(() => withoutEntryTags(html, ['assets/index-x.js'], '/app/')).toThrow(/no script for \/app\/assets\/index-x.js/);
   });
 
   test('under a base path, and nothing for a path it does not know', () => {

@@ -69,6 +69,18 @@ describe('size budgets', () => {
     expect(dashboard?.inline).toEqual(['window.deepLink = 1']);
   });
 
+  test('critical JS counts the shell messages the inline script loads with the entry: the largest language\'s', () => {
+    const withCatalogs: Manifest = {
+      ...manifest,
+      'src/i18n/messages/shell/en.json': { file: 'assets/en-j.js', isDynamicEntry: true },
+      'src/i18n/messages/shell/ar.json': { file: 'assets/ar-k.js', isDynamicEntry: true },
+    };
+    const sizes: Record<string, number> = { 'assets/en-j.js': 300, 'assets/ar-k.js': 400 };
+    const [critical] = budgetsOf(withCatalogs, html, '/app/', html, (file) => sizes[file] ?? 1000);
+    expect(critical?.files).toContain('assets/ar-k.js');
+    expect(critical?.files).not.toContain('assets/en-j.js');
+  });
+
   test('a budget is over when its gzipped total passes the limit', () => {
     const budget = { name: 'b', limitKB: 2, files: ['a', 'b', 'a'], inline: ['x'] };
     expect(checkBudget(budget, () => 1024, () => 0)).toEqual({ name: 'b', limitKB: 2, gzipKB: 2, ok: true });
