@@ -10,7 +10,7 @@ import { prerenderToNodeStream } from 'react-dom/static';
 import { Route, Routes, StaticRouter } from 'react-router-dom';
 import { appConfig } from '../config/env';
 import type { Language } from '../domain/languages';
-import { loadMessages, MESSAGE_AREAS } from '../i18n/i18n';
+import { loadMessages, MESSAGE_AREAS, t } from '../i18n/i18n';
 import { routerBasename } from './basename';
 import { createQueryClient } from './query-client';
 import { Layout, PageLoading } from './layout';
@@ -21,6 +21,8 @@ export interface Prerendered {
   readonly html: string;
   /** The page's own `<title>` (React renders it in the body; it belongs in the head). */
   readonly title: string | null;
+  /** The page's `<meta name="description">`, in its language. */
+  readonly description: string;
 }
 
 const TITLE = /<title>([^<]*)<\/title>/;
@@ -55,7 +57,7 @@ async function render(language: Language, path: string, routes: ReactNode): Prom
   for await (const chunk of prelude) markup += String(chunk);
   if (errors.length) throw new AggregateError(errors, `Prerendering ${path} failed: ${String(errors[0])}`);
   const title = TITLE.exec(markup);
-  return { html: title ? markup.replace(TITLE, '') : markup, title: title?.[1] ?? null };
+  return { html: title ? markup.replace(TITLE, '') : markup, title: title?.[1] ?? null, description: t('meta.description') };
 }
 
 /** Renders `path` (inside the router's basename) in `language` as the browser's first render will; null: nothing to prerender. */
