@@ -1,34 +1,36 @@
-import { PASSWORD_CONTAINS_USERNAME_MESSAGE, USERNAME_RULE_MESSAGE } from './account';
-
 /**
- * Every failure a user can meet, as a kind and a sentence in plain words. src/parse maps
- * Parse's error codes onto these; pages only ever show `message`.
+ * Every failure a user can meet, as a kind: src/parse maps Parse's error codes onto these, and
+ * pages say each in the user's language from its kind (src/i18n/error-text.ts: the `errors`
+ * messages, one `error.<kind>` each).
  */
-export type AppErrorKind =
-  | 'offline'
-  | 'timeout'
-  | 'server'
-  | 'rate-limited'
-  | 'validation'
-  | 'duplicate'
-  | 'session-expired'
-  | 'forbidden'
-  | 'not-found'
-  | 'wrong-credentials'
-  | 'locked'
-  | 'username-taken'
-  | 'email-taken'
-  | 'invalid-email'
-  | 'email-missing'
-  | 'weak-password'
-  | 'password-contains-username'
-  | 'invalid-username'
-  | 'username-missing'
-  | 'password-missing'
-  | 'wrong-current-password'
-  | 'reset-link-invalid'
-  | 'configuration'
-  | 'unknown';
+export const APP_ERROR_KINDS = [
+  'offline',
+  'timeout',
+  'server',
+  'rate-limited',
+  'validation',
+  'duplicate',
+  'session-expired',
+  'forbidden',
+  'not-found',
+  'wrong-credentials',
+  'locked',
+  'username-taken',
+  'email-taken',
+  'invalid-email',
+  'email-missing',
+  'weak-password',
+  'password-contains-username',
+  'invalid-username',
+  'username-missing',
+  'password-missing',
+  'wrong-current-password',
+  'reset-link-invalid',
+  'configuration',
+  'unknown',
+] as const;
+
+export type AppErrorKind = (typeof APP_ERROR_KINDS)[number];
 
 /**
  * The codes our own server refuses with: Cloud Code (server/cloud/) and the request limits in
@@ -60,51 +62,24 @@ export const OUR_ERROR_CODE = {
  */
 export const RATE_LIMIT_MESSAGE = 'Too many requests from this device. Please wait a minute.';
 
+/** A failure of some kind; its `message` is the kind, for logs (people read `errorText(error)`). */
 export class AppError extends Error {
   constructor(
     readonly kind: AppErrorKind,
-    message: string,
     /** Field-level messages, when the server refused some fields. */
     readonly fields?: Readonly<Record<string, string>>,
   ) {
-    super(message);
+    super(kind);
     this.name = 'AppError';
   }
 }
 
-export const ERROR_MESSAGES: Record<AppErrorKind, string> = {
-  offline: 'We could not reach the server. Check your connection and try again.',
-  timeout: 'The server took too long to answer. Please try again.',
-  server: 'Something went wrong on our side. Please try again in a moment.',
-  'rate-limited': 'Too many attempts in a short time. Please wait a minute and try again.',
-  validation: 'Some details need your attention.',
-  duplicate: 'This was already saved.',
-  'session-expired': 'Your session expired, please log in again.',
-  forbidden: "You don't have permission to do that.",
-  'not-found': 'We could not find what you were looking for.',
-  'wrong-credentials': 'Wrong username or password.',
-  locked: 'Too many failed attempts: this account is locked for a few minutes. Try again later or reset your password.',
-  'username-taken': 'That username is already taken. Choose another one.',
-  'email-taken': 'An account already uses that email address. Log in or reset your password.',
-  'invalid-email': 'Enter a valid email address, like name@example.com.',
-  'email-missing': 'Enter your email address.',
-  'weak-password': 'Use at least 8 characters with an upper-case letter, a lower-case letter and a digit.',
-  'password-contains-username': PASSWORD_CONTAINS_USERNAME_MESSAGE,
-  'invalid-username': USERNAME_RULE_MESSAGE,
-  'username-missing': 'Enter a username.',
-  'password-missing': 'Enter a password.',
-  'wrong-current-password': 'Your current password is wrong.',
-  'reset-link-invalid': 'This password reset link has expired or was already used. Ask for a new one below.',
-  configuration: 'The app is not configured correctly.',
-  unknown: 'Something unexpected went wrong. Please try again.',
-};
-
 export function isAppErrorKind(value: unknown): value is AppErrorKind {
-  return typeof value === 'string' && Object.hasOwn(ERROR_MESSAGES, value);
+  return typeof value === 'string' && APP_ERROR_KINDS.some((kind) => kind === value);
 }
 
 export function appError(kind: AppErrorKind, fields?: Record<string, string>): AppError {
-  return new AppError(kind, ERROR_MESSAGES[kind], fields);
+  return new AppError(kind, fields);
 }
 
 /** Failures worth retrying later from the device: the opinion is fine, the path to the server is not. */

@@ -288,10 +288,8 @@ function KioskMode({ kiosk }: { kiosk: Kiosk }) {
   );
 }
 
-const SETUP_FAILED = new AppError(
-  'unknown',
-  "This device could not keep the kiosk's settings. Check that the browser keeps this site's data (not a private window), then try again.",
-);
+// This device could not keep the kiosk's settings (a private window, storage blocked).
+const SETUP_FAILED = new AppError('unknown');
 
 /** Set-up, by staff: the settings, then their session ends and kiosk mode starts. */
 function KioskSetup() {

@@ -37,12 +37,7 @@ export async function setReviewed(ids: readonly string[], reviewed: boolean): Pr
     // Saving stops at the first opinion that is gone: which of the others were marked, the
     // list (read again after any action) shows.
     if (batchFailures(error).some(isGone)) {
-      throw new AppError(
-        'not-found',
-        ids.length === 1
-          ? 'This opinion was deleted meanwhile, by someone else.'
-          : 'Some of these opinions were deleted meanwhile, by someone else. The list now shows what is left: mark the others again if they are not.',
-      );
+      throw new AppError('not-found');
     }
     throw toAppError(error);
   }

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { noteDelivered } from '../device/deliveries';
 import { getOutbox } from '../device/outbox';
-import { AppError, isTransient } from '../domain/errors';
+import { isTransient } from '../domain/errors';
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../domain/languages';
 import type { ValidOpinion } from '../domain/opinion';
 import { toAppError } from '../parse/errors';
@@ -44,7 +44,8 @@ export function useSubmitOpinion() {
         try {
           await getOutbox().add(opinion.submissionId, opinion);
         } catch {
-          throw new AppError(error.kind, `${error.message} Your opinion is still in the form: send it again in a moment.`);
+          // The outbox could not keep it: the visitor sends it again from the form, where it still is.
+          throw error;
         }
         return error.kind === 'rate-limited' ? 'rate-limited' : 'queued';
       }

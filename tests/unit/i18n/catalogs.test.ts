@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { compileMessageOrThrow, type CompiledMessage } from '@lingui/message-utils/compileMessage';
 import { describe, expect, test } from 'vitest';
-import { ERROR_MESSAGES } from '../../../src/domain/errors';
+import { APP_ERROR_KINDS } from '../../../src/domain/errors';
 import { LANGUAGES } from '../../../src/domain/languages';
 import { OPINION_PROBLEMS } from '../../../src/domain/opinion';
 import { MESSAGE_AREAS } from '../../../src/i18n/i18n';
@@ -67,7 +67,7 @@ test('every message is used by the code', () => {
   const code = sourceFiles(path.join(root, 'src')).map((file) => fs.readFileSync(file, 'utf8')).join('\n');
   // Ids built from a code: every code of the domain has its message, and only those.
   const families: Record<string, readonly string[]> = {
-    'error.': Object.keys(ERROR_MESSAGES),
+    'error.': APP_ERROR_KINDS,
     'problem.': OPINION_PROBLEMS,
   };
   for (const prefix of Object.keys(families)) expect(code).toContain(`\`${prefix}\${`);
