@@ -40,6 +40,11 @@ export interface ShellScriptData {
    * deep links' shell is one file for every language, so the script preloads the page's.
    */
   readonly catalogs?: Partial<Record<Language, string>>;
+  /**
+   * Each language's name of the app: the deep links' shell has the English one in its `<title>`,
+   * which the tab would show until the page sets its own.
+   */
+  readonly titles?: Partial<Record<Language, string>>;
 }
 
 function addLinks(assets: string, files: readonly string[], prefetch: boolean): void {
@@ -65,9 +70,11 @@ export function routeAt(base: string, routes: readonly RoutePreload[]): RoutePre
 }
 
 /** Preloads (or prefetches) what the page at the URL needs; sends nothing. */
-export function preloadRoute({ base, assets, routes, catalogs }: ShellScriptData): void {
+export function preloadRoute({ base, assets, routes, catalogs, titles }: ShellScriptData): void {
   const language = settleLanguage(base);
   if (!language) return;
+  const title = titles?.[language];
+  if (title) document.title = title;
   const route = routeAt(base, routes);
   if (!route) return;
   if (route.mode === 'prefetch') {
