@@ -235,13 +235,13 @@ const Dashboard = memo(function Dashboard() {
       <ConfirmDialog
         open={confirming}
         title={t('dashboard.confirmDelete', { count: selected.size })}
-        confirmLabel={t('delete.confirm')}
+        confirmLabel={t('remove.confirm')}
         pending={remove.isPending}
         error={remove.error ? errorText(remove.error) : undefined}
         onConfirm={deleteSelected}
         onCancel={() => setConfirming(false)}
       >
-        <p>{t('delete.body')}</p>
+        <p>{t('remove.body')}</p>
       </ConfirmDialog>
     </div>
   );

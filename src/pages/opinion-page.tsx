@@ -81,7 +81,7 @@ function OpinionDetail({ id }: { id: string }) {
                     setConfirming(true);
                   }}
                 >
-                  {t('delete.open')}
+                  {t('remove.open')}
                 </button>
               </div>
               <div role="status">{setReviewed.isSuccess ? t(data.reviewed ? 'opinion.marked' : 'opinion.markedNew') : ''}</div>
@@ -93,7 +93,7 @@ function OpinionDetail({ id }: { id: string }) {
               <ConfirmDialog
                 open={confirming}
                 title={t('opinion.confirmDelete')}
-                confirmLabel={t('delete.confirm')}
+                confirmLabel={t('remove.confirm')}
                 pending={remove.isPending}
                 error={remove.error ? errorText(remove.error) : undefined}
                 onCancel={() => setConfirming(false)}
@@ -103,7 +103,7 @@ function OpinionDetail({ id }: { id: string }) {
                   })
                 }
               >
-                <p>{t('delete.body')}</p>
+                <p>{t('remove.body')}</p>
               </ConfirmDialog>
             </article>
           );

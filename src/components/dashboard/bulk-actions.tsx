@@ -24,7 +24,7 @@ export function BulkActions({
         {t('mark.new')}
       </button>
       <button type="button" className="button button--danger button--small" disabled={pending} onClick={onDelete}>
-        {t('delete.open')}
+        {t('remove.open')}
       </button>
       <button type="button" className="link-button" disabled={pending} onClick={onClear}>
         {t('bulk.clear')}

@@ -59,10 +59,10 @@ export function ConfirmDialog({
       ) : null}
       <div className="dialog__actions">
         <button type="button" className="button button--secondary" onClick={onCancel} disabled={pending} ref={cancel}>
-          {t('delete.cancel')}
+          {t('remove.cancel')}
         </button>
         <button type="button" className="button button--danger" onClick={onConfirm} disabled={pending}>
-          {pending ? t('delete.pending') : confirmLabel}
+          {pending ? t('remove.pending') : confirmLabel}
         </button>
       </div>
     </dialog>
