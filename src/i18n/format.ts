@@ -13,13 +13,19 @@ import { activeLanguage } from './i18n';
  */
 const LOCALES: Readonly<Record<Language, string>> = { en: 'en-GB', es: 'es', fr: 'fr', ar: 'ar' };
 
-function perLanguage<T>(make: (locale: string) => T): () => T {
+/**
+ * The month of a date under the chart's axis, where five share a phone's width: Arabic has no
+ * abbreviated month names ("نوفمبر" whole), so its dates there are numbers.
+ */
+const AXIS_MONTH: Readonly<Record<Language, 'short' | 'numeric'>> = { en: 'short', es: 'short', fr: 'short', ar: 'numeric' };
+
+function perLanguage<T>(make: (locale: string, language: Language) => T): () => T {
   const made = new Map<Language, T>();
   return () => {
     const language = activeLanguage();
     let formatter = made.get(language);
     if (formatter === undefined) {
-      formatter = make(LOCALES[language]);
+      formatter = make(LOCALES[language], language);
       made.set(language, formatter);
     }
     return formatter;
@@ -30,7 +36,7 @@ const numbers = perLanguage((locale) => new Intl.NumberFormat(locale));
 const percents = perLanguage((locale) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }));
 // The day is already the request's: whatever the browser's time zone, it is read as written.
 const longDays = perLanguage((locale) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }));
-const shortDays = perLanguage((locale) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }));
+const shortDays = perLanguage((locale, language) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: AXIS_MONTH[language], timeZone: 'UTC' }));
 const exactTimes = perLanguage((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }));
 const relativeTimes = perLanguage((locale) => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
 
@@ -54,7 +60,7 @@ export function dayLabel(day: string): string {
   return longDays().format(dateOf(day));
 }
 
-/** `4 Dec`, under the chart's axis, whose caption has the years. */
+/** `4 Dec`, `4/12` in Arabic: under the chart's axis, whose caption has the years. */
 export function shortDayLabel(day: string): string {
   return shortDays().format(dateOf(day));
 }

@@ -46,7 +46,7 @@ function OpinionDetail({ id }: { id: string }) {
       </p>
       <QueryState query={opinion} loadingLabel={t('opinion.loading')}>
         {(data) => {
-          const name = displayName(data);
+          const name = displayName(data, t('opinion.anonymous'));
           return (
             <article className="opinion-detail" aria-labelledby="opinion-title">
               <title>{t('title.opinion', { name, app: t('app.name') })}</title>

@@ -63,7 +63,7 @@ export function OpinionList({
       </label>
       <ul className="opinion-list" aria-label={t('list.label')}>
         {cards.map((opinion) => {
-          const name = displayName(opinion);
+          const name = displayName(opinion, t('opinion.anonymous'));
           const busy = busyIds.has(opinion.id);
           return (
             <li key={opinion.id} className={opinion.reviewed ? 'opinion-card opinion-card--reviewed' : 'opinion-card'}>

@@ -65,7 +65,8 @@ const EXPECTED: Record<Language, Expected> = {
     number: new Intl.NumberFormat('ar').format(12345),
     percent: plain(new Intl.NumberFormat('ar', { style: 'percent' }).format(0.75)),
     day: `${new Intl.NumberFormat('ar').format(4)} ديسمبر ${new Intl.NumberFormat('ar', { useGrouping: false }).format(2026)}`,
-    shortDay: `${new Intl.NumberFormat('ar').format(4)} ديسمبر`,
+    // Arabic's months have no short names: numbers where five dates share a phone's width.
+    shortDay: plain(new Intl.DateTimeFormat('ar', { day: 'numeric', month: 'numeric', timeZone: 'UTC' }).format(new Date('2026-12-04T00:00:00Z'))),
     exactDay: plain(new Intl.DateTimeFormat('ar', { dateStyle: 'short', timeZone: 'UTC' }).format(NOW)),
     hours: `قبل ${new Intl.NumberFormat('ar').format(3)} ساعات`,
     yesterday: 'أمس',
