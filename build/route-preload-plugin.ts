@@ -150,6 +150,19 @@ function entryFiles(bundle: Rolldown.OutputBundle): [string, ...string[]] {
   return [entry.fileName, ...withStaticImports(bundle, entry).filter((file) => file !== entry.fileName && file.endsWith('.js'))];
 }
 
+/** The app's name in each language (the shell messages' `app.name`): the deep links' first title. */
+export function appNames(root: string): Partial<Record<Language, string>> {
+  const names: Partial<Record<Language, string>> = {};
+  const dir = path.join(root, 'src/i18n/messages/shell');
+  for (const file of fs.readdirSync(dir)) {
+    const language = path.basename(file, '.json');
+    const catalog: unknown = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+    const name = typeof catalog === 'object' && catalog !== null && 'app.name' in catalog ? catalog['app.name'] : undefined;
+    if (isLanguage(language) && typeof name === 'string') names[language] = name;
+  }
+  return names;
+}
+
 /** Step 3 of build/html-pipeline.ts: index.html (the prerendered `/`) gets only what `/` needs, the shell what the other pages do. */
 export function routePreloadPlugin(): Plugin {
   return bundlePlugin('route-preload', async (bundle, config) => {
@@ -178,8 +191,19 @@ export function routePreloadPlugin(): Plugin {
       });
     const server = earlyCallServer(config);
     const catalogs = shellCatalogs(bundle);
+    const titles = appNames(config.root);
     const addScript = async (page: Rolldown.OutputAsset, routes: readonly RoutePreload[], entry?: ShellScriptData['entry']) => {
-      const data: ShellScriptData = { base: basePath(config.base), assets: config.base, routes, catalogs, ...(server ? { server } : {}), ...(entry ? { entry } : {}) };
+      // The prerendered homes have their title in their HTML (prerender-plugin.ts).
+      const forDeepLinks = routes.some((route) => route.mode === 'preload') ? { titles } : {};
+      const data: ShellScriptData = {
+        base: basePath(config.base),
+        assets: config.base,
+        routes,
+        catalogs,
+        ...(server ? { server } : {}),
+        ...(entry ? { entry } : {}),
+        ...forDeepLinks,
+      };
       const script = `<script>${await routePreloadScript(config.root, data)}</script>`;
       // Before the entry script: its request is on its way, and these join it.
       page.source = String(page.source).replace('</head>', () => `  ${script}\n  </head>`);

@@ -60,7 +60,7 @@ export const ROUTES = {
     component: 'DashboardPage',
     guard: 'staff',
     readsWithSdk: true,
-    messages: ['accounts', 'errors'],
+    messages: ['staff', 'accounts', 'errors'],
     first: 'dashboard',
   },
   opinion: {
@@ -69,7 +69,7 @@ export const ROUTES = {
     component: 'OpinionPage',
     guard: 'staff',
     readsWithSdk: true,
-    messages: ['accounts', 'errors'],
+    messages: ['staff', 'accounts', 'errors'],
   },
   /** The venue's tablet: set up by staff (the guard), then kiosk mode, with no session, for anybody. */
   kiosk: { pattern: '/kiosk', module: 'src/pages/kiosk-page.tsx', component: 'KioskPage', guard: 'staff', messages: ['visitor', 'errors'] },

@@ -46,6 +46,11 @@ export interface ShellScriptData {
    * the first paint's bandwidth, and its compiling the main thread that typing needs).
    */
   readonly entry?: readonly [string, ...string[]];
+  /**
+   * Each language's name of the app: the deep links' shell has the English one in its `<title>`,
+   * which the tab would show until the page sets its own.
+   */
+  readonly titles?: Partial<Record<Language, string>>;
 }
 
 function addLinks(assets: string, files: readonly string[], prefetch: boolean): void {
@@ -87,9 +92,11 @@ export function routeAt(base: string, routes: readonly RoutePreload[]): RoutePre
 }
 
 /** Preloads (or prefetches) what the page at the URL needs, and loads the prerendered page's code; sends nothing. */
-export function preloadRoute({ base, assets, routes, catalogs, entry }: ShellScriptData): void {
+export function preloadRoute({ base, assets, routes, catalogs, entry, titles }: ShellScriptData): void {
   const language = settleLanguage(base);
   if (!language) return;
+  const title = titles?.[language];
+  if (title) document.title = title;
   const catalog = catalogs?.[language];
   const messages = catalog ? [catalog] : [];
   if (entry) afterFirstPaint(() => addEntry(assets, [entry[0], ...messages, ...entry.slice(1)]));

@@ -143,12 +143,11 @@ export function rangeInstants(filters: Pick<OpinionFilters, 'from' | 'to'>): Ins
   };
 }
 
-/** "41–60 of 1,234" */
-export function rangeLabel(page: number, pageSize: number, shown: number, total: number): string {
-  if (total === 0 || shown === 0) return `0 of ${total.toLocaleString('en')}`;
+/** The rows a page shows, numbered from 1: null when it shows none. */
+export function pageRange(page: number, pageSize: number, shown: number, total: number): { first: number; last: number } | null {
+  if (total === 0 || shown === 0) return null;
   const first = (page - 1) * pageSize + 1;
-  const last = first + shown - 1;
-  return `${first.toLocaleString('en')}–${last.toLocaleString('en')} of ${total.toLocaleString('en')}`;
+  return { first, last: first + shown - 1 };
 }
 
 export function pageCount(total: number, pageSize: number): number {
@@ -264,9 +263,4 @@ export function languageSplit(groups: readonly LanguageCount[]): LanguageCount[]
 
 export function share(part: number, total: number): number | null {
   return total === 0 ? null : part / total;
-}
-
-export function percentLabel(part: number, total: number): string {
-  const value = share(part, total);
-  return value === null ? '—' : `${Math.round(value * 100)}%`;
 }

@@ -3,6 +3,11 @@ import { displayName, type Opinion } from './opinion';
 /** `language` holds the code (`es`), as stored, and nothing for an opinion sent without one. */
 export const CSV_HEADER = ['id', 'created_at', 'name', 'comment', 'will_return', 'reviewed', 'language'] as const;
 
+export type CsvColumn = (typeof CSV_HEADER)[number];
+
+/** What the file's header row calls each column: words in the staff member's language, passed in by the page. */
+export type CsvColumnNames = Readonly<Record<CsvColumn, string>>;
+
 /**
  * A spreadsheet reads a cell that starts with = + - @ (or a tab or carriage return) as a
  * formula; a leading apostrophe makes it plain text again.

@@ -163,8 +163,9 @@ export function isSubmissionId(value: unknown): value is string {
   return typeof value === 'string' && UUID.test(value);
 }
 
-export function displayName(opinion: Pick<Opinion, 'name'>): string {
-  return opinion.name.trim() === '' ? ANONYMOUS_NAME : opinion.name;
+/** `anonymous`: what a page calls a visitor who left no name, in its language. */
+export function displayName(opinion: Pick<Opinion, 'name'>, anonymous: string = ANONYMOUS_NAME): string {
+  return opinion.name.trim() === '' ? anonymous : opinion.name;
 }
 
 /*

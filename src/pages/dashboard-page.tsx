@@ -22,14 +22,26 @@ import {
   type OpinionFilters,
   type OpinionListParams,
 } from '../domain/dashboard';
+import type { CsvColumnNames } from '../domain/opinion-csv';
+import { errorText } from '../i18n/error-text';
+import { t } from '../i18n/i18n';
 import { useNewOpinions } from '../queries/live-opinions';
 import { useExportOpinions } from '../queries/opinion-export';
 import { useDashboardStats } from '../queries/opinion-stats';
 import { useDeleteOpinions, useOpinionList, useSetReviewed } from '../queries/opinions';
 import { usePrefetchDashboard } from '../queries/prefetch-dashboard';
 
-function plural(count: number, one: string, many: string): string {
-  return count === 1 ? `1 ${one}` : `${count.toLocaleString('en')} ${many}`;
+/** The CSV's header in the page's language (the page's language is fixed for its life). */
+function csvColumnNames(): CsvColumnNames {
+  return {
+    id: t('csv.id'),
+    created_at: t('csv.createdAt'),
+    name: t('csv.name'),
+    comment: t('csv.comment'),
+    will_return: t('csv.willReturn'),
+    reviewed: t('csv.reviewed'),
+    language: t('csv.language'),
+  };
 }
 
 /*
@@ -49,13 +61,13 @@ const DashboardStats = memo(function DashboardStats({ filters }: { filters: Opin
 });
 
 const DashboardExport = memo(function DashboardExport({ filters, total }: { filters: OpinionFilters; total: number | undefined }) {
-  const exporter = useExportOpinions();
+  const exporter = useExportOpinions(csvColumnNames());
   return (
     <ExportPanel
       total={total}
       pending={exporter.isPending}
       progress={exporter.progress}
-      error={exporter.error?.message}
+      error={exporter.error ? errorText(exporter.error) : undefined}
       done={exporter.data}
       onExport={() => exporter.mutate(filters)}
     />
@@ -108,7 +120,7 @@ const Dashboard = memo(function Dashboard() {
       { ids, reviewed },
       {
         onSuccess: () => {
-          setMessage(`${plural(ids.length, 'opinion', 'opinions')} marked ${reviewed ? 'reviewed' : 'not reviewed'}.`);
+          setMessage(t(reviewed ? 'dashboard.marked' : 'dashboard.markedNew', { count: ids.length }));
           if (ids.length > 1) clearSelection();
         },
       },
@@ -120,7 +132,7 @@ const Dashboard = memo(function Dashboard() {
       onSuccess: () => {
         setConfirming(false);
         clearSelection();
-        setMessage(`${plural(ids.length, 'opinion', 'opinions')} deleted.`);
+        setMessage(t('dashboard.deleted', { count: ids.length }));
       },
     });
   };
@@ -129,14 +141,14 @@ const Dashboard = memo(function Dashboard() {
     void live.show();
   };
 
-  const actionError = setReviewed.error?.message;
+  const actionError = setReviewed.error ? errorText(setReviewed.error) : undefined;
   const total = list.data?.total;
 
   return (
     <div className="dashboard">
-      <title>Opinions · Visitor Opinions</title>
+      <title>{t('title.dashboard', { app: t('app.name') })}</title>
       <div className="dashboard__head">
-        <h1>Opinions</h1>
+        <h1>{t('dashboard.heading')}</h1>
         <DashboardExport filters={filters} total={total} />
       </div>
 
@@ -156,17 +168,17 @@ const Dashboard = memo(function Dashboard() {
 
       <section aria-labelledby="list-title" aria-busy={list.isFetching}>
         <h2 id="list-title" className="visually-hidden">
-          List of opinions
+          {t('dashboard.listTitle')}
         </h2>
-        <QueryState query={list} loadingLabel="Loading opinions…">
+        <QueryState query={list} loadingLabel={t('dashboard.loading')}>
           {(page) => {
             if (page.total === 0) {
               return (
                 <div className="empty">
-                  <p>{hasFilters(filters) ? 'No opinions match these filters.' : 'No opinions yet.'}</p>
+                  <p>{hasFilters(filters) ? t('dashboard.noMatch') : t('dashboard.empty')}</p>
                   {hasFilters(filters) ? (
                     <button type="button" className="button button--secondary" onClick={reset}>
-                      Reset filters
+                      {t('filters.reset')}
                     </button>
                   ) : null}
                 </div>
@@ -176,9 +188,9 @@ const Dashboard = memo(function Dashboard() {
               const last = pageCount(page.total, params.pageSize);
               return (
                 <div className="empty">
-                  <p>This page is past the end of the list.</p>
+                  <p>{t('dashboard.pastEnd')}</p>
                   <button type="button" className="button button--secondary" onClick={() => update({ page: last })}>
-                    Go to the last page
+                    {t('dashboard.lastPage')}
                   </button>
                 </div>
               );
@@ -222,14 +234,14 @@ const Dashboard = memo(function Dashboard() {
 
       <ConfirmDialog
         open={confirming}
-        title={`Delete ${plural(selected.size, 'opinion', 'opinions')}?`}
-        confirmLabel="Delete"
+        title={t('dashboard.confirmDelete', { count: selected.size })}
+        confirmLabel={t('remove.confirm')}
         pending={remove.isPending}
-        error={remove.error?.message}
+        error={remove.error ? errorText(remove.error) : undefined}
         onConfirm={deleteSelected}
         onCancel={() => setConfirming(false)}
       >
-        <p>Deleted opinions are gone for good: they cannot be brought back.</p>
+        <p>{t('remove.body')}</p>
       </ConfirmDialog>
     </div>
   );

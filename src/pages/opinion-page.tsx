@@ -4,10 +4,13 @@ import { RequireStaff } from '../app/guards';
 import { paths } from '../app/paths';
 import { ConfirmDialog } from '../components/dashboard/confirm-dialog';
 import { OpinionTime } from '../components/dashboard/opinion-time';
+import { Arrow } from '../components/dashboard/arrow';
 import { LanguageBadge, ReviewBadge, WillReturnBadge } from '../components/dashboard/review-badge';
 import { QueryState } from '../components/ui/query-state';
 import '../components/dashboard/dashboard.css';
 import { displayName } from '../domain/opinion';
+import { errorText } from '../i18n/error-text';
+import { t } from '../i18n/i18n';
 import { useDeleteOpinions, useOpinion, useSetReviewed } from '../queries/opinions';
 
 function useBackToList(): string {
@@ -26,10 +29,10 @@ function OpinionDetail({ id }: { id: string }) {
   if (opinion.error?.kind === 'not-found') {
     return (
       <>
-        <title>Opinion not found · Visitor Opinions</title>
-        <h1>This opinion does not exist</h1>
-        <p>It may have been deleted.</p>
-        <Link to={back}>Back to the list</Link>
+        <title>{t('title.opinionNotFound', { app: t('app.name') })}</title>
+        <h1>{t('opinion.notFound.heading')}</h1>
+        <p>{t('opinion.notFound.body')}</p>
+        <Link to={back}>{t('opinion.back')}</Link>
       </>
     );
   }
@@ -37,16 +40,18 @@ function OpinionDetail({ id }: { id: string }) {
   return (
     <div className="dashboard">
       <p>
-        <Link to={back}>← Back to the list</Link>
+        <Link to={back}>
+          <Arrow to="previous" /> {t('opinion.back')}
+        </Link>
       </p>
-      <QueryState query={opinion} loadingLabel="Loading the opinion…">
+      <QueryState query={opinion} loadingLabel={t('opinion.loading')}>
         {(data) => {
-          const name = displayName(data);
+          const name = displayName(data, t('opinion.anonymous'));
           return (
             <article className="opinion-detail" aria-labelledby="opinion-title">
-              <title>{`Opinion from ${name} · Visitor Opinions`}</title>
+              <title>{t('title.opinion', { name, app: t('app.name') })}</title>
               <h1 id="opinion-title">
-                Opinion from <bdi>{name}</bdi>
+                {t('opinion.from')} <bdi>{name}</bdi>
               </h1>
               <p className="opinion-detail__meta">
                 <OpinionTime date={data.createdAt} now={new Date(opinion.dataUpdatedAt)} />
@@ -55,7 +60,7 @@ function OpinionDetail({ id }: { id: string }) {
                 <WillReturnBadge willReturn={data.willReturn} /> <ReviewBadge reviewed={data.reviewed} />{' '}
                 <LanguageBadge language={data.language} />
               </p>
-              <h2>Comment</h2>
+              <h2>{t('opinion.comment')}</h2>
               <p dir="auto" className="opinion-detail__comment">
                 {data.comment}
               </p>
@@ -66,7 +71,7 @@ function OpinionDetail({ id }: { id: string }) {
                   disabled={setReviewed.isPending}
                   onClick={() => setReviewed.mutate({ ids: [data.id], reviewed: !data.reviewed })}
                 >
-                  {data.reviewed ? 'Mark not reviewed' : 'Mark reviewed'}
+                  {data.reviewed ? t('mark.new') : t('mark.reviewed')}
                 </button>
                 <button
                   type="button"
@@ -76,21 +81,21 @@ function OpinionDetail({ id }: { id: string }) {
                     setConfirming(true);
                   }}
                 >
-                  Delete…
+                  {t('remove.open')}
                 </button>
               </div>
-              <div role="status">{setReviewed.isSuccess ? `Marked ${data.reviewed ? 'reviewed' : 'not reviewed'}.` : ''}</div>
+              <div role="status">{setReviewed.isSuccess ? t(data.reviewed ? 'opinion.marked' : 'opinion.markedNew') : ''}</div>
               {setReviewed.error ? (
                 <p role="alert" className="notice notice--error">
-                  {setReviewed.error.message}
+                  {errorText(setReviewed.error)}
                 </p>
               ) : null}
               <ConfirmDialog
                 open={confirming}
-                title="Delete this opinion?"
-                confirmLabel="Delete"
+                title={t('opinion.confirmDelete')}
+                confirmLabel={t('remove.confirm')}
                 pending={remove.isPending}
-                error={remove.error?.message}
+                error={remove.error ? errorText(remove.error) : undefined}
                 onCancel={() => setConfirming(false)}
                 onConfirm={() =>
                   remove.mutate([data.id], {
@@ -98,7 +103,7 @@ function OpinionDetail({ id }: { id: string }) {
                   })
                 }
               >
-                <p>Deleted opinions are gone for good: they cannot be brought back.</p>
+                <p>{t('remove.body')}</p>
               </ConfirmDialog>
             </article>
           );

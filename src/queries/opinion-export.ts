@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { downloadText, opinionsCsv } from '../device/csv-file';
 import type { OpinionFilters } from '../domain/dashboard';
-import { exportFileName } from '../domain/opinion-csv';
+import { exportFileName, type CsvColumnNames } from '../domain/opinion-csv';
 import { fetchAllOpinions } from '../parse/opinion-export';
 import { rejectingWithAppError } from './app-error';
 
@@ -11,15 +11,15 @@ export interface ExportProgress {
   readonly total: number;
 }
 
-/** Fetches every opinion of the filtered set, page by page, and downloads it as CSV. */
-export function useExportOpinions() {
+/** Fetches every opinion of the filtered set, page by page, and downloads it as CSV with `columnNames` as its header. */
+export function useExportOpinions(columnNames: CsvColumnNames) {
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const mutation = useMutation({
     mutationFn: (filters: OpinionFilters) =>
       rejectingWithAppError(async () => {
         setProgress({ fetched: 0, total: 0 });
         const opinions = await fetchAllOpinions(filters, (fetched, total) => setProgress({ fetched, total }));
-        downloadText(exportFileName(new Date()), await opinionsCsv(opinions));
+        downloadText(exportFileName(new Date()), await opinionsCsv(opinions, columnNames));
         return opinions.length;
       }),
   });

@@ -1,10 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { isLanguage, LANGUAGES, type Language } from '../../src/domain/languages.ts';
-import { MESSAGE_AREAS } from '../../src/i18n/i18n.ts';
 import { expectNoAxeViolations, holdBack, launchBrowser, PHONE } from '../helpers/browser.ts';
+import { message } from '../helpers/messages.ts';
 import { marker, newUser, opinionsWithComment, TEST_PASSWORD } from '../helpers/parse-rest.ts';
 
 const appURL = inject('appURL');
@@ -17,17 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** A message as the visitor reads it in `language` (plain messages only), from whichever area has it. */
-function message(language: Language, id: string): string {
-  for (const area of MESSAGE_AREAS) {
-    const file = path.resolve(import.meta.dirname, `../../src/i18n/messages/${area}/${language}.json`);
-    const catalog: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
-    const text = typeof catalog === 'object' && catalog !== null ? Object.entries(catalog).find(([key]) => key === id)?.[1] : undefined;
-    if (typeof text === 'string') return text;
-  }
-  throw new Error(`No message ${id} in ${language}`);
-}
 
 const home = (language: Language) => (language === 'en' ? '/' : `/${language}/`);
 const ENTRY = /\/assets\/index-[^/]*\.js$/;

@@ -1,3 +1,5 @@
+import { t } from '../../i18n/i18n';
+
 export function BulkActions({
   count,
   pending,
@@ -13,19 +15,19 @@ export function BulkActions({
 }) {
   if (count === 0) return null;
   return (
-    <div className="bulk-actions" role="group" aria-label="With the selected opinions">
-      <p className="bulk-actions__count">{count === 1 ? '1 selected' : `${count} selected`}</p>
+    <div className="bulk-actions" role="group" aria-label={t('bulk.label')}>
+      <p className="bulk-actions__count">{t('bulk.count', { count })}</p>
       <button type="button" className="button button--small" disabled={pending} onClick={() => onMark(true)}>
-        Mark reviewed
+        {t('mark.reviewed')}
       </button>
       <button type="button" className="button button--secondary button--small" disabled={pending} onClick={() => onMark(false)}>
-        Mark not reviewed
+        {t('mark.new')}
       </button>
       <button type="button" className="button button--danger button--small" disabled={pending} onClick={onDelete}>
-        Delete…
+        {t('remove.open')}
       </button>
       <button type="button" className="link-button" disabled={pending} onClick={onClear}>
-        Clear selection
+        {t('bulk.clear')}
       </button>
     </div>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { t } from '../../i18n/i18n';
 
 /**
  * A modal question with a native <dialog>: focus moves into it and stays there, Escape
@@ -58,10 +59,10 @@ export function ConfirmDialog({
       ) : null}
       <div className="dialog__actions">
         <button type="button" className="button button--secondary" onClick={onCancel} disabled={pending} ref={cancel}>
-          Cancel
+          {t('remove.cancel')}
         </button>
         <button type="button" className="button button--danger" onClick={onConfirm} disabled={pending}>
-          {pending ? 'Deleting…' : confirmLabel}
+          {pending ? t('remove.pending') : confirmLabel}
         </button>
       </div>
     </dialog>

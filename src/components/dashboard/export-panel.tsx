@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { t } from '../../i18n/i18n';
 
 /** The export button and, while it runs, how far it has got. */
 export function ExportPanel({
@@ -20,22 +21,20 @@ export function ExportPanel({
   return (
     <div className="export">
       <button type="button" className="button button--secondary" disabled={pending || total === 0} onClick={onExport}>
-        {total === undefined ? 'Export CSV' : `Export ${total.toLocaleString('en')} as CSV`}
+        {total === undefined ? t('export.button') : t('export.buttonCount', { count: total })}
       </button>
       <div role="status" className="export__status">
         {pending && progress ? (
           <>
-            <label htmlFor={progressId}>
-              Exporting: {progress.fetched.toLocaleString('en')} of {progress.total.toLocaleString('en')}
-            </label>{' '}
+            <label htmlFor={progressId}>{t('export.progress', { fetched: progress.fetched, total: progress.total })}</label>{' '}
             <progress id={progressId} max={Math.max(progress.total, 1)} value={progress.fetched} />
           </>
         ) : null}
-        {!pending && done !== undefined && !error ? <span>Exported {done.toLocaleString('en')} opinions.</span> : null}
+        {!pending && done !== undefined && !error ? <span>{t('export.done', { count: done })}</span> : null}
       </div>
       {error ? (
         <p role="alert" className="field__error">
-          The export failed: {error}
+          {t('export.failed', { reason: error })}
         </p>
       ) : null}
     </div>

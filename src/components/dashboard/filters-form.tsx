@@ -10,6 +10,8 @@ import {
   type WillReturnFilter,
 } from '../../domain/dashboard';
 import { LANGUAGE_CODES, LANGUAGES } from '../../domain/languages';
+import { numberLabel } from '../../i18n/format';
+import { t } from '../../i18n/i18n';
 
 /** How long typing pauses before the search runs. */
 export const SEARCH_DEBOUNCE_MS = 350;
@@ -31,7 +33,7 @@ function SearchField({ value, onSearch }: { value: string; onSearch: (q: string)
   return (
     <div className="filter filter--search">
       <label className="field__label" htmlFor={id}>
-        Search names and comments
+        {t('filters.search')}
       </label>
       <input
         id={id}
@@ -106,56 +108,56 @@ export function FiltersForm({
   canReset: boolean;
 }) {
   return (
-    <form role="search" aria-label="Filter opinions" className="filters" onSubmit={(event) => event.preventDefault()}>
+    <form role="search" aria-label={t('filters.label')} className="filters" onSubmit={(event) => event.preventDefault()}>
       <SearchField value={params.q} onSearch={(q) => onChange({ q })} />
       <Select<WillReturnFilter>
-        label="Will return"
+        label={t('filters.willReturn')}
         value={params.willReturn}
         options={[
-          ['any', 'Any answer'],
-          ['yes', 'Yes'],
-          ['no', 'No'],
+          ['any', t('filters.willReturn.any')],
+          ['yes', t('filters.willReturn.yes')],
+          ['no', t('filters.willReturn.no')],
         ]}
         onChange={(willReturn) => onChange({ willReturn })}
       />
       <Select<ReviewedFilter>
-        label="Status"
+        label={t('filters.status')}
         value={params.reviewed}
         options={[
-          ['any', 'New and reviewed'],
-          ['new', 'New'],
-          ['reviewed', 'Reviewed'],
+          ['any', t('filters.status.any')],
+          ['new', t('filters.status.new')],
+          ['reviewed', t('filters.status.reviewed')],
         ]}
         onChange={(reviewed) => onChange({ reviewed })}
       />
       <Select<LanguageFilter>
-        label="Language"
+        label={t('filters.language')}
         value={params.language}
-        options={[['any', 'Any language'], ...LANGUAGE_CODES.map((code) => [code, LANGUAGES[code].name, code] as const)]}
+        options={[['any', t('filters.language.any')], ...LANGUAGE_CODES.map((code) => [code, LANGUAGES[code].name, code] as const)]}
         onChange={(language) => onChange({ language })}
       />
-      <DateField label="From" value={params.from} max={params.to || undefined} onChange={(from) => onChange({ from })} />
-      <DateField label="To" value={params.to} min={params.from || undefined} onChange={(to) => onChange({ to })} />
+      <DateField label={t('filters.from')} value={params.from} max={params.to || undefined} onChange={(from) => onChange({ from })} />
+      <DateField label={t('filters.to')} value={params.to} min={params.from || undefined} onChange={(to) => onChange({ to })} />
       <Select<OpinionSort>
-        label="Sort by"
+        label={t('filters.sort')}
         value={params.sort}
         options={[
-          ['newest', 'Newest first'],
-          ['oldest', 'Oldest first'],
-          ['name', 'Name (A–Z)'],
+          ['newest', t('filters.sort.newest')],
+          ['oldest', t('filters.sort.oldest')],
+          ['name', t('filters.sort.name')],
         ]}
         onChange={(sort) => onChange({ sort })}
       />
       <Select<`${PageSize}`>
-        label="Per page"
+        label={t('filters.pageSize')}
         value={`${params.pageSize}`}
-        options={PAGE_SIZES.map((size) => [`${size}`, `${size}`] as const)}
+        options={PAGE_SIZES.map((size) => [`${size}`, numberLabel(size)] as const)}
         onChange={(size) => onChange({ pageSize: Number(size) as PageSize })}
       />
       {canReset ? (
         <div className="filter filter--reset">
           <button type="button" className="button button--secondary" onClick={onReset}>
-            Reset filters
+            {t('filters.reset')}
           </button>
         </div>
       ) : null}

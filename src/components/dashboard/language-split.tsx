@@ -1,11 +1,13 @@
-import { percentLabel, type LanguageCount } from '../../domain/dashboard';
+import type { LanguageCount } from '../../domain/dashboard';
 import { LANGUAGE_CODES } from '../../domain/languages';
+import { numberLabel, percentLabel } from '../../i18n/format';
+import { t } from '../../i18n/i18n';
 import { LanguageName } from './language-name';
 
 function Split({ languages, loading }: { languages: readonly LanguageCount[]; loading: boolean }) {
   return (
     <div className="language-split" aria-hidden={loading || undefined}>
-      <h3 className="language-split__title">By language</h3>
+      <h3 className="language-split__title">{t('split.title')}</h3>
       <dl className="language-split__list">
         {languages.map(({ language, total, willReturn }) => (
           <div key={language ?? ''} className="language-split__item" data-language={language ?? ''}>
@@ -13,8 +15,8 @@ function Split({ languages, loading }: { languages: readonly LanguageCount[]; lo
               <LanguageName language={language} />
             </dt>
             <dd className="language-split__value">
-              {loading ? '…' : total.toLocaleString('en')}
-              {!loading && total > 0 ? <span className="stat__hint"> · {percentLabel(willReturn, total)} will return</span> : null}
+              {loading ? '…' : numberLabel(total)}
+              {!loading && total > 0 ? <span className="stat__hint"> · {t('split.willReturn', { percent: percentLabel(willReturn, total) })}</span> : null}
             </dd>
           </div>
         ))}

@@ -1,6 +1,7 @@
 import { useDeferredValue, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { displayName, type Opinion } from '../../domain/opinion';
+import { t } from '../../i18n/i18n';
 import { OpinionTime } from './opinion-time';
 import { LanguageBadge, ReviewBadge, WillReturnBadge } from './review-badge';
 
@@ -21,7 +22,7 @@ function Comment({ id, text }: { id: string; text: string }) {
       </p>
       {long ? (
         <button type="button" className="link-button" aria-expanded={whole} aria-controls={textId} onClick={() => setWhole(!whole)}>
-          {whole ? 'Show less' : 'Read the whole comment'}
+          {whole ? t('comment.less') : t('comment.more')}
         </button>
       ) : null}
     </div>
@@ -58,11 +59,11 @@ export function OpinionList({
     <>
       <label className="choice select-page">
         <input type="checkbox" checked={allSelected} onChange={(event) => onSelectPage(event.target.checked)} />
-        Select all {opinions.length} on this page
+        {t('list.selectPage', { count: opinions.length })}
       </label>
-      <ul className="opinion-list" aria-label="Opinions">
+      <ul className="opinion-list" aria-label={t('list.label')}>
         {cards.map((opinion) => {
-          const name = displayName(opinion);
+          const name = displayName(opinion, t('opinion.anonymous'));
           const busy = busyIds.has(opinion.id);
           return (
             <li key={opinion.id} className={opinion.reviewed ? 'opinion-card opinion-card--reviewed' : 'opinion-card'}>
@@ -73,7 +74,7 @@ export function OpinionList({
                     className="opinion-card__select"
                     checked={selected.has(opinion.id)}
                     onChange={(event) => onSelect(opinion.id, event.target.checked)}
-                    aria-label={`Select the opinion from ${name}`}
+                    aria-label={t('list.select', { name })}
                   />
                   <h3 id={`name-${opinion.id}`} className="opinion-card__name">
                     <bdi>{name}</bdi>
@@ -91,17 +92,17 @@ export function OpinionList({
                       className="button button--secondary button--small"
                       disabled={busy}
                       onClick={() => onSetReviewed(opinion.id, !opinion.reviewed)}
-                      aria-label={`${opinion.reviewed ? "Mark not reviewed" : "Mark reviewed"}: opinion from ${name}`}
+                      aria-label={opinion.reviewed ? t('list.markNewFrom', { name }) : t('list.markReviewedFrom', { name })}
                     >
-                      {opinion.reviewed ? 'Mark not reviewed' : 'Mark reviewed'}
+                      {opinion.reviewed ? t('mark.new') : t('mark.reviewed')}
                     </button>
                     <Link
                       to={detailHref(opinion.id)}
                       state={linkState}
                       className="button button--secondary button--small"
-                      aria-label={`Open the opinion from ${name}`}
+                      aria-label={t('list.openFrom', { name })}
                     >
-                      Open
+                      {t('list.open')}
                     </Link>
                   </span>
                 </div>

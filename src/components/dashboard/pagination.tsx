@@ -1,4 +1,12 @@
-import { pageCount, rangeLabel } from '../../domain/dashboard';
+import { pageCount, pageRange } from '../../domain/dashboard';
+import { t } from '../../i18n/i18n';
+import { Arrow } from './arrow';
+
+/** "41–60 of 1,234" */
+export function rangeLabel(page: number, pageSize: number, shown: number, total: number): string {
+  const range = pageRange(page, pageSize, shown, total);
+  return range ? t('pagination.range', { ...range, total }) : t('pagination.rangeEmpty', { total });
+}
 
 export function Pagination({
   page,
@@ -17,26 +25,24 @@ export function Pagination({
 }) {
   const pages = pageCount(total, pageSize);
   return (
-    <nav className="pagination" aria-label="Pages">
+    <nav className="pagination" aria-label={t('pagination.label')}>
       <p className="pagination__range" aria-live="polite">
         {rangeLabel(page, pageSize, shown, total)}
-        {loading ? <span className="muted"> · loading…</span> : null}
+        {loading ? <span className="muted"> · {t('pagination.loading')}</span> : null}
       </p>
       <div className="pagination__buttons">
         <button type="button" className="button button--secondary button--small" disabled={page <= 1} onClick={() => onPage(1)}>
-          First
+          <Arrow to="first" /> {t('pagination.first')}
         </button>
         <button type="button" className="button button--secondary button--small" disabled={page <= 1} onClick={() => onPage(page - 1)}>
-          Previous
+          <Arrow to="previous" /> {t('pagination.previous')}
         </button>
-        <span className="pagination__page">
-          Page {page.toLocaleString('en')} of {pages.toLocaleString('en')}
-        </span>
+        <span className="pagination__page">{t('pagination.page', { page, pages })}</span>
         <button type="button" className="button button--secondary button--small" disabled={page >= pages} onClick={() => onPage(page + 1)}>
-          Next
+          {t('pagination.next')} <Arrow to="next" />
         </button>
         <button type="button" className="button button--secondary button--small" disabled={page >= pages} onClick={() => onPage(pages)}>
-          Last
+          {t('pagination.last')} <Arrow to="last" />
         </button>
       </div>
     </nav>

@@ -9,8 +9,9 @@
  * stroke keeps its width, the labels HTML placed at percentages so that text never stretches.
  * Hidden from screen readers: the table beside it has the same numbers.
  */
-import { percentLabel, type DayCount } from '../../domain/dashboard';
-import { dayLabel, shortDayLabel } from './day-label';
+import type { DayCount } from '../../domain/dashboard';
+import { dayLabel, numberLabel, percentLabel, shortDayLabel } from '../../i18n/format';
+import { t } from '../../i18n/i18n';
 import { countTicks, dayCentre, labelledDays, SHARE_TICKS, shareLine, sharePoints } from './per-day-chart-scale';
 
 /** Dates under the axis that fit at 360 px; from a wider chart on, as many again between them (dashboard.css). */
@@ -33,7 +34,7 @@ export function PerDayChart({ days }: { days: readonly DayCount[] }) {
       <div className="per-day-chart__axis per-day-chart__axis--counts">
         {ticks.map((tick) => (
           <span key={tick} className="per-day-chart__tick" style={{ insetBlockEnd: height(tick, top) }}>
-            {tick.toLocaleString('en')}
+            {numberLabel(tick)}
           </span>
         ))}
       </div>
@@ -46,7 +47,7 @@ export function PerDayChart({ days }: { days: readonly DayCount[] }) {
             <div
               key={day.day}
               className="per-day-chart__day"
-              title={`${dayLabel(day.day)}\nOpinions: ${day.total}\nWill return: ${percentLabel(day.willReturn, day.total)}`}
+              title={t('chart.day', { day: dayLabel(day.day), count: day.total, percent: percentLabel(day.willReturn, day.total) })}
             >
               {day.total > 0 ? <span className="per-day-chart__bar" style={{ blockSize: height(day.total, top) }} /> : null}
             </div>
@@ -65,7 +66,7 @@ export function PerDayChart({ days }: { days: readonly DayCount[] }) {
       <div className="per-day-chart__axis per-day-chart__axis--shares">
         {SHARE_TICKS.map((tick) => (
           <span key={tick} className="per-day-chart__tick" style={{ insetBlockEnd: `${tick}%` }}>
-            {tick}%
+            {percentLabel(tick, 100)}
           </span>
         ))}
       </div>
@@ -85,8 +86,8 @@ export function PerDayChart({ days }: { days: readonly DayCount[] }) {
         )}
       </div>
       <ul className="per-day-chart__legend">
-        <li className="per-day-chart__key per-day-chart__key--counts">Opinions</li>
-        <li className="per-day-chart__key per-day-chart__key--shares">Will return %</li>
+        <li className="per-day-chart__key per-day-chart__key--counts">{t('stats.opinions')}</li>
+        <li className="per-day-chart__key per-day-chart__key--shares">{t('chart.legend.share')}</li>
       </ul>
     </div>
   );

@@ -1,5 +1,6 @@
-import { fillDays, percentLabel, type DashboardStats } from '../../domain/dashboard';
-import { dayLabel } from './day-label';
+import { fillDays, type DashboardStats } from '../../domain/dashboard';
+import { dayLabel, numberLabel, percentLabel } from '../../i18n/format';
+import { t } from '../../i18n/i18n';
 import { PerDayChart } from './per-day-chart';
 import { LanguageSplit, LanguageSplitPlaceholder } from './language-split';
 
@@ -22,19 +23,19 @@ export function StatsPlaceholder() {
   return (
     <section aria-labelledby="stats-title" aria-busy="true" className="stats">
       <h2 id="stats-title" className="visually-hidden">
-        Stats for these filters
+        {t('stats.title')}
       </h2>
       <p role="status" className="visually-hidden">
-        Loading stats…
+        {t('stats.loading')}
       </p>
       <dl className="stats__figures" aria-hidden="true">
-        <Figure label="Opinions" value="…" />
-        <Figure label="Will return" value="…" />
-        <Figure label="New since you last looked" value="…" />
+        <Figure label={t('stats.opinions')} value="…" />
+        <Figure label={t('stats.willReturn')} value="…" />
+        <Figure label={t('stats.newSince')} value="…" />
       </dl>
       <LanguageSplitPlaceholder />
       <div className="stats__chart" aria-hidden="true">
-        <p className="stats__caption">Opinions per day</p>
+        <p className="stats__caption">{t('stats.perDay')}</p>
         <div className="per-day-chart per-day-chart--loading" />
         <div className="stats__table-placeholder" />
       </div>
@@ -45,23 +46,23 @@ export function StatsPlaceholder() {
 /** The totals of the filtered set and the per-day chart, with its numbers as a table too. */
 export function StatsPanel({ stats, updating }: { stats: DashboardStats; updating: boolean }) {
   const days = fillDays(stats);
-  const chartTitle = `Opinions per day, ${dayLabel(stats.chartFrom)} to ${dayLabel(stats.chartTo)}`;
+  const chartTitle = t('stats.chartTitle', { from: dayLabel(stats.chartFrom), to: dayLabel(stats.chartTo) });
   return (
     <section aria-labelledby="stats-title" className={updating ? 'stats stats--updating' : 'stats'}>
       <h2 id="stats-title" className="visually-hidden">
-        Stats for these filters
+        {t('stats.title')}
       </h2>
       <dl className="stats__figures">
-        <Figure label="Opinions" value={stats.total.toLocaleString('en')} />
+        <Figure label={t('stats.opinions')} value={numberLabel(stats.total)} />
         <Figure
-          label="Will return"
+          label={t('stats.willReturn')}
           value={percentLabel(stats.willReturn, stats.total)}
-          hint={stats.total > 0 ? ` (${stats.willReturn.toLocaleString('en')})` : undefined}
+          hint={stats.total > 0 ? ` (${numberLabel(stats.willReturn)})` : undefined}
         />
         <Figure
-          label="New since you last looked"
-          value={stats.newSince === null ? 'All' : stats.newSince.toLocaleString('en')}
-          hint={stats.newSince === null ? ' (first visit)' : undefined}
+          label={t('stats.newSince')}
+          value={stats.newSince === null ? t('stats.all') : numberLabel(stats.newSince)}
+          hint={stats.newSince === null ? ` ${t('stats.firstVisit')}` : undefined}
         />
       </dl>
       <LanguageSplit languages={stats.languages} />
@@ -69,23 +70,23 @@ export function StatsPanel({ stats, updating }: { stats: DashboardStats; updatin
         <figcaption className="stats__caption">{chartTitle}</figcaption>
         <PerDayChart days={days} />
         <details className="stats__table">
-          <summary>Show the numbers</summary>
+          <summary>{t('stats.showNumbers')}</summary>
           {/* Focusable, so that a keyboard can scroll it. */}
-          <div className="table-scroll" tabIndex={0} role="region" aria-label="Opinions per day, as a table">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('stats.table')}>
             <table>
               <caption className="visually-hidden">{chartTitle}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Day</th>
-                  <th scope="col">Opinions</th>
-                  <th scope="col">Will return</th>
+                  <th scope="col">{t('stats.table.day')}</th>
+                  <th scope="col">{t('stats.opinions')}</th>
+                  <th scope="col">{t('stats.willReturn')}</th>
                 </tr>
               </thead>
               <tbody>
                 {days.map((day) => (
                   <tr key={day.day}>
                     <th scope="row">{dayLabel(day.day)}</th>
-                    <td>{day.total}</td>
+                    <td>{numberLabel(day.total)}</td>
                     <td>{percentLabel(day.willReturn, day.total)}</td>
                   </tr>
                 ))}

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
-import { patternSource, withoutEntryTags } from '../../../build/route-preload-plugin';
+import { appNames, patternSource, withoutEntryTags } from '../../../build/route-preload-plugin';
 import { NOT_FOUND, PRERENDERED_ROUTE, ROUTES, routeEntries, SHELL_MODULES } from '../../../src/app/route-manifest';
 import { routePatterns } from '../../../src/app/paths';
 import { preloadRoute, type RoutePreload } from '../../../src/app/route-preload-script';
@@ -204,5 +204,14 @@ describe('the inline script, in a language', () => {
     const links = [...document.head.querySelectorAll('link')].map((link) => new URL(link.href).pathname);
     expect(links).toEqual(['/assets/es-a.js', '/assets/login-a.js']);
     expect([document.documentElement.lang, document.documentElement.dir]).toEqual(['es', 'ltr']);
+  });
+
+  test('a deep link in Arabic is titled with the app’s Arabic name until its page sets its own title', () => {
+    document.title = 'Visitor Opinions';
+    window.history.replaceState(null, '', '/ar/dashboard');
+    const routes: RoutePreload[] = [{ pattern: patternSource('/dashboard'), mode: 'preload', files: [] }];
+    preloadRoute({ base: '/', assets: '/', routes, titles: appNames(path.resolve(import.meta.dirname, '../../..')) });
+    expect(document.title).toBe('آراء الزوار');
+    expect([document.documentElement.lang, document.documentElement.dir]).toEqual(['ar', 'rtl']);
   });
 });

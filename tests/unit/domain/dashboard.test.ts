@@ -7,10 +7,10 @@ import {
   languageSplit,
   literalPattern,
   parseListParams,
-  rangeLabel,
   toSearchParams,
 } from '../../../src/domain/dashboard';
 import { LANGUAGE_CODES } from '../../../src/domain/languages';
+import { rangeLabel } from '../../../src/components/dashboard/pagination';
 import { CSV_HEADER, neutraliseFormula, opinionCsvRow } from '../../../src/domain/opinion-csv';
 
 describe('the list state in the URL', () => {

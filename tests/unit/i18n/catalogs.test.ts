@@ -84,3 +84,16 @@ test('every message is used by the code', () => {
     expect(codes.filter((kind) => !all.includes(prefix + kind)), `${prefix} codes without a message`).toEqual([]);
   }
 });
+
+test('no id is in two areas: a language has one catalog, where the area loaded last would win', () => {
+  const seen = new Map<string, string>();
+  const twice: string[] = [];
+  for (const area of MESSAGE_AREAS) {
+    for (const id of Object.keys(english[area] ?? {})) {
+      const first = seen.get(id);
+      if (first) twice.push(`${id} (${first}, ${area})`);
+      else seen.set(id, area);
+    }
+  }
+  expect(twice).toEqual([]);
+});
