@@ -38,7 +38,7 @@ const TEXTS: Record<Language, Texts> = {
   en: {
     verify: ({ app, username, email }) => ({
       subject: `Verify your e-mail for ${app}`,
-      before: [`Hi ${username},`, `Thanks for signing up to ${app}! Please confirm that ${email} is your email address:`],
+      before: [`Hi ${username},`, `Thanks for signing up for ${app}! Please confirm that ${email} is your email address:`],
       button: 'Confirm my email',
       after: `The link works for ${VERIFY_LINK_HOURS} hours. If you didn't sign up, just ignore this email.`,
     }),
