@@ -238,7 +238,7 @@ describe('kiosk mode', () => {
     await page.getByLabel('Contraseña', { exact: true }).fill('Staff#Opinions1');
     await page.getByRole('button', { name: 'Iniciar sesión' }).click();
     await page.getByRole('heading', { name: 'Configurar esta tableta como quiosco' }).waitFor();
-    expect(await page.title()).toBe('Modo quiosco · Visitor Opinions');
+    expect(await page.title()).toBe('Modo quiosco · Opiniones de visitantes');
     await page.getByLabel('PIN de salida', { exact: true }).fill(PIN);
     await page.getByLabel('Repita el PIN de salida').fill(PIN);
     await page.getByLabel('Cada visitante empieza en').selectOption('es');
