@@ -1,5 +1,6 @@
 import { MailDev } from 'maildev';
 import nodemailer from 'nodemailer';
+import { accountMail, type AccountMailKind } from './account-mail.ts';
 
 export interface MailCatcher {
   stop(): Promise<void>;
@@ -23,9 +24,22 @@ interface MailOptions {
   to: string;
   subject: string;
   text: string;
+  html?: string;
 }
 
-/** A Parse Server email adapter that sends through real SMTP. */
+/** What Parse Server hands the adapter for an account email: its user is a Parse.Object. */
+interface AccountMailOptions {
+  link: string;
+  appName: string;
+  user: { get(key: string): unknown };
+}
+
+const stringOf = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/**
+ * A Parse Server email adapter that sends through real SMTP, with the account emails in the
+ * user's language (account-mail.ts) instead of Parse Server's English ones.
+ */
 export function smtpMailAdapter(options: { host: string; port: number; from: string }) {
   const transport = nodemailer.createTransport({
     host: options.host,
@@ -33,13 +47,23 @@ export function smtpMailAdapter(options: { host: string; port: number; from: str
     secure: false,
     ignoreTLS: true,
   });
+  async function sendMail({ to, subject, text, html }: MailOptions) {
+    // Parse Server fires verification and reset mails without awaiting them: a failure
+    // here must be logged, not left as an unhandled rejection that stops the process.
+    await transport.sendMail({ from: options.from, to, subject, text, html }).catch((error: unknown) => {
+      console.error(`Could not send "${subject}" to ${to}: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  }
+  const sendAccountMail = (kind: AccountMailKind) => async ({ link, appName, user }: AccountMailOptions) => {
+    const email = stringOf(user.get('email'));
+    const username = stringOf(user.get('username'));
+    const mail = accountMail({ kind, appName, link, username, email, language: user.get('language') });
+    // As Parse Server's own: an account without an email has its username as the address.
+    await sendMail({ to: email || username, ...mail });
+  };
   return {
-    async sendMail({ to, subject, text }: MailOptions) {
-      // Parse Server fires verification and reset mails without awaiting them: a failure
-      // here must be logged, not left as an unhandled rejection that stops the process.
-      await transport.sendMail({ from: options.from, to, subject, text }).catch((error: unknown) => {
-        console.error(`Could not send "${subject}" to ${to}: ${error instanceof Error ? error.message : String(error)}`);
-      });
-    },
+    sendMail,
+    sendVerificationEmail: sendAccountMail('verify'),
+    sendPasswordResetEmail: sendAccountMail('reset'),
   };
 }

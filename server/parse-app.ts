@@ -9,6 +9,7 @@ import { CLASS } from '../src/domain/classes.ts';
 import { PASSWORD_PATTERN, PASSWORD_RULE_MESSAGE } from '../src/domain/password.ts';
 import { parseServerUrl, type StackConfig } from './config.ts';
 import { dashboardSqlPool } from './dashboard-sql.ts';
+import { RESET_LINK_HOURS, VERIFY_LINK_HOURS } from './account-mail.ts';
 import { smtpMailAdapter } from './mail.ts';
 import { requestLimits } from './request-limits.ts';
 import { classDefinitions } from './schema.ts';
@@ -154,7 +155,7 @@ export function parseServerOptions(
     installation: { duplicateDeviceTokenActionEnforceAuth: true },
     verifyUserEmails: true,
     preventLoginWithUnverifiedEmail: false,
-    emailVerifyTokenValidityDuration: 24 * 60 * 60,
+    emailVerifyTokenValidityDuration: VERIFY_LINK_HOURS * 60 * 60,
     emailAdapter: smtpMailAdapter({
       host: '127.0.0.1',
       port: config.smtpPort,
@@ -164,7 +165,7 @@ export function parseServerOptions(
       validatorPattern: PASSWORD_PATTERN,
       validationError: PASSWORD_RULE_MESSAGE,
       doNotAllowUsername: true,
-      resetTokenValidityDuration: 60 * 60,
+      resetTokenValidityDuration: RESET_LINK_HOURS * 60 * 60,
     },
     revokeSessionOnPasswordReset: true,
     // NIST SP 800-63B: at most 100 failed attempts per account. Guessing from one address is

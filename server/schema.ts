@@ -71,6 +71,8 @@ export const userClass: ClassDefinition = {
   fields: {
     // When a staff member last opened the dashboard ("new since you last looked"); written by Cloud Code.
     dashboardSeenAt: { type: 'Date' },
+    // The language the user last used the app in (src/domain/languages.ts): their emails are written in it.
+    language: { type: 'String' },
   },
   classLevelPermissions: {
     // Nobody lists users; each reads and edits only themselves (their ACL is private).

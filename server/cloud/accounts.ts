@@ -2,6 +2,7 @@
 import { usernameError } from '../../src/domain/account.ts';
 import { OUR_ERROR_CODE } from '../../src/domain/errors.ts';
 import { SEEN_AT_FIELD } from './dashboard.ts';
+import { checkLanguage } from './language-check.ts';
 import { serverParse } from './parse-global.ts';
 
 const Parse = serverParse();
@@ -25,6 +26,9 @@ Parse.Cloud.beforeSave('_User', ({ object, master }) => {
   if (changed.includes('password') && typeof password === 'string' && password.length > PASSWORD_MAX) {
     throw new Parse.Error(Parse.Error.VALIDATION_ERROR, `Passwords are at most ${PASSWORD_MAX} characters.`);
   }
+  // The language of the user's emails (server/account-mail.ts). Each user saves only their own:
+  // a user's ACL lets nobody else write it.
+  if (changed.includes('language')) checkLanguage(object.get('language'));
   if (!changed.includes('username')) return;
   const problem = usernameError(object.get('username'));
   if (problem) throw new Parse.Error(OUR_ERROR_CODE.invalidUsername, `Invalid username: ${problem}`);

@@ -3,11 +3,11 @@
  * is checked again here with the same rules from src/domain.
  */
 import { OUR_ERROR_CODE } from '../../src/domain/errors.ts';
-import { isLanguage, LANGUAGE_CODES } from '../../src/domain/languages.ts';
 import { formatValidationMessage, isSubmissionId, validateOpinion } from '../../src/domain/opinion.ts';
 import { deliveredSubmissionClass, opinionsClass, STAFF_ROLE } from '../schema.ts';
 import './accounts.ts';
 import { signalNewOpinion } from './dashboard.ts';
+import { checkLanguage } from './language-check.ts';
 import { serverParse } from './parse-global.ts';
 import { checkOpinionQuery } from './query-check.ts';
 import { refuseUnverifiedStaff } from './staff.ts';
@@ -64,10 +64,7 @@ Parse.Cloud.beforeSave(OPINIONS, async ({ object, original, master, user }) => {
     throw new Parse.Error(OUR_ERROR_CODE.invalidOpinion, formatValidationMessage(result.errors));
   }
   // An opinion without a language (an older app's outbox, another client) is stored without one.
-  const language: unknown = object.get('language');
-  if (language !== undefined && !isLanguage(language)) {
-    throw new Parse.Error(OUR_ERROR_CODE.invalidLanguage, `language must be one of ${LANGUAGE_CODES.join(', ')}, or left out.`);
-  }
+  checkLanguage(object.get('language'));
   const submissionId: unknown = object.get('submissionId');
   if (submissionId !== undefined && !isSubmissionId(submissionId)) {
     throw new Parse.Error(Parse.Error.VALIDATION_ERROR, 'submissionId must be a UUID.');

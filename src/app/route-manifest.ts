@@ -72,7 +72,7 @@ export const ROUTES = {
     messages: ['staff', 'accounts', 'errors'],
   },
   /** The venue's tablet: set up by staff (the guard), then kiosk mode, with no session, for anybody. */
-  kiosk: { pattern: '/kiosk', module: 'src/pages/kiosk-page.tsx', component: 'KioskPage', guard: 'staff', messages: ['visitor', 'errors'] },
+  kiosk: { pattern: '/kiosk', module: 'src/pages/kiosk-page.tsx', component: 'KioskPage', guard: 'staff', messages: ['visitor', 'errors', 'kiosk'] },
 } as const satisfies Record<string, RouteEntry>;
 
 export type RouteId = keyof typeof ROUTES;

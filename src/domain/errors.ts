@@ -50,7 +50,10 @@ export const OUR_ERROR_CODE = {
   staffEmailNotVerified: 4003,
   /** Our request limits (server/request-limits.ts), with HTTP 429. */
   rateLimited: 4004,
-  /** An opinion's language that is not one of domain/languages.ts (an opinion may have none). */
+  /**
+   * An opinion's or a user's language that is not one of domain/languages.ts (either may have
+   * none).
+   */
   invalidLanguage: 4005,
 } as const;
 

@@ -5,7 +5,7 @@
  * language fixed by a `?lang=` link (the switcher's links are such links).
  */
 import { LANGUAGES, type Language } from '../domain/languages';
-import { chooseLanguage, LANGUAGE_PARAM, LANGUAGE_STORAGE_KEY, withLanguage } from './language';
+import { chooseLanguage, LANGUAGE_PARAM, LANGUAGE_STORAGE_KEY, PAGE_LOCALE_PARAM, withLanguage } from './language';
 
 function stored(): string | null {
   try {
@@ -39,10 +39,11 @@ export function settleLanguage(base: string): Language | undefined {
   const url = new URL(location.href);
   const inBase = pathInBase(url.pathname, base);
   if (inBase === undefined) return undefined;
-  const query = url.searchParams.get(LANGUAGE_PARAM);
+  const query = url.searchParams.get(LANGUAGE_PARAM) ?? url.searchParams.get(PAGE_LOCALE_PARAM);
   const language = chooseLanguage({ query, path: inBase, stored: stored(), browser: navigator.languages });
   if (query === language) remember(language);
   url.searchParams.delete(LANGUAGE_PARAM);
+  url.searchParams.delete(PAGE_LOCALE_PARAM);
   const target = withLanguage(language, inBase);
   if (target !== inBase) {
     url.pathname = base.slice(0, -1) + target;

@@ -11,6 +11,13 @@ import { DEFAULT_LANGUAGE, isLanguage, LANGUAGE_CODES, type Language } from '../
 /** `?lang=es` on any page: the language fixed by the link (a QR code printed for Spanish speakers). */
 export const LANGUAGE_PARAM = 'lang';
 
+/**
+ * Parse Server's page parameter for the language: the account emails' links carry the user's
+ * (server/account-mail.ts) and Parse Server passes it on to the app's page it redirects to,
+ * where it counts as `?lang=` does.
+ */
+export const PAGE_LOCALE_PARAM = 'locale';
+
 /** The visitor's choice on this device (the switcher, or a `?lang=` link they followed). */
 export const LANGUAGE_STORAGE_KEY = 'visitor-opinions:language';
 

@@ -241,7 +241,7 @@ function KioskMode({ kiosk }: { kiosk: Kiosk }) {
 
   return (
     <div className="kiosk">
-      <button type="button" className="kiosk-staff-button" aria-label="Staff menu" onClick={staff.open}>
+      <button type="button" className="kiosk-staff-button" aria-label={t('staff.button')} onClick={staff.open}>
         <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20">
           <path fill="currentColor" d="M12 2a5 5 0 0 0-5 5v3H6a2 2 0 0 0-2 2v8a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-8a2 2 0 0 0-2-2h-1V7a5 5 0 0 0-5-5Zm-3 8V7a3 3 0 1 1 6 0v3H9Z" />
         </svg>
@@ -316,37 +316,27 @@ function KioskSetup() {
 
   return (
     <div className="kiosk">
-      <title>Kiosk mode · Visitor Opinions</title>
+      <title>{t('kioskSetup.title', { app: t('app.name') })}</title>
       <p>
-        <Link to={paths.dashboard()}>Back to the dashboard</Link>
+        <Link to={paths.dashboard()}>{t('kioskSetup.back')}</Link>
       </p>
-      <h1>Set up this tablet as a kiosk</h1>
-      <p>
-        In kiosk mode this device shows only the visitors' form, one visitor after another, and clears it after each.
-        Starting it logs you out on this device: a kiosk keeps no staff session. To leave kiosk mode, tap the lock in the
-        corner and type the exit PIN.
-      </p>
+      <h1>{t('kioskSetup.heading')}</h1>
+      <p>{t('kioskSetup.intro')}</p>
       {support.fullScreen ? null : (
         <div className="notice notice--warning" role="status">
-          <p>
-            This browser cannot show the kiosk full screen. On an iPad or iPhone, turn on Guided Access (Settings ›
-            Accessibility › Guided Access) and start it from this page, so that visitors stay in it.
-          </p>
+          <p>{t('kioskSetup.noFullScreen')}</p>
         </div>
       )}
       {support.wakeLock ? null : (
         <div className="notice notice--warning" role="status">
-          <p>
-            This browser cannot keep the screen on. Set the tablet's Auto-Lock to Never (on an iPad: Settings › Display &amp;
-            Brightness › Auto-Lock) and keep it plugged in.
-          </p>
+          <p>{t('kioskSetup.noWakeLock')}</p>
         </div>
       )}
       {canHashPin() ? (
         <KioskSetupForm onSubmit={start} pending={preparing || logOut.isPending} error={error} />
       ) : (
         <div className="notice notice--error" role="alert">
-          <p>Kiosk mode needs this app to be opened over a secure connection (an address that starts with https).</p>
+          <p>{t('kioskSetup.insecure')}</p>
         </div>
       )}
     </div>

@@ -1,6 +1,7 @@
 /** Accounts through the Parse SDK, mapped to plain `User`s (the session itself: session.ts). */
 import { appConfig } from '../config/env';
 import { appError } from '../domain/errors';
+import type { Language } from '../domain/languages';
 import type { User } from '../domain/user';
 import { getParse } from './client';
 import { toAppError } from './errors';
@@ -20,14 +21,18 @@ export interface SignUpInput {
   password: string;
 }
 
-/** Creates the account and logs it in; Parse Server sends the verification email. */
-export async function signUp({ username, email, password }: SignUpInput): Promise<User> {
+/**
+ * Creates the account and logs it in; Parse Server sends the verification email, in `language`
+ * (the page's; English without one), which the account keeps for its later emails.
+ */
+export async function signUp({ username, email, password }: SignUpInput, language?: Language): Promise<User> {
   try {
     const Parse = await getParse();
     const user = new Parse.User();
     user.setUsername(username);
     user.setEmail(email);
     user.setPassword(password);
+    if (language) user.set('language', language);
     await user.signUp();
     // A new account is never staff, and its email is not verified yet.
     return { id: user.id ?? '', username, email, emailVerified: false, isStaff: false };
@@ -36,13 +41,32 @@ export async function signUp({ username, email, password }: SignUpInput): Promis
   }
 }
 
-export async function logIn(username: string, password: string): Promise<User> {
+/**
+ * Logs in; when the account's language (that of its emails) is not `language` (the page's), the
+ * account takes it. Log-in is the moment: its answer brings the account's language along, so
+ * only a change costs a request, and a user who logs in again in another language is written
+ * to in that one from then on. Without `language` the account's stays as it is.
+ */
+export async function logIn(username: string, password: string, language?: Language): Promise<User> {
   const Parse = await getParse();
   try {
-    await Parse.User.logIn(username, password);
+    const user = await Parse.User.logIn(username, password);
+    if (language && user.get('language') !== language) await saveLanguage(user, language);
     return await whoami();
   } catch (error) {
     throw toAppError(error, 'login');
+  }
+}
+
+type ParseUser = Awaited<ReturnType<typeof currentParseUser>>;
+
+async function saveLanguage(user: ParseUser, language: Language): Promise<void> {
+  user.set('language', language);
+  try {
+    await user.save();
+  } catch {
+    // The log-in itself worked: the emails stay in the language they were in until the next one.
+    user.revert();
   }
 }
 

@@ -14,6 +14,7 @@ import {
   type ProfileChanges,
   type SignUpInput,
 } from '../parse/auth';
+import { pageLanguage } from '../i18n/page-language';
 import { rejectingWithAppError } from './app-error';
 import { authQueries, endExpiredSession, forgetUser, signedIn } from './session';
 
@@ -26,14 +27,14 @@ export function useLogIn() {
   const signedIn = useSignedIn();
   return useMutation({
     mutationFn: ({ username, password }: { username: string; password: string }) =>
-      rejectingWithAppError(() => logIn(username, password)),
+      rejectingWithAppError(() => logIn(username, password, pageLanguage())),
     onSuccess: signedIn,
   });
 }
 
 export function useSignUp() {
   const signedIn = useSignedIn();
-  return useMutation({ mutationFn: (input: SignUpInput) => rejectingWithAppError(() => signUp(input)), onSuccess: signedIn });
+  return useMutation({ mutationFn: (input: SignUpInput) => rejectingWithAppError(() => signUp(input, pageLanguage())), onSuccess: signedIn });
 }
 
 /**

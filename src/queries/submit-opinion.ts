@@ -2,8 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { noteDelivered } from '../device/deliveries';
 import { getOutbox } from '../device/outbox';
 import { isTransient } from '../domain/errors';
-import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../domain/languages';
 import type { ValidOpinion } from '../domain/opinion';
+import { pageLanguage } from '../i18n/page-language';
 import { toAppError } from '../parse/errors';
 import { createOpinion } from '../parse/opinions';
 import { outboxQueries } from './outbox';
@@ -13,12 +13,6 @@ import { outboxQueries } from './outbox';
  * `rate-limited` too, because this device sent many in a short time.
  */
 export type SubmitOutcome = 'sent' | 'queued' | 'rate-limited';
-
-/** The language the visitor reads the page in: the i18n layer keeps `<html lang>` true. */
-function pageLanguage(): Language {
-  const lang = document.documentElement.lang;
-  return isLanguage(lang) ? lang : DEFAULT_LANGUAGE;
-}
 
 /**
  * Sends a visitor's opinion under its submission id (made of its draft's id and its content:

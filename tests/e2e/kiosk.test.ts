@@ -230,6 +230,40 @@ describe('kiosk mode', () => {
     await context.close();
   });
 
+  test('set up in Spanish: the set-up, the staff PIN and the staff menu speak Spanish', async () => {
+    const { context, page } = await newPage(browser, { viewport: TABLET });
+    await page.clock.install();
+    await page.goto(`${appURL}/es/login?next=${encodeURIComponent('/kiosk')}`);
+    await page.getByLabel('Nombre de usuario').fill('staff');
+    await page.getByLabel('Contraseña', { exact: true }).fill('Staff#Opinions1');
+    await page.getByRole('button', { name: 'Iniciar sesión' }).click();
+    await page.getByRole('heading', { name: 'Configurar esta tableta como quiosco' }).waitFor();
+    expect(await page.title()).toBe('Modo quiosco · Opiniones de visitantes');
+    await page.getByLabel('PIN de salida', { exact: true }).fill(PIN);
+    await page.getByLabel('Repita el PIN de salida').fill(PIN);
+    await page.getByLabel('Cada visitante empieza en').selectOption('es');
+    await expectNoAxeViolations(page);
+    await page.screenshot({ path: '/tmp/kiosk-setup-es.png', fullPage: true });
+    await page.getByRole('button', { name: 'Iniciar el modo quiosco' }).click();
+    await page.getByRole('heading', { name: 'Cuéntenos su visita' }).waitFor();
+
+    await page.getByRole('button', { name: 'Menú del personal' }).click();
+    await page.getByRole('heading', { name: 'Solo personal' }).waitFor();
+    await page.getByLabel('PIN de salida', { exact: true }).fill('1111');
+    await page.getByRole('button', { name: 'Desbloquear' }).click();
+    await page.getByText('PIN incorrecto.').waitFor();
+    await page.getByLabel('PIN de salida', { exact: true }).fill(PIN);
+    await page.getByRole('button', { name: 'Desbloquear' }).click();
+    await page.getByRole('heading', { name: 'Menú del personal' }).waitFor();
+    await page.getByText('No hay ninguna opinión pendiente de envío.').waitFor();
+    await page.getByText('Todavía no se ha enviado ninguna opinión desde este dispositivo.').waitFor();
+    await expectNoAxeViolations(page);
+    await page.screenshot({ path: '/tmp/kiosk-menu-es.png' });
+    await page.getByRole('button', { name: 'Salir del modo quiosco' }).click();
+    await page.waitForURL((url) => url.pathname === '/es/login');
+    await context.close();
+  });
+
   test('the exit: a wrong PIN, a wait of 60 s after 5 (kept across a reload), then the right PIN, the menu and out', async () => {
     const { context, page } = await newPage(browser, { viewport: TABLET });
     await setUpKiosk(page);

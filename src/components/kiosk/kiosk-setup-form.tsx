@@ -8,6 +8,7 @@ import {
   type KioskSetupInput,
 } from '../../domain/kiosk';
 import { LANGUAGES } from '../../domain/languages';
+import { t } from '../../i18n/i18n';
 import { AccountForm, useAccountForm } from '../account-form';
 import { Field } from '../ui/field';
 
@@ -45,18 +46,18 @@ export function KioskSetupForm({
   return (
     <AccountForm
       form={form}
-      label="Kiosk settings"
+      label={t('kioskSetup.form')}
       order={ORDER}
       error={error}
       onSubmit={onSubmit}
-      submitLabel="Start kiosk mode"
-      pendingLabel="Starting…"
+      submitLabel={t('kioskSetup.submit')}
+      pendingLabel={t('kioskSetup.pending')}
       pending={pending}
     >
-      <Field id="pin" label="Exit PIN" hint={`${pinMinDigits} to ${pinMaxDigits} digits. Staff type it to leave kiosk mode.`} error={errors.pin?.message}>
+      <Field id="pin" label={t('kioskSetup.pin')} hint={t('kioskSetup.pin.hint', { min: pinMinDigits, max: pinMaxDigits })} error={errors.pin?.message}>
         {(control) => <input {...control} className="input kiosk-short" {...PIN_INPUT} {...register('pin', { validate: (pin) => pinError(pin) ?? true })} />}
       </Field>
-      <Field id="pinAgain" label="Exit PIN again" error={errors.pinAgain?.message}>
+      <Field id="pinAgain" label={t('kioskSetup.pinAgain')} error={errors.pinAgain?.message}>
         {(control) => (
           <input
             {...control}
@@ -68,8 +69,8 @@ export function KioskSetupForm({
       </Field>
       <Field
         id="thanksResetSeconds"
-        label="New form after the thank-you (seconds)"
-        hint={`From ${thanksLimits.min} to ${thanksLimits.max}.`}
+        label={t('kioskSetup.thanks')}
+        hint={t('kioskSetup.seconds.hint', { min: thanksLimits.min, max: thanksLimits.max })}
         error={errors.thanksResetSeconds?.message}
       >
         {(control) => (
@@ -83,8 +84,8 @@ export function KioskSetupForm({
       </Field>
       <Field
         id="idleResetSeconds"
-        label="Clear an untouched form after (seconds)"
-        hint={`From ${idleLimits.min} to ${idleLimits.max}. "Are you still there?" shows for the last ${KIOSK_LIMITS.idleWarningSeconds}.`}
+        label={t('kioskSetup.idle')}
+        hint={t('kioskSetup.idle.hint', { min: idleLimits.min, max: idleLimits.max, warning: KIOSK_LIMITS.idleWarningSeconds })}
         error={errors.idleResetSeconds?.message}
       >
         {(control) => (
@@ -96,10 +97,10 @@ export function KioskSetupForm({
           />
         )}
       </Field>
-      <Field id="language" label="Each visitor starts in" error={errors.language?.message}>
+      <Field id="language" label={t('kioskSetup.language')} error={errors.language?.message}>
         {(control) => (
           <select {...control} className="select" {...register('language')}>
-            <option value="browser">The browser's language</option>
+            <option value="browser">{t('kioskSetup.language.browser')}</option>
             {Object.entries(LANGUAGES).map(([code, { name }]) => (
               <option key={code} value={code} lang={code}>
                 {name}

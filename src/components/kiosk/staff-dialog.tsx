@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type FormEvent } from 'react';
 import { KIOSK_LIMITS } from '../../domain/kiosk';
+import { activeLanguage, t } from '../../i18n/i18n';
 
 export interface DeviceOutbox {
   /** Opinions that wait on this device to be sent. */
@@ -7,10 +8,6 @@ export interface DeviceOutbox {
   /** Opinions the server refused: they wait for staff, their text never shown on the kiosk. */
   readonly refused: number;
   readonly lastDeliveredAt: Date | null;
-}
-
-function opinions(count: number): string {
-  return count === 1 ? '1 opinion' : `${count} opinions`;
 }
 
 function PinStep({
@@ -34,16 +31,12 @@ function PinStep({
     const pin = input.current?.value ?? '';
     if (pin && !checking && !waiting) onPin(pin);
   };
-  const message = waiting
-    ? `Too many wrong PINs. Try again in ${waitSecondsLeft} s.`
-    : wrong > 0
-      ? 'Wrong PIN.'
-      : undefined;
+  const message = waiting ? t('staff.pin.wait', { seconds: waitSecondsLeft }) : wrong > 0 ? t('staff.pin.wrong') : undefined;
   return (
-    <form onSubmit={submit} noValidate aria-label="Staff PIN" data-kiosk-wrong={wrong}>
+    <form onSubmit={submit} noValidate aria-label={t('staff.pinForm')} data-kiosk-wrong={wrong}>
       <div className={message ? 'field field--error' : 'field'}>
         <label className="field__label" htmlFor="kiosk-pin">
-          Exit PIN
+          {t('staff.pin')}
         </label>
         {message ? (
           <span id="kiosk-pin-error" className="field__error" role="alert">
@@ -63,35 +56,33 @@ function PinStep({
         />
       </div>
       <button type="submit" className="button" disabled={checking || waiting}>
-        {checking ? 'Checking…' : 'Unlock'}
+        {checking ? t('staff.checking') : t('staff.unlock')}
       </button>
     </form>
   );
+}
+
+/** The date and time as the kiosk's language writes them (its own digits and order). */
+function deliveredAt(date: Date): string {
+  return new Intl.DateTimeFormat(activeLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
 function OutboxSummary({ outbox }: { outbox: DeviceOutbox }) {
   return (
     <ul className="kiosk-outbox">
       <li data-kiosk-waiting={outbox.waiting}>
-        {outbox.waiting === 0 ? 'No opinion waits to be sent.' : `${opinions(outbox.waiting)} wait on this device to be sent.`}
+        {t('staff.waiting', { count: outbox.waiting })}
       </li>
       {outbox.refused > 0 ? (
-        <li data-kiosk-refused={outbox.refused}>
-          {opinions(outbox.refused)} refused by the server {outbox.refused === 1 ? 'waits' : 'wait'} for staff: leave kiosk mode
-          and open the visitor's form to see {outbox.refused === 1 ? 'it' : 'them'}.
-        </li>
+        <li data-kiosk-refused={outbox.refused}>{t('staff.refused', { count: outbox.refused })}</li>
       ) : null}
       <li>
         {outbox.lastDeliveredAt ? (
-          <>
-            Last delivered:{' '}
-            <time dateTime={outbox.lastDeliveredAt.toISOString()}>
-              {outbox.lastDeliveredAt.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}
-            </time>
-            .
-          </>
+          <time dateTime={outbox.lastDeliveredAt.toISOString()}>
+            {t('staff.lastDelivered', { when: deliveredAt(outbox.lastDeliveredAt) })}
+          </time>
         ) : (
-          'No opinion delivered from this device yet.'
+          t('staff.noneDelivered')
         )}
       </li>
     </ul>
@@ -139,14 +130,14 @@ export function StaffDialog({
       }}
     >
       <h2 id={titleId} className="kiosk-dialog__title">
-        {unlocked ? 'Staff menu' : 'Staff only'}
+        {unlocked ? t('staff.menu') : t('staff.only')}
       </h2>
       {unlocked ? (
         <>
           <OutboxSummary outbox={outbox} />
           <div className="kiosk-dialog__actions">
             <button type="button" className="button button--danger" onClick={onLeave}>
-              Leave kiosk mode
+              {t('staff.leave')}
             </button>
           </div>
         </>
@@ -156,7 +147,7 @@ export function StaffDialog({
       )}
       <div className="kiosk-dialog__actions">
         <button type="button" className="button button--secondary" onClick={onClose}>
-          Back to the form
+          {t('staff.back')}
         </button>
       </div>
     </dialog>

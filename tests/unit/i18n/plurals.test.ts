@@ -24,3 +24,20 @@ test.each([
   // Intl separates French thousands with a narrow no-break space.
   expect(t('form.comment.left', { count }).replace(/\s/g, ' ')).toBe(text);
 });
+
+test.each([
+  ['en', 0, 'No opinion waits to be sent.'],
+  ['en', 1, '1 opinion waits on this device to be sent.'],
+  ['en', 3, '3 opinions wait on this device to be sent.'],
+  ['es', 1, '1 opinión espera en este dispositivo para enviarse.'],
+  ['es', 3, '3 opiniones esperan en este dispositivo para enviarse.'],
+  ['fr', 1, '1 avis attend sur cet appareil d’être envoyé.'],
+  ['fr', 3, '3 avis attendent sur cet appareil d’être envoyés.'],
+  ['ar', 1, 'رأي واحد ينتظر الإرسال على هذا الجهاز.'],
+  ['ar', 2, 'رأيان ينتظران الإرسال على هذا الجهاز.'],
+  ['ar', 3, `${arabic(3)} آراء تنتظر الإرسال على هذا الجهاز.`],
+  ['ar', 11, `${arabic(11)} رأيًا تنتظر الإرسال على هذا الجهاز.`],
+] as const)('%s: the kiosk’s staff menu at %i opinions waiting', async (language, count, text) => {
+  await loadMessages(language, 'kiosk');
+  expect(t('staff.waiting', { count })).toBe(text);
+});

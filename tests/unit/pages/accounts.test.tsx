@@ -182,7 +182,8 @@ describe('sign up', () => {
     await waitFor(() => expect(router.state.location.pathname).toBe('/verify-email'));
     expect(await screen.findByText('Your account is ready and you are logged in.')).toBeInTheDocument();
     expect(await screen.findByText(/We sent a link to/)).toHaveTextContent('ana@example.com');
-    expect(mocked.signUp).toHaveBeenCalledWith({ username: 'ana', email: 'ana@example.com', password: 'Secret#Pass1' });
+    // With the page's language, which the account's emails are written in.
+    expect(mocked.signUp).toHaveBeenCalledWith({ username: 'ana', email: 'ana@example.com', password: 'Secret#Pass1' }, 'en');
   });
 });
 
