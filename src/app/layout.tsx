@@ -1,4 +1,4 @@
-import { lazy, memo, Suspense, useEffect } from 'react';
+import { lazy, memo, Suspense, useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigationType } from 'react-router-dom';
 import { RouteErrorBoundary } from '../pages/route-error-page';
 import { AccountLinksPending } from './account-links-pending';
@@ -91,11 +91,40 @@ function useParseWhenIdle(pathname: string) {
   }, [needed]);
 }
 
+/**
+ * The service worker (src/device/service-worker.ts): registered once the page is idle, its code
+ * loaded only then too. Each move to another page is a moment a phone may take a new version at.
+ */
+function useServiceWorker(pathname: string) {
+  useEffect(() => {
+    // In dev there is no worker to register (docs/architecture.md, "Offline").
+    if (!import.meta.env.PROD) return undefined;
+    let cancel: (() => void) | undefined;
+    let cancelled = false;
+    void import('../device/service-worker').then(({ registerWhenIdle }) => {
+      if (!cancelled) cancel = registerWhenIdle();
+    });
+    return () => {
+      cancelled = true;
+      cancel?.();
+    };
+  }, []);
+  const previousPath = useRef(pathname);
+  useEffect(() => {
+    if (!import.meta.env.PROD || pathname === previousPath.current) return;
+    previousPath.current = pathname;
+    void import('../device/service-worker').then(({ atUpdateMoment }) =>
+      atUpdateMoment('navigation', { kiosk: pathname === routePatterns.kiosk }),
+    );
+  }, [pathname]);
+}
+
 export function Layout() {
   const location = useLocation();
   const flash = readFlash(location.state);
   useScrollToTop(location.pathname);
   useParseWhenIdle(location.pathname);
+  useServiceWorker(location.pathname);
   // The kiosk is the whole screen: no header, no link away from the form (kiosk-page.tsx).
   if (location.pathname === routePatterns.kiosk) {
     return (
