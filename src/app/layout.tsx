@@ -92,13 +92,18 @@ function useParseWhenIdle(pathname: string) {
 }
 
 /**
+ * Only `vite build` writes the worker: the dev server has none (docs/architecture.md, "Offline").
+ * Not import.meta.env.PROD, which a build started under a test runner's NODE_ENV sets to false.
+ */
+const WORKER_BUILT = import.meta.env.MODE !== 'development';
+
+/**
  * The service worker (src/device/service-worker.ts): registered once the page is idle, its code
  * loaded only then too. Each move to another page is a moment a phone may take a new version at.
  */
 function useServiceWorker(pathname: string) {
   useEffect(() => {
-    // In dev there is no worker to register (docs/architecture.md, "Offline").
-    if (!import.meta.env.PROD) return undefined;
+    if (!WORKER_BUILT) return undefined;
     let cancel: (() => void) | undefined;
     let cancelled = false;
     void import('../device/service-worker').then(({ registerWhenIdle }) => {
@@ -111,7 +116,7 @@ function useServiceWorker(pathname: string) {
   }, []);
   const previousPath = useRef(pathname);
   useEffect(() => {
-    if (!import.meta.env.PROD || pathname === previousPath.current) return;
+    if (!WORKER_BUILT || pathname === previousPath.current) return;
     previousPath.current = pathname;
     void import('../device/service-worker').then(({ atUpdateMoment }) =>
       atUpdateMoment('navigation', { kiosk: pathname === routePatterns.kiosk }),
