@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser, newPage, PHONE } from '../helpers/browser.ts';
+import { launchBrowser, newPage, PHONE, workerActive } from '../helpers/browser.ts';
 import { fillForm, setUpKiosk, TABLET } from '../helpers/kiosk.ts';
 import { marker, opinionsWithComment } from '../helpers/parse-rest.ts';
 import { serveStaticHost, type StaticHost } from '../helpers/static-host.ts';
@@ -40,15 +40,6 @@ async function startHost(dist = outDir): Promise<StaticHost> {
   const host = await serveStaticHost(dist);
   hosts.push(host);
   return host;
-}
-
-/** Resolves once this origin's worker is active: it activates only after it has precached the app. */
-async function workerActive(page: Page) {
-  await page.evaluate(async () => {
-    const { active } = await navigator.serviceWorker.ready;
-    if (!active || active.state === 'activated') return;
-    await new Promise<void>((resolve) => active.addEventListener('statechange', () => active.state === 'activated' && resolve()));
-  });
 }
 
 /** The whole network down: the app's host stopped, and the browser offline (Parse unreachable). */
