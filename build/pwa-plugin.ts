@@ -42,6 +42,8 @@ export function pwaPlugin(): Plugin[] {
       display: 'standalone',
       theme_color: THEME_COLOR,
       background_color: BACKGROUND_COLOR,
+      // What a venue's tablet opens from the icon (docs/architecture.md, "Offline").
+      shortcuts: [{ name: 'Kiosk', url: './kiosk', icons: [{ src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' }] }],
       icons: [
         { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
         { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },

@@ -270,6 +270,7 @@ describe('the web app manifest', () => {
       display: 'standalone',
       theme_color: '#1d4f91',
       background_color: '#f6f7f9',
+      shortcuts: [{ name: 'Kiosk', url: './kiosk' }],
     });
     const { icons } = manifest;
     expect(icons.map(({ sizes, purpose }) => `${sizes} ${purpose}`).sort()).toEqual(['192x192 any', '512x512 any', '512x512 maskable']);
