@@ -1,4 +1,4 @@
-import { lazy, memo, Suspense, useEffect, useRef } from 'react';
+import { lazy, memo, Suspense, useEffect } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigationType } from 'react-router-dom';
 import { RouteErrorBoundary } from '../pages/route-error-page';
 import { AccountLinksPending } from './account-links-pending';
@@ -98,29 +98,13 @@ function useParseWhenIdle(pathname: string) {
 const WORKER_BUILT = import.meta.env.MODE !== 'development';
 
 /**
- * The service worker (src/device/service-worker.ts): registered once the page is idle, its code
- * loaded only then too. Each move to another page is a moment a phone may take a new version at.
+ * The service worker (src/device/service-worker.ts), its code loaded after the page's: the first
+ * page registers it once idle, each next one is a moment a phone may take a new version at.
  */
 function useServiceWorker(pathname: string) {
   useEffect(() => {
-    if (!WORKER_BUILT) return undefined;
-    let cancel: (() => void) | undefined;
-    let cancelled = false;
-    void import('../device/service-worker').then(({ registerWhenIdle }) => {
-      if (!cancelled) cancel = registerWhenIdle();
-    });
-    return () => {
-      cancelled = true;
-      cancel?.();
-    };
-  }, []);
-  const previousPath = useRef(pathname);
-  useEffect(() => {
-    if (!WORKER_BUILT || pathname === previousPath.current) return;
-    previousPath.current = pathname;
-    void import('../device/service-worker').then(({ atUpdateMoment }) =>
-      atUpdateMoment('navigation', { kiosk: pathname === routePatterns.kiosk }),
-    );
+    if (!WORKER_BUILT) return;
+    void import('../device/service-worker').then(({ onPageShown }) => onPageShown(pathname, { kiosk: pathname === routePatterns.kiosk }));
   }, [pathname]);
 }
 

@@ -86,10 +86,10 @@ export function atUpdateMoment(moment: UpdateMoment, { kiosk }: { kiosk: boolean
   }
 }
 
-/** Registers the worker once the page is idle; returns what cancels that before it happens. */
-export function registerWhenIdle(): () => void {
-  if (!('serviceWorker' in navigator)) return () => undefined;
-  return whenIdle(() => {
+/** Registers the worker once the page is idle. */
+function registerWhenIdle(): void {
+  if (!('serviceWorker' in navigator)) return;
+  whenIdle(() => {
     navigator.serviceWorker.register(WORKER_URL, { scope: `${BASE_PREFIX}/` }).then(
       (registered) => {
         registration = registered;
@@ -100,4 +100,18 @@ export function registerWhenIdle(): () => void {
       () => undefined,
     );
   });
+}
+
+let shownPath: string | undefined;
+
+/** Each page the app shows: the first registers the worker, each next one is a moment to take a new version at. */
+export function onPageShown(pathname: string, { kiosk }: { kiosk: boolean }): void {
+  if (shownPath === undefined) {
+    shownPath = pathname;
+    registerWhenIdle();
+    return;
+  }
+  if (pathname === shownPath) return;
+  shownPath = pathname;
+  atUpdateMoment('navigation', { kiosk });
 }
