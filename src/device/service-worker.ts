@@ -44,15 +44,10 @@ export function hasTypedText(root: ParentNode): boolean {
   return [...root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(TEXT_FIELDS)].some((field) => field.value !== '');
 }
 
-let registration: ServiceWorkerRegistration | undefined;
+const SCOPE = `${BASE_PREFIX}/`;
 let taken = false;
 let reloadWhenTaken = false;
 let lastCheck = 0;
-
-function newVersion(): NewVersion {
-  if (taken) return 'taken';
-  return registration?.waiting ? 'waiting' : 'none';
-}
 
 /**
  * A new version became active: this page's, or another tab's doing. Either way the code this
@@ -64,6 +59,8 @@ function onControllerChange() {
   if (reloadWhenTaken && !hasTypedText(document)) window.location.reload();
 }
 
+if ('serviceWorker' in navigator) navigator.serviceWorker.addEventListener('controllerchange', onControllerChange);
+
 function take(waiting: ServiceWorker) {
   reloadWhenTaken = true;
   // The generated worker's own message (registerType 'prompt'): it activates and takes this page.
@@ -71,9 +68,12 @@ function take(waiting: ServiceWorker) {
 }
 
 /** Called at each of the page's moments: takes a waiting version when it may, else looks for one now and then. */
-export function atUpdateMoment(moment: UpdateMoment, { kiosk }: { kiosk: boolean }): void {
+export async function atUpdateMoment(moment: UpdateMoment, { kiosk }: { kiosk: boolean }): Promise<void> {
+  if (!('serviceWorker' in navigator)) return;
+  // The browser's, from an earlier visit: this page's own registration waits for idle.
+  const registration = await navigator.serviceWorker.getRegistration(SCOPE);
   if (!registration) return;
-  const version = newVersion();
+  const version: NewVersion = taken ? 'taken' : registration.waiting ? 'waiting' : 'none';
   if (takesNewVersion({ version, moment, kiosk, typed: hasTypedText(document) })) {
     if (version === 'taken') window.location.reload();
     else if (registration.waiting) take(registration.waiting);
@@ -82,7 +82,7 @@ export function atUpdateMoment(moment: UpdateMoment, { kiosk }: { kiosk: boolean
   if (version === 'none' && Date.now() - lastCheck >= UPDATE_CHECK_MS) {
     lastCheck = Date.now();
     // Offline, or the host down: the next moment tries again.
-    registration.update().catch(() => undefined);
+    await registration.update().catch(() => undefined);
   }
 }
 
@@ -90,15 +90,8 @@ export function atUpdateMoment(moment: UpdateMoment, { kiosk }: { kiosk: boolean
 function registerWhenIdle(): void {
   if (!('serviceWorker' in navigator)) return;
   whenIdle(() => {
-    navigator.serviceWorker.register(WORKER_URL, { scope: `${BASE_PREFIX}/` }).then(
-      (registered) => {
-        registration = registered;
-        lastCheck = Date.now();
-        navigator.serviceWorker.addEventListener('controllerchange', onControllerChange);
-      },
-      // Without a worker the app works as before, online only.
-      () => undefined,
-    );
+    // Without a worker the app works as before, online only.
+    navigator.serviceWorker.register(WORKER_URL, { scope: SCOPE }).catch(() => undefined);
   });
 }
 
@@ -113,5 +106,5 @@ export function onPageShown(pathname: string, { kiosk }: { kiosk: boolean }): vo
   }
   if (pathname === shownPath) return;
   shownPath = pathname;
-  atUpdateMoment('navigation', { kiosk });
+  void atUpdateMoment('navigation', { kiosk });
 }

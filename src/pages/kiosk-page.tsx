@@ -203,7 +203,9 @@ function KioskMode({ kiosk }: { kiosk: Kiosk }) {
   useEffect(() => keepScreenAwake(), []);
   useEffect(() => heading.current?.focus({ preventScroll: true }), [visitor]);
   // Each reset, once the empty form is on screen: the moment a waiting new version is taken.
-  useEffect(() => atUpdateMoment('reset', { kiosk: true }), [visitor]);
+  useEffect(() => {
+    void atUpdateMoment('reset', { kiosk: true });
+  }, [visitor]);
 
   const thanksSecondsLeft = useSecondsLeft(outcome?.span ?? null, reset);
   const idleResetMs = preferences.idleResetSeconds * 1000;
