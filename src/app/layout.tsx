@@ -103,7 +103,8 @@ const WORKER_BUILT = import.meta.env.MODE !== 'development';
  */
 function useServiceWorker(pathname: string) {
   useEffect(() => {
-    if (!WORKER_BUILT) return;
+    // Browsers without service workers (and the unit tests' jsdom) never load its code.
+    if (!WORKER_BUILT || !('serviceWorker' in navigator)) return;
     void import('../device/service-worker').then(({ onPageShown }) => onPageShown(pathname, { kiosk: pathname === routePatterns.kiosk }));
   }, [pathname]);
 }
