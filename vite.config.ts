@@ -2,9 +2,10 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { catalogsPlugin } from './build/catalogs-plugin.ts';
 import { htmlPipeline } from './build/html-pipeline.ts';
+import { pwaPlugin } from './build/pwa-plugin.ts';
 
 export default defineConfig({
-  plugins: [react(), catalogsPlugin(), ...htmlPipeline()],
+  plugins: [react(), catalogsPlugin(), ...htmlPipeline(), ...pwaPlugin()],
   base: process.env.VITE_BASE_PATH ?? '/',
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },

@@ -8,7 +8,8 @@
  * - `_headers` (Netlify and Cloudflare Pages format): a Content-Security-Policy that lets the
  *   page talk only to its own origin and the configured Parse Server (inline styles and
  *   scripts by their hash only), long immutable caching
- *   for the hashed assets, no-cache for the HTML, and the usual hardening headers.
+ *   for the hashed assets, no-cache for the HTML, the service worker and the web app manifest,
+ *   and the usual hardening headers.
  *
  * Everything is derived from the resolved config: the base path (VITE_BASE_PATH) and
  * VITE_PARSE_SERVER_URL from Vite's loaded env, the very value baked into the bundle.
@@ -18,7 +19,7 @@ import type { Plugin, ResolvedConfig } from 'vite';
 import { bundlePlugin } from './bundle-plugin.ts';
 import { isLanguage, LANGUAGES } from '../src/domain/languages.ts';
 import { languagePrefix } from '../src/i18n/language.ts';
-import { NOT_FOUND_FILE, SPA_SHELL_FILE } from './html-files.ts';
+import { NOT_FOUND_FILE, SERVICE_WORKER_FILE, SPA_SHELL_FILE, WEB_MANIFEST_FILE } from './html-files.ts';
 
 export const HEADERS_FILE = '_headers';
 export const REDIRECTS_FILE = '_redirects';
@@ -93,6 +94,8 @@ export function headersFile(options: StaticHostOptions): string {
     .filter(isLanguage)
     .flatMap((language) => (languagePrefix(language) ? [`${base}${language}/`, `${base}${language}/index.html`] : []));
   const htmlFiles = [base, `${base}index.html`, ...languageHomes, `${base}${NOT_FOUND_FILE}`, `${base}${SPA_SHELL_FILE}`];
+  // Not hashed either: a host that cached sw.js would keep every device on the version it has.
+  const appFiles = [`${base}${SERVICE_WORKER_FILE}`, `${base}${WEB_MANIFEST_FILE}`];
   const rule = (path: string, headers: Record<string, string>) =>
     [path, ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)].join('\n');
   return [
@@ -106,7 +109,7 @@ export function headersFile(options: StaticHostOptions): string {
     }),
     // Hashed file names: a new build gets new names, so a cached copy is never stale.
     rule(`${base}assets/*`, { 'Cache-Control': 'public, max-age=31536000, immutable' }),
-    ...htmlFiles.map((path) => rule(path, { 'Cache-Control': 'no-cache' })),
+    ...[...htmlFiles, ...appFiles].map((path) => rule(path, { 'Cache-Control': 'no-cache' })),
     '',
   ].join('\n');
 }

@@ -22,8 +22,9 @@ export const CONTENT_TYPES: Record<string, string> = {
   '.map': 'application/json',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
+  '.webmanifest': 'application/manifest+json',
 };
-const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.svg', '.json', '.txt', '.map']);
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.svg', '.json', '.txt', '.map', '.webmanifest']);
 
 export interface StaticServer {
   readonly url: string;

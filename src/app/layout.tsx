@@ -91,11 +91,30 @@ function useParseWhenIdle(pathname: string) {
   }, [needed]);
 }
 
+/**
+ * Only `vite build` writes the worker: the dev server has none (docs/architecture.md, "Offline").
+ * Not import.meta.env.PROD, which a build started under a test runner's NODE_ENV sets to false.
+ */
+const WORKER_BUILT = import.meta.env.MODE !== 'development';
+
+/**
+ * The service worker (src/device/service-worker.ts), its code loaded after the page's: the first
+ * page registers it once idle, each next one is a moment a phone may take a new version at.
+ */
+function useServiceWorker(pathname: string) {
+  useEffect(() => {
+    // Browsers without service workers (and the unit tests' jsdom) never load its code.
+    if (!WORKER_BUILT || !('serviceWorker' in navigator)) return;
+    void import('../device/service-worker').then(({ onPageShown }) => onPageShown(pathname, { kiosk: pathname === routePatterns.kiosk }));
+  }, [pathname]);
+}
+
 export function Layout() {
   const location = useLocation();
   const flash = readFlash(location.state);
   useScrollToTop(location.pathname);
   useParseWhenIdle(location.pathname);
+  useServiceWorker(location.pathname);
   // The kiosk is the whole screen: no header, no link away from the form (kiosk-page.tsx).
   if (location.pathname === routePatterns.kiosk) {
     return (

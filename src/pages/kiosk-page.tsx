@@ -9,6 +9,7 @@ import { newSubmissionId } from '../device/drafts';
 import { applyKioskLanguage } from '../device/kiosk-language';
 import { canHashPin, hashPin, pinMatches } from '../device/kiosk-pin';
 import { fullScreenOnTap, keepScreenAwake, screenSupport } from '../device/kiosk-screen';
+import { atUpdateMoment } from '../device/service-worker';
 import {
   clearVisitorTraces,
   noteRightPin,
@@ -201,6 +202,10 @@ function KioskMode({ kiosk }: { kiosk: Kiosk }) {
   useEffect(() => fullScreenOnTap(), []);
   useEffect(() => keepScreenAwake(), []);
   useEffect(() => heading.current?.focus({ preventScroll: true }), [visitor]);
+  // Each reset, once the empty form is on screen: the moment a waiting new version is taken.
+  useEffect(() => {
+    void atUpdateMoment('reset', { kiosk: true });
+  }, [visitor]);
 
   const thanksSecondsLeft = useSecondsLeft(outcome?.span ?? null, reset);
   const idleResetMs = preferences.idleResetSeconds * 1000;

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { expectNoAxeViolations, launchBrowser, newPage, PHONE } from '../helpers/browser.ts';
 import { marker, opinionsWithComment } from '../helpers/parse-rest.ts';
+import { fillForm, PIN, setUpKiosk, storedSessionToken, TABLET } from '../helpers/kiosk.ts';
 import { sessionAccepted } from '../helpers/sessions.ts';
 
 const appURL = inject('appURL');
@@ -15,55 +16,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const TABLET = { width: 1024, height: 768 } as const;
-const PIN = '2468';
 /** What the kiosk itself keeps in localStorage; anything else a visitor may have left. */
 const KIOSK_KEYS = ['visitor-opinions:kiosk', 'visitor-opinions:kiosk-lock', 'visitor-opinions:last-delivered', 'visitor-opinions:language'];
 
 async function webStorage(page: Page) {
   return page.evaluate(() => ({ local: Object.keys(localStorage), session: Object.keys(sessionStorage) }));
-}
-
-/** The session token the Parse SDK keeps in localStorage, if any. */
-async function storedSessionToken(page: Page): Promise<string | undefined> {
-  return page.evaluate(() => {
-    for (const key of Object.keys(localStorage)) {
-      const value = localStorage.getItem(key) ?? '';
-      const token = /"sessionToken":"([^"]+)"/.exec(value)?.[1];
-      if (token) return token;
-    }
-    return undefined;
-  });
-}
-
-/**
- * Staff log in and set the kiosk up on this page; returns the session token they had. The page's
- * clock is Playwright's (installed before the app loads), so that tests move time instead of waiting.
- */
-async function setUpKiosk(page: Page, { thanks = '8', idle = '60', language = 'browser' } = {}): Promise<string> {
-  await page.clock.install();
-  // In English whatever the browser speaks: the steps below find the set-up by its English names.
-  await page.goto(`${appURL}/login?lang=en&next=${encodeURIComponent('/kiosk')}`);
-  await page.getByLabel('Username').fill('staff');
-  await page.getByLabel('Password', { exact: true }).fill('Staff#Opinions1');
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('heading', { name: 'Set up this tablet as a kiosk' }).waitFor();
-  const token = await storedSessionToken(page);
-  if (!token) throw new Error('Staff have no session after logging in.');
-  await page.getByLabel('Exit PIN', { exact: true }).fill(PIN);
-  await page.getByLabel('Exit PIN again').fill(PIN);
-  await page.getByLabel('New form after the thank-you (seconds)').fill(thanks);
-  await page.getByLabel('Clear an untouched form after (seconds)').fill(idle);
-  await page.getByLabel('Each visitor starts in').selectOption(language);
-  await page.getByRole('button', { name: 'Start kiosk mode' }).click();
-  if (language === 'browser') await page.getByRole('heading', { name: 'Tell us about your visit' }).waitFor();
-  return token;
-}
-
-async function fillForm(page: Page, comment: string, name = '') {
-  if (name) await page.getByLabel('Your name (optional)').fill(name);
-  await page.getByLabel('Your comment').fill(comment);
-  await page.getByRole('radio', { name: 'Yes' }).check();
 }
 
 async function expectEmptyForm(page: Page) {

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { EARLY_CALLS_GLOBAL } from '../../src/parse/early-calls.ts';
 import { inlineScriptHashes } from '../../build/static-host-plugin.ts';
 import { opinionsWithComment } from '../helpers/parse-rest.ts';
-import { launchBrowser, liveSubscriptions, newPage, PHONE } from '../helpers/browser.ts';
+import { launchBrowser, liveSubscriptions, newPage, PHONE, workerActive } from '../helpers/browser.ts';
 import { seedOpinions } from '../helpers/dashboard-data.ts';
 import { serveStaticHost, type StaticHost } from '../helpers/static-host.ts';
 
@@ -188,6 +188,29 @@ describe('served by a plain static host', () => {
     expect(await opinionsWithComment(stack, comment)).toHaveLength(1);
     expect(await cspViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('the service worker: its scope is the base, hosts revalidate it, and the pages load offline under the CSP', async () => {
+    for (const file of ['sw.js', 'manifest.webmanifest']) {
+      expect((await fetch(`${host.origin}${BASE}${file}`)).headers.get('cache-control')).toBe('no-cache');
+    }
+    const { context, page, errors } = await watchedPage({ viewport: PHONE });
+    await page.goto(`${host.origin}${BASE}`);
+    await workerActive(page);
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).scope)).toBe(`${host.origin}${BASE}`);
+    await context.setOffline(true);
+    for (const [path, heading] of [
+      [BASE, 'Tell us about your visit'],
+      [`${BASE}es/`, 'Cuéntenos su visita'],
+      [`${BASE}login`, 'Log in'],
+    ] as const) {
+      const response = await page.goto(`${host.origin}${path}`);
+      expect(response?.fromServiceWorker()).toBe(true);
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      expect(await cspViolations(page)).toEqual([]);
+    }
+    expect(errors.filter((error) => !error.startsWith('Failed to load resource'))).toEqual([]);
     await context.close();
   });
 

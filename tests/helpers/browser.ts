@@ -119,3 +119,12 @@ export function liveSubscriptions(page: Page) {
     confirmedSince: (from: number) => subscriptions.slice(from).some((subscription) => subscription.confirmed),
   };
 }
+
+/** Resolves once the page's origin has an active service worker: it activates only after it has precached the app. */
+export async function workerActive(page: Page) {
+  await page.evaluate(async () => {
+    const { active } = await navigator.serviceWorker.ready;
+    if (!active || active.state === 'activated') return;
+    await new Promise<void>((resolve) => active.addEventListener('statechange', () => active.state === 'activated' && resolve()));
+  });
+}

@@ -118,3 +118,10 @@ test('each language’s prerendered home is never cached either', () => {
     expect(headersFor(rules, path)['cache-control']).toBe('no-cache');
   }
 });
+
+test('the service worker and the web app manifest are never cached: a cached sw.js keeps devices on its version', () => {
+  const rules = parseHeadersFile(headersFile({ base: '/opinions/', parseServerURL: 'https://parseapi.back4app.com' }));
+  for (const path of ['/opinions/sw.js', '/opinions/manifest.webmanifest']) {
+    expect(headersFor(rules, path)['cache-control']).toBe('no-cache');
+  }
+});
