@@ -158,11 +158,32 @@ export const systemClasses: readonly ClassDefinition[] = [
   { className: '_Product', classLevelPermissions: CLOSED },
 ];
 
+/**
+ * The venue's settings (src/domain/venue.ts): at most one row, which only Cloud Code reads and
+ * writes with the master key. Staff read and save it through Cloud functions that check the
+ * role and the rules; anyone reads the public part (the name) through another
+ * (docs/decisions/0025-venue-settings-and-jobs.md).
+ */
+export const venueSettingsClass: ClassDefinition = {
+  className: CLASS.venueSettings,
+  fields: {
+    name: { type: 'String' },
+    timeZone: { type: 'String' },
+    alertWindowMinutes: { type: 'Number' },
+    alertMinimumCount: { type: 'Number' },
+    alertWontReturnPercent: { type: 'Number' },
+    // Absent (undefined) keeps opinions for ever: Parse stores no null.
+    retentionDays: { type: 'Number' },
+  },
+  classLevelPermissions: CLOSED,
+};
+
 export const classDefinitions: readonly ClassDefinition[] = [
   opinionsClass,
   userClass,
   roleClass,
   dashboardSignalClass,
   deliveredSubmissionClass,
+  venueSettingsClass,
   ...systemClasses,
 ];

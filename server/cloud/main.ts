@@ -7,6 +7,8 @@ import { isLanguage, LANGUAGE_CODES } from '../../src/domain/languages.ts';
 import { formatValidationMessage, isSubmissionId, validateOpinion } from '../../src/domain/opinion.ts';
 import { deliveredSubmissionClass, opinionsClass, STAFF_ROLE } from '../schema.ts';
 import './accounts.ts';
+import './retention.ts';
+import './venue.ts';
 import { signalNewOpinion } from './dashboard.ts';
 import { serverParse } from './parse-global.ts';
 import { checkOpinionQuery } from './query-check.ts';

@@ -50,6 +50,11 @@ export const OUR_ERROR_CODE = {
   rateLimited: 4004,
   /** An opinion's language that is not one of domain/languages.ts (an opinion may have none). */
   invalidLanguage: 4005,
+  /**
+   * Venue settings that break the rules of domain/venue.ts: the message carries each field's
+   * problem code as JSON (formatVenueRefusal).
+   */
+  invalidVenueSettings: 4006,
 } as const;
 
 /**

@@ -65,6 +65,8 @@ const BY_CODE: Record<number, AppErrorKind> = {
   // The app sends only languages of domain/languages.ts: a refusal means Cloud Code is older than
   // the app, and the opinion waits in the outbox until the server knows the language.
   [OUR_ERROR_CODE.invalidLanguage]: 'server',
+  // The settings form checks the same rules: the fields' problems are read from the message by the settings module.
+  [OUR_ERROR_CODE.invalidVenueSettings]: 'validation',
 };
 
 /** Maps anything the SDK throws to an AppError with a sentence a visitor understands. */
