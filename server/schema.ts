@@ -167,13 +167,9 @@ export const systemClasses: readonly ClassDefinition[] = [
 export const venueSettingsClass: ClassDefinition = {
   className: CLASS.venueSettings,
   fields: {
-    name: { type: 'String' },
-    timeZone: { type: 'String' },
-    alertWindowMinutes: { type: 'Number' },
-    alertMinimumCount: { type: 'Number' },
-    alertWontReturnPercent: { type: 'Number' },
-    // Absent (undefined) keeps opinions for ever: Parse stores no null.
-    retentionDays: { type: 'Number' },
+    // The whole VenueSettings in one JSON value, checked as a whole on every read and save: no
+    // Number column, so no client Increment could ever have a target (server/request-limits.ts).
+    settings: { type: 'Object' },
   },
   classLevelPermissions: CLOSED,
 };

@@ -30,14 +30,8 @@ function settingsRow() {
 export async function readVenueSettings(): Promise<VenueSettings> {
   const row = await settingsRow();
   if (!row) return DEFAULT_VENUE_SETTINGS;
-  const stored = validateVenueSettings({
-    name: row.get('name'),
-    timeZone: row.get('timeZone'),
-    alertWindowMinutes: row.get('alertWindowMinutes'),
-    alertMinimumCount: row.get('alertMinimumCount'),
-    alertWontReturnPercent: row.get('alertWontReturnPercent'),
-    retentionDays: row.get('retentionDays') ?? null,
-  });
+  const settings: unknown = row.get('settings');
+  const stored = validateVenueSettings(typeof settings === 'object' && settings !== null ? settings : {});
   return stored.ok ? stored.value : DEFAULT_VENUE_SETTINGS;
 }
 
@@ -50,12 +44,8 @@ Parse.Cloud.define<Record<string, unknown>>('saveVenueSettings', async (request)
   await requireStaff(request);
   const result = validateVenueSettings(request.params);
   if (!result.ok) throw new Parse.Error(OUR_ERROR_CODE.invalidVenueSettings, formatVenueRefusal(result.problems));
-  const { retentionDays, ...rest } = result.value;
   const row = (await settingsRow()) ?? new Parse.Object(SETTINGS);
-  row.set(rest);
-  // Parse keeps no null in a Number column: "keep for ever" is no value.
-  if (retentionDays === null) row.unset('retentionDays');
-  else row.set('retentionDays', retentionDays);
+  row.set('settings', result.value);
   await row.save(null, { useMasterKey: true });
   return result.value;
 });
