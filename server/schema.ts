@@ -160,11 +160,28 @@ export const systemClasses: readonly ClassDefinition[] = [
   { className: '_Product', classLevelPermissions: CLOSED },
 ];
 
+/**
+ * The venue's settings (src/domain/venue.ts): at most one row, which only Cloud Code reads and
+ * writes with the master key. Staff read and save it through Cloud functions that check the
+ * role and the rules; anyone reads the public part (the name) through another
+ * (docs/decisions/0025-venue-settings-and-jobs.md).
+ */
+export const venueSettingsClass: ClassDefinition = {
+  className: CLASS.venueSettings,
+  fields: {
+    // The whole VenueSettings in one JSON value, checked as a whole on every read and save: no
+    // Number column, so no client Increment could ever have a target (server/request-limits.ts).
+    settings: { type: 'Object' },
+  },
+  classLevelPermissions: CLOSED,
+};
+
 export const classDefinitions: readonly ClassDefinition[] = [
   opinionsClass,
   userClass,
   roleClass,
   dashboardSignalClass,
   deliveredSubmissionClass,
+  venueSettingsClass,
   ...systemClasses,
 ];

@@ -5,6 +5,7 @@ import { startMailCatcher } from './mail.ts';
 import { migrate } from './migrations.ts';
 import { startParse } from './parse-app.ts';
 import { startPostgres } from './postgres.ts';
+import { scheduleJobs } from './jobs.ts';
 import { masterRestClient } from './rest.ts';
 import { seedDemoData } from './seed.ts';
 
@@ -54,9 +55,11 @@ export async function startStack(config: StackConfig, options: { seed: boolean }
     const parse = await startParse(config, database.url);
     stops.push(parse.stop);
     await migrate(database.url);
-    if (options.seed) {
-      await seedDemoData(masterRestClient(parse.serverURL, config.appId, config.masterKey), database.url);
-    }
+    const rest = masterRestClient(parse.serverURL, config.appId, config.masterKey);
+    if (options.seed) await seedDemoData(rest, database.url);
+    // The Cloud Jobs on their schedule, as Back4App's scheduler runs them there.
+    const jobs = scheduleJobs(rest);
+    stops.push(async () => jobs.stop());
     return {
       config,
       serverURL: parseServerUrl(config),

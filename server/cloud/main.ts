@@ -6,6 +6,8 @@ import { OUR_ERROR_CODE } from '../../src/domain/errors.ts';
 import { formatValidationMessage, isSubmissionId, validateOpinion } from '../../src/domain/opinion.ts';
 import { deliveredSubmissionClass, opinionsClass, STAFF_ROLE } from '../schema.ts';
 import './accounts.ts';
+import './retention.ts';
+import './venue.ts';
 import { signalNewOpinion } from './dashboard.ts';
 import { checkLanguage } from './language-check.ts';
 import { serverParse } from './parse-global.ts';

@@ -21,6 +21,13 @@ export interface FunctionRequest<P = Record<string, unknown>> {
   user?: ParseUser;
 }
 
+/** A Cloud Job's request: Parse Server runs it on POST /jobs/<name> with the master key only. */
+export interface JobRequest {
+  params: Record<string, unknown>;
+  /** Writes the job's progress into its `_JobStatus` row. */
+  message(text: string): void;
+}
+
 /** beforeFind (find, get, count) and beforeSubscribe (LiveQuery): who asks. */
 export interface ReadRequest {
   master: boolean;
@@ -36,6 +43,7 @@ interface ServerCloud {
   beforeDelete(className: string, handler: (request: TriggerRequest) => unknown): void;
   afterSave(className: string, handler: (request: TriggerRequest) => unknown): void;
   define<P>(name: string, handler: (request: FunctionRequest<P>) => unknown): void;
+  job(name: string, handler: (request: JobRequest) => unknown): void;
 }
 
 export type ServerParse = Omit<typeof ParseSdk, 'Cloud'> & { Cloud: ServerCloud };

@@ -9,4 +9,6 @@ export const CLASS = {
   dashboardSignals: 'dashboardSignals',
   /** Every submission id ever stored, so that a late retry of a deleted opinion stays deleted. */
   deliveredSubmissions: 'deliveredSubmissions',
+  /** The venue's settings: one row, read and written through Cloud functions only. */
+  venueSettings: 'venueSettings',
 } as const;

@@ -55,6 +55,11 @@ export const OUR_ERROR_CODE = {
    * none).
    */
   invalidLanguage: 4005,
+  /**
+   * Venue settings that break the rules of domain/venue.ts: the message carries each field's
+   * problem code as JSON (formatVenueRefusal).
+   */
+  invalidVenueSettings: 4006,
 } as const;
 
 /**

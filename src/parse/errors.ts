@@ -1,6 +1,7 @@
 import { parseValidationMessage } from '../domain/opinion';
 import { AppError, appError, OUR_ERROR_CODE, RATE_LIMIT_MESSAGE, type AppErrorKind } from '../domain/errors';
 import { PASSWORD_RULE_MESSAGE } from '../domain/password';
+import { parseVenueRefusal } from '../domain/venue';
 
 /**
  * Where the error happened changes what some codes mean: 101 is a wrong password at login,
@@ -79,6 +80,8 @@ export function toAppError(error: unknown, context: ErrorContext = 'default'): A
   }
   const { code, message } = error;
   if (code === OUR_ERROR_CODE.invalidOpinion) return appError('validation', parseValidationMessage(message));
+  // Each field's problem code, which the settings form says in the staff member's language.
+  if (code === OUR_ERROR_CODE.invalidVenueSettings) return appError('validation', parseVenueRefusal(message));
   const fixed = parseServerMessageKind(code, message);
   if (fixed) return appError(fixed);
   // The token was unknown, used or expired: the reset page says nothing more precise.

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { OUR_ERROR_CODE, RATE_LIMIT_MESSAGE } from '../../../src/domain/errors';
 import { formatValidationMessage } from '../../../src/domain/opinion';
 import { PASSWORD_RULE_MESSAGE } from '../../../src/domain/password';
+import { formatVenueRefusal } from '../../../src/domain/venue';
 import { PARSE_SERVER_MESSAGES, toAppError } from '../../../src/parse/errors';
 
 describe('our own refusals, by code whatever their message says', () => {
@@ -14,6 +15,14 @@ describe('our own refusals, by code whatever their message says', () => {
     // Another sentence in front of the fields (reworded, translated) changes nothing.
     const reworded = `Opinion refused: ${JSON.stringify(fields)}`;
     expect(toAppError({ code: OUR_ERROR_CODE.invalidOpinion, message: reworded })).toMatchObject({ kind: 'validation', fields });
+  });
+
+  test("invalid venue settings carry each field's problem code", () => {
+    const fields = { name: 'name.long', retentionDays: 'retentionDays.range' } as const;
+    expect(toAppError({ code: OUR_ERROR_CODE.invalidVenueSettings, message: formatVenueRefusal(fields) })).toMatchObject({
+      kind: 'validation',
+      fields,
+    });
   });
 
   test.each([
