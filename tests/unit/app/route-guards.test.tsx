@@ -1,5 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import path from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { routeEntries } from '../../../src/app/route-manifest';
 import type { User } from '../../../src/domain/user';
 import * as session from '../../../src/parse/session';
@@ -25,6 +26,13 @@ const plainUser: User = { id: 'u1', username: 'ana', email: 'ana@example.com', e
 
 /** A path of the route: its pattern with a sample value in each parameter. */
 const pathOf = (pattern: string) => pattern.replace(/:[^/]+/g, 'x1');
+
+// Each page's module transformed before the tests: a first import takes seconds on a busy
+// machine, which the tests' waits (for what a page shows) are not meant to cover.
+beforeAll(async () => {
+  const root = path.resolve(import.meta.dirname, '../../..');
+  await Promise.all(routeEntries().map(([, entry]) => import(/* @vite-ignore */ path.join(root, entry.module))));
+}, 60_000);
 
 beforeEach(() => {
   sessionStorage.clear();
