@@ -13,6 +13,8 @@ export const APP_ERROR_KINDS = [
   'session-expired',
   'forbidden',
   'not-found',
+  /** One of several opinions acted on was deleted by someone else meanwhile. */
+  'deleted-meanwhile',
   'wrong-credentials',
   'locked',
   'username-taken',

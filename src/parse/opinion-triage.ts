@@ -37,7 +37,7 @@ export async function setReviewed(ids: readonly string[], reviewed: boolean): Pr
     // Saving stops at the first opinion that is gone: which of the others were marked, the
     // list (read again after any action) shows.
     if (batchFailures(error).some(isGone)) {
-      throw new AppError('not-found');
+      throw new AppError('deleted-meanwhile');
     }
     throw toAppError(error);
   }

@@ -4,44 +4,18 @@
  * the real mail catcher: the language the app saves on `_User` (src/parse/auth.ts) and the one
  * Cloud Code accepts there.
  */
-import { beforeAll, beforeEach, describe, expect, inject, test, vi } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import { OUR_ERROR_CODE } from '../../src/domain/errors.ts';
 import { LANGUAGE_CODES } from '../../src/domain/languages.ts';
 import { linkIn, waitForMail, type CaughtMail } from '../helpers/mail.ts';
 import { anonymous, asMaster, asUser } from '../helpers/parse-rest.ts';
-
-type Auth = typeof import('../../src/parse/auth');
-type Session = typeof import('../../src/parse/session');
-type ParseSdk = Awaited<ReturnType<typeof import('../../src/parse/client').getParse>>;
+import { credentials, setUpAccountCalls } from '../helpers/account-calls.ts';
 
 const stack = inject('stack');
-const PASSWORD = 'Secret#Pass1';
-let auth: Auth;
-let session: Session;
-let Parse: ParseSdk;
-
-beforeAll(async () => {
-  vi.stubEnv('VITE_PARSE_SERVER_URL', stack.serverURL);
-  vi.stubEnv('VITE_PARSE_APP_ID', stack.appId);
-  vi.stubEnv('VITE_PARSE_JS_KEY', stack.javascriptKey);
-  auth = await import('../../src/parse/auth');
-  session = await import('../../src/parse/session');
-  Parse = await (await import('../../src/parse/client')).getParse();
-  // The SDK keeps no current user under Node unless asked; the browser build always does.
-  Parse.User.enableUnsafeCurrentUser();
-});
-
-beforeEach(async () => {
-  await session.clearLocalSession();
-});
-
-function credentials() {
-  const id = crypto.randomUUID();
-  return { username: `u-${id}`, email: `${id}@example.com`, password: PASSWORD };
-}
+const app = setUpAccountCalls();
 
 function sessionToken(): string {
-  const token = Parse.User.current()?.getSessionToken();
+  const token = app.Parse.User.current()?.getSessionToken();
   if (!token) throw new Error('Nobody is logged in.');
   return token;
 }
@@ -61,7 +35,7 @@ async function storedLanguage(): Promise<unknown> {
 describe('verification', () => {
   test('signed up in Spanish: the mail is in Spanish and its link opens the app in Spanish', async () => {
     const { username, email, password } = credentials();
-    await auth.signUp({ username, email, password }, 'es');
+    await app.auth.signUp({ username, email, password }, 'es');
     expect(await storedLanguage()).toBe('es');
 
     const mail = await waitForMail(stack.mailURL, email);
@@ -81,7 +55,7 @@ describe('verification', () => {
 
   test('an account without a language is written to in English, and its link keeps the device’s language', async () => {
     const { username, email, password } = credentials();
-    await auth.signUp({ username, email, password });
+    await app.auth.signUp({ username, email, password });
     expect(await storedLanguage()).toBeUndefined();
 
     const mail = await waitForMail(stack.mailURL, email);
@@ -95,11 +69,11 @@ describe('verification', () => {
 describe('password reset', () => {
   test('for an Arabic user the mail is in Arabic, right to left, and its link opens the app in Arabic', async () => {
     const { username, email, password } = credentials();
-    await auth.signUp({ username, email, password }, 'ar');
+    await app.auth.signUp({ username, email, password }, 'ar');
     const verification = await waitForMail(stack.mailURL, email);
-    await auth.logOut();
+    await app.auth.logOut();
 
-    await auth.requestPasswordReset(email);
+    await app.auth.requestPasswordReset(email);
     const mail = await waitForMail(stack.mailURL, email, { seen: [verification.id] });
     expect(mail.subject).toBe('إعادة تعيين كلمة المرور في Visitor Opinions');
     expect(mail.text).toContain(`مرحبًا ${username}،`);
@@ -114,13 +88,13 @@ describe('password reset', () => {
 
   test('logging in from a page in another language moves the account’s emails to it', async () => {
     const { username, email, password } = credentials();
-    await auth.signUp({ username, email, password }, 'es');
+    await app.auth.signUp({ username, email, password }, 'es');
     const verification = await waitForMail(stack.mailURL, email);
-    await auth.logOut();
+    await app.auth.logOut();
 
-    await auth.logIn(username, password, 'fr');
+    await app.auth.logIn(username, password, 'fr');
     expect(await storedLanguage()).toBe('fr');
-    await auth.requestPasswordReset(email);
+    await app.auth.requestPasswordReset(email);
     const mail = await waitForMail(stack.mailURL, email, { seen: [verification.id] });
     expect(mail.subject).toBe('Réinitialisation de votre mot de passe Visitor Opinions');
     expect(mail.text).toContain(`Bonjour ${username},`);
@@ -135,8 +109,8 @@ describe('the stored language', () => {
     ['a number', 7],
   ])('%s is refused with our invalidLanguage code, and the old one kept', async (_case, language) => {
     const { username, email, password } = credentials();
-    await auth.signUp({ username, email, password }, 'es');
-    const me = Parse.User.current();
+    await app.auth.signUp({ username, email, password }, 'es');
+    const me = app.Parse.User.current();
     const answer = await asUser(stack, sessionToken())('PUT', `/users/${me?.id ?? ''}`, { language });
     expect(answer).toEqual({
       status: 400,
@@ -153,10 +127,10 @@ describe('the stored language', () => {
 
   test('a user cannot set another user’s', async () => {
     const other = credentials();
-    await auth.signUp(other, 'ar');
-    const otherId = Parse.User.current()?.id ?? '';
-    await auth.logOut();
-    await auth.signUp(credentials(), 'en');
+    await app.auth.signUp(other, 'ar');
+    const otherId = app.Parse.User.current()?.id ?? '';
+    await app.auth.logOut();
+    await app.auth.signUp(credentials(), 'en');
 
     const answer = await asUser(stack, sessionToken())('PUT', `/users/${otherId}`, { language: 'fr' });
     // Parse Server's answer to a change of another user: 206, "cannot modify user".

@@ -3,6 +3,7 @@ import type { RunningParse } from '../../server/parse-app.ts';
 import { OUR_ERROR_CODE, RATE_LIMIT_MESSAGE } from '../../src/domain/errors.ts';
 import { toAppError } from '../../src/parse/errors.ts';
 import { startSecondParse } from '../helpers/test-stack.ts';
+import { refusalOf } from '../helpers/refusal.ts';
 
 const stack = inject('stack');
 let limited: RunningParse;
@@ -42,9 +43,9 @@ test('logging in is rate limited, with the code the app turns into words', async
   expect(refused.status).toBe(429);
   const body = (await refused.json()) as { code: number; error: string };
   expect(body).toEqual({ code: OUR_ERROR_CODE.rateLimited, error: RATE_LIMIT_MESSAGE });
-  expect(toAppError({ code: body.code, message: body.error }, 'login')).toMatchObject({
+  expect(await refusalOf(Promise.reject(toAppError({ code: body.code, message: body.error }, 'login')))).toEqual({
     kind: 'rate-limited',
-    message: 'Too many attempts in a short time. Please wait a minute and try again.',
+    words: 'Too many attempts in a short time. Please wait a minute and try again.',
   });
 });
 

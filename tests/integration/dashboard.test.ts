@@ -12,6 +12,7 @@ import { LANGUAGE_CODES } from '../../src/domain/languages.ts';
 import { statsWithPipeline } from '../../server/dashboard-stats.ts';
 import { callFunction, loadAppParse, logInRest, seedOpinions, withDatabase } from '../helpers/dashboard-data.ts';
 import { mongoAggregateOverOpinions } from '../helpers/mongo-aggregate.ts';
+import { refusalOf } from '../helpers/refusal.ts';
 
 // The app's own src/parse modules, on the SDK's Node build (the same SDK, with Node's HTTP and
 // storage); in Node the SDK keeps the logged-in user only when asked to, as a browser always does.
@@ -363,14 +364,9 @@ describe('batch actions when another staff member got there first', () => {
     const tag = `gm${crypto.randomUUID().slice(0, 8)}`;
     const ids = await seedOpinions([1, 2].map((n) => ({ name: '', comment: `${tag} ${n}`, willReturn: true })));
     await app.opinions.deleteOpinions([ids[0]!]);
-    const refusal = await app.opinions.setReviewed(ids, true).then(
-      () => null,
-      (error: unknown) => error,
-    );
-    expect(refusal).toMatchObject({ kind: 'not-found', message: expect.stringMatching(/deleted meanwhile, by someone else/) });
-    await expect(app.opinions.setReviewed([ids[0]!], true)).rejects.toMatchObject({
-      message: 'This opinion was deleted meanwhile, by someone else.',
-    });
+    const words = 'An opinion was deleted meanwhile, by someone else. The list now shows what is left.';
+    expect(await refusalOf(app.opinions.setReviewed(ids, true))).toEqual({ kind: 'deleted-meanwhile', words });
+    expect(await refusalOf(app.opinions.setReviewed([ids[0]!], true))).toEqual({ kind: 'deleted-meanwhile', words });
     // Still there, and marked or not: whatever it is, the list reads it again.
     expect((await stored(ids)).map((row) => row.objectId)).toEqual([ids[1]]);
   });

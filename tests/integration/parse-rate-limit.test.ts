@@ -8,6 +8,7 @@ import type { RunningParse } from '../../server/parse-app.ts';
 import { RATE_LIMIT_MESSAGE } from '../../src/domain/errors.ts';
 import { toAppError } from '../../src/parse/errors.ts';
 import { startSecondParse } from '../helpers/test-stack.ts';
+import { refusalOf } from '../helpers/refusal.ts';
 
 const stack = inject('stack');
 let limited: RunningParse;
@@ -46,8 +47,8 @@ test('Parse’s own rate limit answers 429, code 100 and its configured message,
   expect(refused.status).toBe(429);
   const body = (await refused.json()) as { code: number; error: string };
   expect(body).toEqual({ code: 100, error: RATE_LIMIT_MESSAGE });
-  expect(toAppError({ code: body.code, message: body.error }, 'login')).toMatchObject({
+  expect(await refusalOf(Promise.reject(toAppError({ code: body.code, message: body.error }, 'login')))).toEqual({
     kind: 'rate-limited',
-    message: 'Too many attempts in a short time. Please wait a minute and try again.',
+    words: 'Too many attempts in a short time. Please wait a minute and try again.',
   });
 });
