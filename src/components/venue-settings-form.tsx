@@ -256,9 +256,9 @@ export function VenueSettingsForm({
       </fieldset>
       <ChoiceGroup id="settings-retention" legend={t('settings.retention')} hint={t('settings.retention.hint')}>
         {(['forever', 'days'] as const).map((choice) => (
-          <label key={choice} className="choice" htmlFor={`settings-retention-${choice}`}>
+          <label key={choice} className="choice" htmlFor={`settings-retention-${choice}-choice`}>
             <input
-              id={`settings-retention-${choice}`}
+              id={`settings-retention-${choice}-choice`}
               type="radio"
               value={choice}
               // The days' rule depends on this choice: changing it checks the days again.

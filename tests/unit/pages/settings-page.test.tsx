@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, expect, test, vi } from 'vitest';
 import { appError } from '../../../src/domain/errors';
 import type { User } from '../../../src/domain/user';
 import { DEFAULT_VENUE_SETTINGS } from '../../../src/domain/venue';
@@ -16,6 +16,11 @@ const mocked = { ...vi.mocked(session), ...vi.mocked(venue) };
 
 const staff: User = { id: 's1', username: 'sam', email: 'sam@example.com', emailVerified: true, isStaff: true };
 
+// The page's module transformed before the tests: a first import takes seconds on a busy machine.
+beforeAll(async () => {
+  await import('../../../src/pages/settings-page');
+}, 60_000);
+
 beforeEach(() => {
   mocked.fetchSession.mockResolvedValue(staff);
   mocked.fetchVenueSettings.mockResolvedValue(DEFAULT_VENUE_SETTINGS);
@@ -25,7 +30,8 @@ afterEach(() => vi.resetAllMocks());
 async function openSettings() {
   const user = userEvent.setup();
   renderApp('/dashboard/settings');
-  const name = await screen.findByLabelText('Venue name');
+  // The session, the settings and some 400 time zones render first: slow on a busy machine, not a race.
+  const name = await screen.findByLabelText('Venue name', undefined, { timeout: 10_000 });
   return { user, name };
 }
 
@@ -43,7 +49,7 @@ test("the server's refusal by field is said on its field, in the page's words, a
   expect(name).toHaveValue('Museo del Prado');
   // On its field only: no second notice above the form.
   expect(screen.queryByText('Some details need your attention.')).toBeNull();
-});
+}, 20_000);
 
 test('a failure of another kind is said above the form, and what was typed stays', async () => {
   mocked.saveVenueSettings.mockRejectedValue(appError('offline'));
@@ -53,7 +59,7 @@ test('a failure of another kind is said above the form, and what was typed stays
   await user.click(screen.getByRole('button', { name: 'Save settings' }));
   expect(await screen.findByText('We could not reach the server. Check your connection and try again.')).toBeInTheDocument();
   expect(name).toHaveValue('Museo del Prado');
-});
+}, 20_000);
 
 test('days typed in Arabic-Indic digits are the same days; the saved settings become the form', async () => {
   mocked.saveVenueSettings.mockImplementation((settings) => Promise.resolve(settings));
@@ -61,7 +67,8 @@ test('days typed in Arabic-Indic digits are the same days; the saved settings be
   await user.click(screen.getByLabelText('Delete them after a number of days'));
   await user.type(screen.getByLabelText('Days to keep opinions'), '٣٠');
   await user.click(screen.getByRole('button', { name: 'Save settings' }));
+  await waitFor(() => expect(mocked.saveVenueSettings).toHaveBeenCalled());
   expect(await screen.findByRole('status')).toHaveTextContent('Settings saved.');
   expect(mocked.saveVenueSettings).toHaveBeenCalledWith({ ...DEFAULT_VENUE_SETTINGS, retentionDays: 30 });
-  expect(screen.getByLabelText('Days to keep opinions')).toHaveValue('30');
-});
+  await waitFor(() => expect(screen.getByLabelText('Days to keep opinions')).toHaveValue('30'));
+}, 20_000);
