@@ -169,7 +169,7 @@ export function VenueSettingsForm({
   error: AppError | null;
 }) {
   const form = useAccountForm<VenueSettingsValues>(defaultValues);
-  const { register, control, setError, setFocus, formState } = form;
+  const { register, control, setError, setFocus, setValue, formState } = form;
   const { errors } = formState;
   const retention = useWatch({ control, name: 'retention' });
   const refused = refusedFields(error);
@@ -184,10 +184,10 @@ export function VenueSettingsForm({
       if (problem) setError(field, { type: 'server', message: venueProblemMessage(problem) });
     }
     // A refused days field is shown even if "for ever" was chosen meanwhile.
-    if (fields.includes('retentionDays')) form.setValue('retention', 'days');
+    if (fields.includes('retentionDays')) setValue('retention', 'days');
     const first = fields[0];
     if (first) setFocus(first);
-  }, [error, setError, setFocus, form]);
+  }, [error, setError, setFocus, setValue]);
 
   const submit = (values: VenueSettingsValues) => {
     const checked = validateVenueSettings(settingsInputOf(values));

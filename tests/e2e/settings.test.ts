@@ -6,10 +6,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { DEFAULT_VENUE_SETTINGS, VENUE_LIMITS } from '../../src/domain/venue.ts';
-import type { Language } from '../../src/domain/languages.ts';
 import { DEMO_USERS } from '../../server/seed.ts';
 import { DESKTOP, expectNoAxeViolations, launchBrowser, newPage, PHONE } from '../helpers/browser.ts';
-import { message } from '../helpers/messages.ts';
+import { filled, message } from '../helpers/messages.ts';
 import { asUser, logIn as logInByRest } from '../helpers/parse-rest.ts';
 
 const appURL = inject('appURL');
@@ -34,14 +33,6 @@ async function logIn(page: Page) {
   await page.getByLabel('Password', { exact: true }).fill(DEMO_USERS.staff.password);
   await page.getByRole('button', { name: 'Log in' }).click();
   await page.waitForURL((url) => url.pathname === '/dashboard');
-}
-
-/** A message with its placeholders filled, numbers as Intl writes them in `language`. */
-function filled(language: Language, id: string, values: Readonly<Record<string, string | number>>): string {
-  return message(language, id).replace(/\{(\w+)(, number)?\}/g, (_, name: string) => {
-    const value = values[name];
-    return typeof value === 'number' ? new Intl.NumberFormat(language).format(value) : String(value);
-  });
 }
 
 const noSidewaysScrolling = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
