@@ -10,6 +10,7 @@ export const paths = {
   account: () => '/account',
   dashboard: (search = '') => `/dashboard${search && !search.startsWith('?') ? `?${search}` : search}`,
   opinion: (id: string) => `/dashboard/opinions/${encodeURIComponent(id)}`,
+  settings: () => '/dashboard/settings',
   kiosk: () => '/kiosk',
 } as const;
 
@@ -23,6 +24,7 @@ export const routePatterns = {
   account: ROUTES.account.pattern,
   dashboard: ROUTES.dashboard.pattern,
   opinion: ROUTES.opinion.pattern,
+  settings: ROUTES.settings.pattern,
   kiosk: ROUTES.kiosk.pattern,
 } as const satisfies Record<RouteId, string>;
 

@@ -71,6 +71,14 @@ export const ROUTES = {
     readsWithSdk: true,
     messages: ['staff', 'accounts', 'errors'],
   },
+  settings: {
+    pattern: '/dashboard/settings',
+    module: 'src/pages/settings-page.tsx',
+    component: 'SettingsPage',
+    guard: 'staff',
+    readsWithSdk: true,
+    messages: ['accounts', 'errors', 'settings'],
+  },
   /** The venue's tablet: set up by staff (the guard), then kiosk mode, with no session, for anybody. */
   kiosk: { pattern: '/kiosk', module: 'src/pages/kiosk-page.tsx', component: 'KioskPage', guard: 'staff', messages: ['visitor', 'errors', 'kiosk'] },
 } as const satisfies Record<string, RouteEntry>;

@@ -12,13 +12,15 @@ import type visitor from './messages/visitor/en.json';
 import type accounts from './messages/accounts/en.json';
 import type staff from './messages/staff/en.json';
 import type kiosk from './messages/kiosk/en.json';
+import type settings from './messages/settings/en.json';
 
 /**
  * The catalogs' areas, each a file per language under messages/<area>/: `shell` holds the
  * layout's messages and those of the forms' primitives (components/ui/) every page may use;
- * `staff` those of the dashboard and an opinion's page, `kiosk` those of the kiosk's set-up and staff menu.
+ * `staff` those of the dashboard and an opinion's page, `kiosk` those of the kiosk's set-up and staff menu,
+ * `settings` those of the venue's settings page.
  */
-export const MESSAGE_AREAS = ['shell', 'visitor', 'accounts', 'errors', 'staff', 'kiosk'] as const;
+export const MESSAGE_AREAS = ['shell', 'visitor', 'accounts', 'errors', 'staff', 'kiosk', 'settings'] as const;
 export type MessageArea = (typeof MESSAGE_AREAS)[number];
 
 /** Every message's id, from the English catalogs (the others are checked against them). */
@@ -28,7 +30,8 @@ export type MessageId =
   | keyof typeof accounts
   | keyof typeof errors
   | keyof typeof staff
-  | keyof typeof kiosk;
+  | keyof typeof kiosk
+  | keyof typeof settings;
 
 /** The values an ICU message's placeholders take. */
 export type MessageValues = Readonly<Record<string, string | number>>;

@@ -1,5 +1,5 @@
 import { memo, useCallback, useMemo, useState } from 'react';
-import { useLocation, useSearchParams } from 'react-router-dom';
+import { Link, useLocation, useSearchParams } from 'react-router-dom';
 import { RequireStaff } from '../app/guards';
 import { paths } from '../app/paths';
 import { BulkActions } from '../components/dashboard/bulk-actions';
@@ -149,6 +149,7 @@ const Dashboard = memo(function Dashboard() {
       <title>{t('title.dashboard', { app: t('app.name') })}</title>
       <div className="dashboard__head">
         <h1>{t('dashboard.heading')}</h1>
+        <Link to={paths.settings()}>{t('dashboard.settings')}</Link>
         <DashboardExport filters={filters} total={total} />
       </div>
 

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { LANGUAGES, type Language } from '../../src/domain/languages.ts';
+import { LANGUAGES } from '../../src/domain/languages.ts';
 import { DESKTOP, expectNoAxeViolations, holdBack, launchBrowser, newPage, PHONE } from '../helpers/browser.ts';
 import { seedOpinions } from '../helpers/dashboard-data.ts';
-import { message } from '../helpers/messages.ts';
+import { filled, message } from '../helpers/messages.ts';
 
 const appURL = inject('appURL');
 let browser: Browser;
@@ -22,14 +22,6 @@ async function logIn(page: Page) {
   await page.getByLabel('Password', { exact: true }).fill('Staff#Opinions1');
   await page.getByRole('button', { name: 'Log in' }).click();
   await page.waitForURL((url) => url.pathname === '/dashboard');
-}
-
-/** A message with its placeholders filled, numbers as Intl writes them in `language` (no plurals). */
-function filled(language: Language, id: string, values: Readonly<Record<string, string | number>>): string {
-  return message(language, id).replace(/\{(\w+)(, number)?\}/g, (_, name: string) => {
-    const value = values[name];
-    return typeof value === 'number' ? new Intl.NumberFormat(language).format(value) : String(value);
-  });
 }
 
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3600_000).toISOString();

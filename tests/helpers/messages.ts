@@ -13,3 +13,11 @@ export function message(language: Language, id: string): string {
   }
   throw new Error(`No message ${id} in ${language}`);
 }
+
+/** A message with its placeholders filled, numbers as Intl writes them in `language` (no plurals). */
+export function filled(language: Language, id: string, values: Readonly<Record<string, string | number>>): string {
+  return message(language, id).replace(/\{(\w+)(, number)?\}/g, (_, name: string) => {
+    const value = values[name];
+    return typeof value === 'number' ? new Intl.NumberFormat(language).format(value) : String(value);
+  });
+}

@@ -19,6 +19,7 @@ vi.mock('../../../src/parse/client', () => ({ preloadParse: vi.fn(), getParse: v
 vi.mock('../../../src/parse/opinion-list', () => ({ listOpinions: vi.fn(pending) }));
 vi.mock('../../../src/parse/opinion-detail', () => ({ getOpinion: vi.fn(pending) }));
 vi.mock('../../../src/parse/dashboard-stats', () => ({ recordDashboardVisit: vi.fn(pending), fetchDashboardStats: vi.fn(pending) }));
+vi.mock('../../../src/parse/venue', () => ({ fetchVenueSettings: vi.fn(pending), saveVenueSettings: vi.fn(pending) }));
 vi.mock('../../../src/parse/live-opinions', () => ({ subscribeToNewOpinions: vi.fn(pending) }));
 const mocked = vi.mocked(session);
 

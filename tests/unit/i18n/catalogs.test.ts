@@ -9,6 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { APP_ERROR_KINDS } from '../../../src/domain/errors';
 import { LANGUAGES } from '../../../src/domain/languages';
 import { OPINION_PROBLEMS } from '../../../src/domain/opinion';
+import { VENUE_PROBLEMS } from '../../../src/domain/venue';
 import { MESSAGE_AREAS } from '../../../src/i18n/i18n';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -69,6 +70,7 @@ test('every message is used by the code', () => {
   const families: Record<string, readonly string[]> = {
     'error.': APP_ERROR_KINDS,
     'problem.': OPINION_PROBLEMS,
+    'venueProblem.': VENUE_PROBLEMS,
   };
   for (const prefix of Object.keys(families)) expect(code).toContain(`\`${prefix}\${`);
   const unused = Object.values(english)

@@ -1,0 +1,97 @@
+/**
+ * The venue's settings page in the browser, on the production build against the real server:
+ * staff reach it from the dashboard, save, and find their settings after a reload; the rules
+ * refuse a value next to its field in the page's language without losing what was typed.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { DEFAULT_VENUE_SETTINGS, VENUE_LIMITS } from '../../src/domain/venue.ts';
+import { DEMO_USERS } from '../../server/seed.ts';
+import { DESKTOP, expectNoAxeViolations, launchBrowser, newPage, PHONE } from '../helpers/browser.ts';
+import { filled, message } from '../helpers/messages.ts';
+import { asUser, logIn as logInByRest } from '../helpers/parse-rest.ts';
+
+const appURL = inject('appURL');
+const stack = inject('stack');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+// Other files share the database: leave the venue as it starts.
+afterAll(async () => {
+  await browser?.close();
+  const { sessionToken } = await logInByRest(stack, DEMO_USERS.staff.username, DEMO_USERS.staff.password);
+  const reset = await asUser(stack, sessionToken)('POST', '/functions/saveVenueSettings', DEFAULT_VENUE_SETTINGS);
+  expect(reset.status).toBe(200);
+});
+
+async function logIn(page: Page) {
+  await page.goto(`${appURL}/login?next=%2Fdashboard`);
+  await page.getByLabel('Username').fill(DEMO_USERS.staff.username);
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_USERS.staff.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForURL((url) => url.pathname === '/dashboard');
+}
+
+const noSidewaysScrolling = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+test('staff change the name and the retention in Spanish: kept on reload; 2 days refused by its field, what was typed kept', async () => {
+  const say = (id: string) => message('es', id);
+  const { context, page, errors } = await newPage(browser, { viewport: DESKTOP });
+  await logIn(page);
+  await page.goto(`${appURL}/es/dashboard`);
+  await page.getByRole('link', { name: say('dashboard.settings'), exact: true }).click();
+  await page.waitForURL((url) => url.pathname === '/es/dashboard/settings');
+  await page.getByRole('heading', { level: 1, name: say('settings.heading') }).waitFor();
+  expect(await page.title()).toBe(filled('es', 'title.settings', { app: say('app.name') }));
+
+  const nameField = page.getByLabel(say('settings.name'), { exact: true });
+  const daysField = page.getByLabel(say('settings.retentionDays'), { exact: true });
+  // The form shows once the settings are read.
+  await nameField.waitFor();
+  const name = `Museo ${crypto.randomUUID().slice(0, 8)}`;
+  await nameField.fill(name);
+  await page.getByLabel(say('settings.retention.days'), { exact: true }).check();
+  await daysField.fill('30');
+  await page.getByRole('button', { name: say('settings.submit') }).click();
+  await page.getByRole('status').filter({ hasText: say('settings.saved') }).waitFor();
+
+  await page.reload();
+  await expect.poll(() => nameField.inputValue()).toBe(name);
+  expect(await daysField.inputValue()).toBe('30');
+  expect(await page.getByLabel(say('settings.retention.days'), { exact: true }).isChecked()).toBe(true);
+  await expectNoAxeViolations(page);
+
+  // Below the limit: refused next to its field, in Spanish, and nothing typed is lost.
+  const typedName = `${name} bis`;
+  await nameField.fill(typedName);
+  await daysField.fill('2');
+  await page.getByRole('button', { name: say('settings.submit') }).click();
+  const refusal = filled('es', 'venueProblem.retentionDays.range', VENUE_LIMITS.retentionDays);
+  await expect.poll(() => page.locator('#settings-retention-days-error').textContent()).toContain(refusal);
+  expect(await daysField.getAttribute('aria-invalid')).toBe('true');
+  expect(await nameField.inputValue()).toBe(typedName);
+  expect(await daysField.inputValue()).toBe('2');
+  await expectNoAxeViolations(page);
+
+  // Nothing of the refused save reached the server.
+  await page.reload();
+  await expect.poll(() => nameField.inputValue()).toBe(name);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('the settings page in Arabic on a phone: right to left, no sideways scrolling, axe clean', async () => {
+  const { context, page, errors } = await newPage(browser, { viewport: PHONE });
+  await logIn(page);
+  await page.goto(`${appURL}/ar/dashboard/settings`);
+  await page.getByRole('heading', { level: 1, name: message('ar', 'settings.heading') }).waitFor();
+  await page.getByLabel(message('ar', 'settings.name'), { exact: true }).waitFor();
+  expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+  expect(await noSidewaysScrolling(page)).toBe(true);
+  await expectNoAxeViolations(page);
+  expect(errors).toEqual([]);
+  await context.close();
+});
