@@ -79,7 +79,7 @@ export function filesBeyondEntry(bundle: Rolldown.OutputBundle, root: string, mo
 export function patternSource(pattern: string): string {
   const escaped = pattern
     .split('/')
-    .map((segment) => (segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .map((segment) => (segment.startsWith(':') ? '[^/]+' : escapeRegExp(segment)))
     .join('/');
   return `^${escaped}/?$`;
 }
