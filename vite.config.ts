@@ -2,10 +2,11 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { catalogsPlugin } from './build/catalogs-plugin.ts';
 import { htmlPipeline } from './build/html-pipeline.ts';
+import { pageChunkPlugin } from './build/page-chunk-plugin.ts';
 import { pwaPlugin } from './build/pwa-plugin.ts';
 
 export default defineConfig({
-  plugins: [react(), catalogsPlugin(), ...htmlPipeline(), ...pwaPlugin()],
+  plugins: [react(), catalogsPlugin(), pageChunkPlugin(), ...htmlPipeline(), ...pwaPlugin()],
   base: process.env.VITE_BASE_PATH ?? '/',
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },

@@ -18,7 +18,8 @@ import path from 'node:path';
 import type { Plugin, ResolvedConfig, Rolldown } from 'vite';
 import { bundlePlugin } from './bundle-plugin.ts';
 import { PRERENDERED_ROUTE, ROUTES, routeEntries, SHELL_MODULES } from '../src/app/route-manifest.ts';
-import type { RoutePreload, ShellScriptData } from '../src/app/route-preload-script.ts';
+import type { CatalogFiles, RoutePreload, ShellScriptData } from '../src/app/route-preload-script.ts';
+import type { MessageArea } from '../src/i18n/i18n.ts';
 import { isLanguage, type Language } from '../src/domain/languages.ts';
 import type { ParseServer } from '../src/parse/wire.ts';
 import { compileInlineScript } from './inline-script.ts';
@@ -56,9 +57,11 @@ function withStaticImports(bundle: Rolldown.OutputBundle, start: Chunk): string[
 function chunkOf(bundle: Rolldown.OutputBundle, root: string, modulePath: string): Chunk {
   // Through symlinks (a node_modules linked from another checkout), as the bundler names modules.
   const wanted = fs.realpathSync(path.join(root, modulePath)) + (modulePath.endsWith('/') ? '/' : '');
-  const chunk = chunksOf(bundle).find((candidate) =>
-    modulePath.endsWith('/') ? candidate.facadeModuleId?.startsWith(wanted) : candidate.facadeModuleId === wanted,
-  );
+  const isWanted = (id: string | null) => (modulePath.endsWith('/') ? id?.startsWith(wanted) : id === wanted);
+  // The chunk it is the facade of, or the one a chunking group put it in (vite.config.ts).
+  const chunk =
+    chunksOf(bundle).find((candidate) => isWanted(candidate.facadeModuleId)) ??
+    chunksOf(bundle).find((candidate) => candidate.moduleIds.some(isWanted));
   if (!chunk) throw new Error(`No chunk for ${modulePath} in the bundle.`);
   return chunk;
 }
@@ -109,16 +112,22 @@ function earlyCallServer(config: ResolvedConfig): ParseServer | undefined {
   return { url: url.replace(/\/+$/, ''), appId, javascriptKey };
 }
 
-const SHELL_CATALOG = /\/src\/i18n\/messages\/shell\/([a-z]+)\.json$/;
+const CATALOG = /\/src\/i18n\/messages\/([a-z]+)\/([a-z]+)\.json$/;
 
-/** Each language's shell messages' chunk (src/i18n/i18n.ts loads them before the app renders). */
-export function shellCatalogs(bundle: Rolldown.OutputBundle): Partial<Record<Language, string>> {
-  const catalogs: Partial<Record<Language, string>> = {};
+/** The chunk of each language's messages of `areas` (src/i18n/i18n.ts loads them before the app renders a page). */
+export function catalogFiles(bundle: Rolldown.OutputBundle, areas: readonly MessageArea[]): CatalogFiles {
+  const catalogs: CatalogFiles = {};
   for (const chunk of chunksOf(bundle)) {
-    const language = SHELL_CATALOG.exec(chunk.facadeModuleId ?? '')?.[1];
-    if (isLanguage(language)) catalogs[language] = chunk.fileName;
+    const [, area, language] = CATALOG.exec(chunk.facadeModuleId ?? '') ?? [];
+    const wanted = areas.find((candidate) => candidate === area);
+    if (wanted && isLanguage(language)) catalogs[wanted] = { ...catalogs[wanted], [language]: chunk.fileName };
   }
   return catalogs;
+}
+
+/** The message areas `routes` load: the shell's, then their pages' own. */
+function messageAreas(routes: readonly RoutePreload[]): MessageArea[] {
+  return [...new Set<MessageArea>(['shell', ...routes.flatMap((route) => route.messages ?? [])])];
 }
 
 /**
@@ -175,6 +184,7 @@ export function routePreloadPlugin(): Plugin {
       mode: 'prefetch',
       // Its stylesheets are in the page already (inline-css-plugin).
       files: filesBeyondEntry(bundle, config.root, [prerendered.module]).filter((file) => file.endsWith('.js')),
+      messages: prerendered.messages,
     };
     const deepLinks = routeEntries()
       .filter(([id]) => id !== PRERENDERED_ROUTE)
@@ -185,12 +195,12 @@ export function routePreloadPlugin(): Plugin {
           pattern: patternSource(route.pattern),
           mode: 'preload',
           files,
+          messages: route.messages,
           ...(route.readsWithSdk ? { sdk } : {}),
           ...(route.first ? { first: route.first } : {}),
         };
       });
     const server = earlyCallServer(config);
-    const catalogs = shellCatalogs(bundle);
     const titles = appNames(config.root);
     const addScript = async (page: Rolldown.OutputAsset, routes: readonly RoutePreload[], entry?: ShellScriptData['entry']) => {
       // The prerendered homes have their title in their HTML (prerender-plugin.ts).
@@ -199,7 +209,7 @@ export function routePreloadPlugin(): Plugin {
         base: basePath(config.base),
         assets: config.base,
         routes,
-        catalogs,
+        catalogs: catalogFiles(bundle, messageAreas(routes)),
         ...(server ? { server } : {}),
         ...(entry ? { entry } : {}),
         ...forDeepLinks,

@@ -7,6 +7,7 @@
 import { withoutLanguage } from '../i18n/language';
 import { pathInBase, settleLanguage } from '../i18n/language-script';
 import type { Language } from '../domain/languages';
+import type { MessageArea } from '../i18n/i18n';
 import type { ParseServer } from '../parse/wire';
 
 /** The first calls a route may send (shell-script.ts's FIRST_CALLS). */
@@ -24,7 +25,12 @@ export interface RoutePreload {
   readonly files: readonly string[];
   readonly sdk?: readonly string[];
   readonly first?: FirstCallsName;
+  /** Its page's own messages (the route manifest's `messages`): loaded with its files, in the page's language. */
+  readonly messages?: readonly MessageArea[];
 }
+
+/** Each message area's catalog file (src/i18n/messages/<area>/<language>.json), by language. */
+export type CatalogFiles = Partial<Record<MessageArea, Partial<Record<Language, string>>>>;
 
 /**
  * `base`: the path the app is served under (`/`, `/opinions/`); `assets`: where its files are
@@ -36,10 +42,11 @@ export interface ShellScriptData {
   readonly routes: readonly RoutePreload[];
   readonly server?: ParseServer;
   /**
-   * Each language's shell messages (src/i18n/), which the app loads before it renders: the
-   * script preloads those of the page's language.
+   * The messages the app loads before it renders a page (src/i18n/): the shell's and the page's
+   * own, which the script loads with the code, in the page's language (the app would otherwise
+   * ask for them only once its code has run: one more round trip).
    */
-  readonly catalogs?: Partial<Record<Language, string>>;
+  readonly catalogs?: CatalogFiles;
   /**
    * The prerendered page's entry script, then what it imports: the page paints from its HTML
    * alone, so its code is asked for only once it has painted (its request would otherwise share
@@ -97,11 +104,12 @@ export function preloadRoute({ base, assets, routes, catalogs, entry, titles }: 
   if (!language) return;
   const title = titles?.[language];
   if (title) document.title = title;
-  const catalog = catalogs?.[language];
-  const messages = catalog ? [catalog] : [];
-  if (entry) afterFirstPaint(() => addEntry(assets, [entry[0], ...messages, ...entry.slice(1)]));
+  const inLanguage = (areas: readonly MessageArea[]) => areas.flatMap((area) => catalogs?.[area]?.[language] ?? []);
+  const shellMessages = inLanguage(['shell']);
+  if (entry) afterFirstPaint(() => addEntry(assets, [entry[0], ...shellMessages, ...entry.slice(1)]));
   const route = routeAt(base, routes);
   if (!route) return;
-  if (route.mode === 'prefetch') afterFirstPaint(() => addLinks(assets, route.files, true));
-  else addLinks(assets, [...(entry ? [] : messages), ...route.files, ...(route.sdk ?? [])], false);
+  const files = [...inLanguage(route.messages ?? []), ...route.files];
+  if (route.mode === 'prefetch') afterFirstPaint(() => addLinks(assets, files, true));
+  else addLinks(assets, [...(entry ? [] : shellMessages), ...files, ...(route.sdk ?? [])], false);
 }

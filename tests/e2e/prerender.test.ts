@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { marker, opinionsWithComment } from '../helpers/parse-rest.ts';
+import { PAGE_CHUNK } from '../../build/page-chunk-plugin.ts';
 import { holdBack, launchBrowser, newPage, PHONE } from '../helpers/browser.ts';
 
 const appURL = inject('appURL');
@@ -27,7 +28,20 @@ async function waitForHydration(page: Page) {
 }
 
 const ENTRY = /\/assets\/index-[^/]*\.js$/;
-const FORM_CODE = /\/assets\/feedback-page-[^/]*\.js$/;
+
+/** An id each message area's catalog has (src/i18n/messages/<area>/), as its compiled chunk writes it. */
+const AREA_IDS = { shell: '"app.name"', visitor: '"title.form"', errors: '"error.offline"', accounts: '"title.login"', staff: '"title.dashboard"' };
+
+/** The message areas of the catalogs in `language` among `paths` (a catalog's file is named after its language). */
+async function catalogAreas(language: string, paths: readonly string[]): Promise<string[]> {
+  const catalogs = paths.filter((file) => new RegExp(`^/assets/${language}-[\\w-]+\\.js$`).test(file));
+  const texts = await Promise.all(catalogs.map(async (file) => (await fetch(appURL + file)).text()));
+  return Object.entries(AREA_IDS)
+    .filter(([, id]) => texts.some((text) => text.includes(id)))
+    .map(([area]) => area);
+}
+/** The form's chunk (build/page-chunk-plugin.ts). */
+const FORM_CODE = new RegExp(`/assets/${PAGE_CHUNK}-[^/]*\\.js$`);
 
 describe('the prerendered form', () => {
   test('the built index.html holds the form before any script runs', async () => {
@@ -46,9 +60,11 @@ describe('the prerendered form', () => {
     // Not after the shell has run (it is held back): the shell's inline script asks for them.
     const prefetched = () =>
       page.evaluate(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel="prefetch"]')].map((link) => new URL(link.href).pathname));
-    await expect.poll(async () => (await prefetched()).some((file) => /^\/assets\/feedback-page-[\w-]+\.js$/.test(file))).toBe(true);
+    await expect.poll(async () => (await prefetched()).some((file) => FORM_CODE.test(file))).toBe(true);
     const files = await prefetched();
     expect(new Set(files).size).toBe(files.length);
+    // Few enough for one wave of HTTP/1.1's six connections (build/page-chunk-plugin.ts), its messages included.
+    expect(files.length).toBeLessThanOrEqual(6);
     await entry.release();
     await waitForHydration(page);
     expect(errors).toEqual([]);
@@ -229,6 +245,21 @@ describe('the prerendered form', () => {
     await context.close();
   });
 
+  test('in Spanish, the page’s own Spanish messages are prefetched with its code, not asked for once the code has run', async () => {
+    const { context, page, errors } = await newPage(browser);
+    const entry = await holdBack(page, ENTRY);
+    await page.goto(appURL + '/es/', { waitUntil: 'commit' });
+    await expect.poll(entry.count).toBe(1);
+    const linked = (rel: string) =>
+      page.evaluate((rel) => [...document.querySelectorAll<HTMLLinkElement>(`link[rel="${rel}"]`)].map((link) => new URL(link.href).pathname), rel);
+    await expect.poll(async () => catalogAreas('es', await linked('prefetch'))).toEqual(['visitor', 'errors']);
+    expect(await catalogAreas('es', await linked('modulepreload'))).toEqual(['shell']);
+    await entry.release();
+    await page.locator('form button[type="submit"]').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   test('a deep link gets the shell without the form, and its own page', async () => {
     const html = await fetchPage('/login');
     expect(html).not.toContain('id="comment"');
@@ -278,6 +309,8 @@ describe('the prerendered form', () => {
     );
     expect(stylesheets.some((css) => css.includes('.opinion-list'))).toBe(true);
     expect(asked.some((file) => file.includes('/assets/login-page-'))).toBe(false);
+    // Its messages too, in the page's language.
+    expect(await catalogAreas('en', asked)).toEqual(['shell', 'errors', 'accounts', 'staff']);
 
     await entry.release();
     // Signed out: the dashboard sends to the login page, which works as ever.

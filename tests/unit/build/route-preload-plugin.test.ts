@@ -71,9 +71,10 @@ describe('the inline script', () => {
     try {
       document.head.innerHTML = '';
       window.history.replaceState(null, '', '/es/');
-      const routes: RoutePreload[] = [{ pattern: patternSource('/'), mode: 'prefetch', files: ['assets/home-a.js'] }];
+      const routes: RoutePreload[] = [{ pattern: patternSource('/'), mode: 'prefetch', files: ['assets/home-a.js'], messages: ['visitor'] }];
       const entry = ['assets/index-b.js', 'assets/runtime-c.js'] as const;
-      preloadRoute({ base: '/', assets: '/', routes, catalogs: { en: 'assets/en-d.js', es: 'assets/es-e.js' }, entry });
+      const catalogs = { shell: { en: 'assets/en-d.js', es: 'assets/es-e.js' }, visitor: { en: 'assets/en-f.js', es: 'assets/es-g.js' } };
+      preloadRoute({ base: '/', assets: '/', routes, catalogs, entry });
       expect(document.head.children).toHaveLength(0);
       await vi.waitFor(() => expect(document.head.querySelector('script')).not.toBeNull());
       const loaded = [...document.head.children].map((element) =>
@@ -83,6 +84,7 @@ describe('the inline script', () => {
         ['modulepreload', '/assets/es-e.js'],
         ['modulepreload', '/assets/runtime-c.js'],
         ['script', 'module', '/assets/index-b.js'],
+        ['prefetch', '/assets/es-g.js'],
         ['prefetch', '/assets/home-a.js'],
       ]);
     } finally {
@@ -196,13 +198,14 @@ describe('the calls the inline script sends for whoever is signed in', () => {
 });
 
 describe('the inline script, in a language', () => {
-  test('a deep link in Spanish preloads the Spanish shell messages with its page, and marks <html> Spanish', () => {
+  test('a deep link in Spanish preloads the Spanish shell messages and its page’s own with its page, and marks <html> Spanish', () => {
     document.head.innerHTML = '';
     window.history.replaceState(null, '', '/es/login');
-    const routes: RoutePreload[] = [{ pattern: patternSource('/login'), mode: 'preload', files: ['assets/login-a.js'] }];
-    preloadRoute({ base: '/', assets: '/', routes, catalogs: { en: 'assets/en-a.js', es: 'assets/es-a.js' } });
+    const routes: RoutePreload[] = [{ pattern: patternSource('/login'), mode: 'preload', files: ['assets/login-a.js'], messages: ['accounts'] }];
+    const catalogs = { shell: { en: 'assets/en-a.js', es: 'assets/es-a.js' }, accounts: { en: 'assets/en-b.js', es: 'assets/es-b.js' }, staff: { es: 'assets/es-c.js' } };
+    preloadRoute({ base: '/', assets: '/', routes, catalogs });
     const links = [...document.head.querySelectorAll('link')].map((link) => new URL(link.href).pathname);
-    expect(links).toEqual(['/assets/es-a.js', '/assets/login-a.js']);
+    expect(links).toEqual(['/assets/es-a.js', '/assets/es-b.js', '/assets/login-a.js']);
     expect([document.documentElement.lang, document.documentElement.dir]).toEqual(['es', 'ltr']);
   });
 
