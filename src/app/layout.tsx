@@ -70,19 +70,20 @@ function useScrollToTop(pathname: string) {
 }
 
 /**
- * Every page but the visitor's form uses the Parse SDK sooner or later (a form sent, the live
- * feed): it loads once the page is idle, so that it never delays the page's first paint. The
- * pages that read with it have it preloaded by the shell (build/route-preload-plugin.ts).
+ * Every page but the visitor's form uses the Parse SDK once it is used (a form sent): it loads
+ * at the page's first tap, key or focus, so that a page only looked at never pays for its 78 kB
+ * and its evaluation, and a form is never waiting for it when sent. The pages that read with it
+ * have it preloaded by the shell (build/route-preload-plugin.ts).
  */
-function useParseWhenIdle(pathname: string) {
+function useParseOnIntent(pathname: string) {
   const needed = pathname !== routePatterns.home;
   useEffect(() => {
     if (!needed) return undefined;
     // Its code too comes when needed: the visitor's `/` never runs it.
     let cancel: (() => void) | undefined;
     let cancelled = false;
-    void Promise.all([import('../device/idle'), import('../parse/client')]).then(([{ whenIdle }, { preloadParse }]) => {
-      if (!cancelled) cancel = whenIdle(preloadParse);
+    void Promise.all([import('../device/intent'), import('../parse/client')]).then(([{ onFirstIntent }, { preloadParse }]) => {
+      if (!cancelled) cancel = onFirstIntent(preloadParse);
     });
     return () => {
       cancelled = true;
@@ -113,7 +114,7 @@ export function Layout() {
   const location = useLocation();
   const flash = readFlash(location.state);
   useScrollToTop(location.pathname);
-  useParseWhenIdle(location.pathname);
+  useParseOnIntent(location.pathname);
   useServiceWorker(location.pathname);
   // The kiosk is the whole screen: no header, no link away from the form (kiosk-page.tsx).
   if (location.pathname === routePatterns.kiosk) {
