@@ -15,9 +15,11 @@ import { pathToFileURL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { build, type Plugin, type ResolvedConfig } from 'vite';
 import type { Prerendered } from '../src/app/prerender';
-import { LANGUAGE_CODES, LANGUAGES, type Language } from '../src/domain/languages.ts';
+import { DEFAULT_LANGUAGE, LANGUAGE_CODES, LANGUAGES, type Language } from '../src/domain/languages.ts';
 import { languagePrefix } from '../src/i18n/language.ts';
+import { SHELL_LANGUAGE_ATTRIBUTE } from '../src/app/shell-language-script.ts';
 import { catalogsPlugin } from './catalogs-plugin.ts';
+import { compileInlineScript } from './inline-script.ts';
 import { NOT_FOUND_FILE, SPA_SHELL_FILE } from './html-files.ts';
 
 
@@ -56,6 +58,29 @@ export function homeFileOf(language: Language): string {
   return `${languagePrefix(language).slice(1)}${languagePrefix(language) ? '/' : ''}index.html`;
 }
 
+/**
+ * The shell in every language in one: the default language's markup, each other's in a
+ * template that the shell's inline script puts in its place (src/app/shell-language-script.ts).
+ * Its language links, rendered at no page's path, become links to this page in that language,
+ * which the head's script turns into its path in the language (src/i18n/language-script.ts).
+ */
+export function shellInEveryLanguage(shells: ReadonlyMap<Language, Prerendered>): Prerendered {
+  const shell = shells.get(DEFAULT_LANGUAGE);
+  if (!shell) throw new Error('No shell in the default language.');
+  const links = (html: string) => html.replace(/href="[^"]*\?(lang=[a-z]+)"/g, 'href="?$1"');
+  const templates = [...shells]
+    .filter(([language]) => language !== DEFAULT_LANGUAGE)
+    .map(([language, { html }]) => `<template ${SHELL_LANGUAGE_ATTRIBUTE}="${language}">${links(html)}</template>`);
+  return { ...shell, html: links(shell.html) + templates.join('') };
+}
+
+/** The shell's HTML with the script that shows it in the page's language, right after its root. */
+export async function withShellLanguageScript(html: string, root: string): Promise<string> {
+  if (!html.includes(ROOT_DIV)) throw new Error(`index.html has no ${ROOT_DIV} to prerender into.`);
+  const script = await compileInlineScript(root, 'src/app/shell-language-script.ts', 'showShellInLanguage');
+  return html.replace(ROOT_DIV, () => `${ROOT_DIV}\n    <script>${script}</script>`);
+}
+
 async function renderPages(config: ResolvedConfig): Promise<{ homes: Map<Language, Prerendered>; shell: Prerendered } | null> {
   // Inside the project, so that Node resolves the SSR bundle's external packages from node_modules.
   const outDir = fs.mkdtempSync(path.join(config.root, 'node_modules', '.prerender-'));
@@ -82,8 +107,13 @@ async function renderPages(config: ResolvedConfig): Promise<{ homes: Map<Languag
       if (!home) return null;
       homes.set(language, home);
     }
-    const shell = await prerenderShell('en');
-    return shell ? { homes, shell } : null;
+    const shells = new Map<Language, Prerendered>();
+    for (const language of LANGUAGE_CODES) {
+      const shell = await prerenderShell(language);
+      if (!shell) return null;
+      shells.set(language, shell);
+    }
+    return { homes, shell: shellInEveryLanguage(shells) };
   } finally {
     fs.rmSync(outDir, { recursive: true, force: true });
   }
@@ -115,11 +145,12 @@ export function prerenderPlugin(): Plugin {
     configResolved(resolved) {
       config = resolved;
     },
-    generateBundle(_options, bundle) {
+    async generateBundle(_options, bundle) {
       if (config.command !== 'build' || config.build.ssr) return;
       const index = bundle['index.html'];
       if (index?.type !== 'asset') return;
-      this.emitFile({ type: 'asset', fileName: SPA_SHELL_FILE, source: String(index.source) });
+      // Its script now, so that the CSP's hashes (static-host-plugin.ts) have it; its markup once written.
+      this.emitFile({ type: 'asset', fileName: SPA_SHELL_FILE, source: await withShellLanguageScript(String(index.source), config.root) });
       emitted = true;
     },
     async closeBundle() {
@@ -137,7 +168,8 @@ export function prerenderPlugin(): Plugin {
           fs.mkdirSync(path.dirname(path.join(outDir, file)), { recursive: true });
           write(file, inLanguage(insertPrerendered(index, home), language));
         }
-        // One shell for every language: its inline script sets `<html lang dir>` from the path.
+        // One shell for every language: its head's script sets `<html lang dir>` from the path,
+        // its body's shows the shell in that language.
         shell = insertPrerendered(shell, pages.shell);
         write(SPA_SHELL_FILE, shell);
       }

@@ -295,6 +295,26 @@ describe('the prerendered form', () => {
     await context.close();
   });
 
+  test('a deep link in Spanish paints its shell in Spanish before any script has run, and its language links work then', async () => {
+    const { context, page, errors } = await newPage(browser);
+    const entry = await holdBack(page, ENTRY);
+    await page.goto(appURL + '/es/login', { waitUntil: 'commit' });
+    await expect.poll(entry.count).toBe(1);
+    await page.getByRole('banner').getByRole('link', { name: 'Opiniones de visitantes' }).waitFor();
+    expect(await page.getByRole('status').textContent()).toBe('Cargando…');
+    expect(await page.getByText('Loading…').count()).toBe(0);
+    // One shell in the document: the other languages' are gone, not hidden.
+    expect(await page.locator('#main').count()).toBe(1);
+    await page.getByRole('link', { name: 'Français' }).click();
+    await page.waitForURL(`${appURL}/fr/login`, { waitUntil: 'commit' });
+    await page.getByRole('banner').getByRole('link', { name: 'Avis des visiteurs' }).waitFor();
+    expect(await page.getByRole('status').textContent()).toBe('Chargement…');
+    await entry.release();
+    await page.getByRole('heading', { name: 'Se connecter' }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   test('a deep link asks for its page, its stylesheet and the Parse SDK with the entry script, not after it', async () => {
     const { context, page, errors } = await newPage(browser);
     const entry = await holdBack(page, ENTRY);
