@@ -1,6 +1,7 @@
 /**
- * `npm run bench:lighthouse`: Lighthouse (mobile: simulated Slow 4G, 4× CPU) 3 times on `/`,
- * `/login` and `/dashboard` (signed in as the demo staff user) of the production build, served
+ * `npm run bench:lighthouse`: Lighthouse (mobile: simulated Slow 4G, 4× CPU) 3 times on each
+ * language's `/` (`/`, `/es/`, `/fr/`, `/ar/`), `/login` and `/dashboard` (signed in as the demo
+ * staff user) of the production build, served
  * from dist with Brotli (or gzip) as a CDN would, in Debian's Chromium; prints the medians.
  * `-- --write` puts them into docs/performance.md.
  */
@@ -12,15 +13,17 @@ import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, median, startBenchApp } from './bench-app.ts';
 import { markdownTable, wantsWrite, writeBlock } from './bench-report.ts';
+import { LANGUAGE_CODES } from '../src/domain/languages.ts';
+import { withLanguage } from '../src/i18n/language.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 /** Where to keep each run's full Lighthouse report (JSON), to see what a figure is made of. */
 const REPORT_DIR = process.env.BENCH_REPORT_DIR;
 const PAGES = [
-  { path: '/', signedIn: false },
+  ...LANGUAGE_CODES.map((language) => ({ path: withLanguage(language, '/'), signedIn: false })),
   { path: '/login', signedIn: false },
   { path: '/dashboard', signedIn: true },
-] as const;
+];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const METRICS = {
   FCP: 'first-contentful-paint',
