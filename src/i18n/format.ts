@@ -79,11 +79,14 @@ const STEPS: readonly (readonly [Intl.RelativeTimeFormatUnit, number])[] = [
   ['minute', 60],
 ];
 
-/** `3 hours ago`, `yesterday`, `now`: in the largest unit that is at least one. */
+/**
+ * `3 hours ago`, `yesterday`, `now`: in the largest unit that is at least one, in whole units
+ * (40 hours ago is yesterday, not the day before: rounding would say more than it was).
+ */
 export function relativeTime(date: Date, now: Date): string {
   const seconds = (date.getTime() - now.getTime()) / 1000;
   for (const [unit, size] of STEPS) {
-    if (Math.abs(seconds) >= size) return relativeTimes().format(Math.round(seconds / size), unit);
+    if (Math.abs(seconds) >= size) return relativeTimes().format(Math.trunc(seconds / size), unit);
   }
   return relativeTimes().format(0, 'second');
 }

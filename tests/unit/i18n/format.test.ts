@@ -96,6 +96,9 @@ describe.each(LANGUAGE_CODES)('in %s', (language) => {
     await loadMessages(language, 'staff');
     expect(plain(relativeTime(ago(3 * 3600 + 100), NOW))).toBe(expected.hours);
     expect(plain(relativeTime(ago(26 * 3600), NOW))).toBe(expected.yesterday);
+    // Never more than it was: 40 hours is yesterday's, not the day before's.
+    expect(plain(relativeTime(ago(40 * 3600), NOW))).toBe(expected.yesterday);
+    expect(plain(relativeTime(ago(3 * 3600 + 3500), NOW))).toBe(expected.hours);
     expect(plain(relativeTime(ago(20), NOW))).toBe(expected.now);
     expect(plain(relativeTime(ago(15 * 24 * 3600), NOW))).toBe(expected.weeks);
   });
