@@ -12,29 +12,33 @@ function hrefIn(language: Language, pathname: string, search: string): string {
 }
 
 /**
- * The languages, each named in itself and marked with its own `lang`: plain links to the page
- * in that language, which work before the app's code has run, and load that language's
- * prerendered page (the language is fixed for the life of a page).
+ * The languages, each named in itself and marked with its own `lang`. By default plain links to
+ * the page in that language, which work before the app's code has run, and load that language's
+ * prerendered page (the language is fixed for the life of a page). With `onChoose`, buttons that
+ * leave the choice to the page (the kiosk's, which must not remember it, nor show a link).
  */
-export function LanguageSwitcher() {
+export function LanguageSwitcher({ onChoose }: { onChoose?: (language: Language) => void }) {
   const { pathname, search } = useLocation();
   const current = activeLanguage();
-  return (
+  const items = LANGUAGE_CODES.map((code) => {
+    const own = { lang: code, 'aria-current': code === current ? 'true' : undefined, children: LANGUAGES[code].name } as const;
+    return (
+      <li key={code}>
+        {onChoose ? (
+          <button type="button" onClick={() => onChoose(code)} {...own} />
+        ) : (
+          <a href={hrefIn(code, pathname, search)} hrefLang={code} {...own} />
+        )}
+      </li>
+    );
+  });
+  return onChoose ? (
+    <div role="group" aria-label={t('switcher.label')} className="language-switcher">
+      <ul className="site-nav">{items}</ul>
+    </div>
+  ) : (
     <nav aria-label={t('switcher.label')} className="language-switcher">
-      <ul className="site-nav">
-        {LANGUAGE_CODES.map((code) => (
-          <li key={code}>
-            <a
-              href={hrefIn(code, pathname, search)}
-              lang={code}
-              hrefLang={code}
-              aria-current={code === current ? 'true' : undefined}
-            >
-              {LANGUAGES[code].name}
-            </a>
-          </li>
-        ))}
-      </ul>
+      <ul className="site-nav">{items}</ul>
     </nav>
   );
 }

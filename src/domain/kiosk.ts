@@ -43,23 +43,40 @@ export interface KioskSetupInput {
 }
 
 export type KioskSetupField = keyof KioskSetupInput;
-export type KioskSetupErrors = Partial<Record<KioskSetupField, string>>;
+
+/**
+ * What can be wrong with a field of the set-up, as a code: the set-up form says it in the staff
+ * member's language (the `kiosk` catalogs' `kioskProblem.<code>`).
+ */
+export const KIOSK_PROBLEMS = [
+  'pin.missing',
+  'pin.notDigits',
+  'pin.length',
+  'pinAgain.missing',
+  'pinAgain.different',
+  'thanksResetSeconds.range',
+  'idleResetSeconds.range',
+  'language.invalid',
+] as const;
+export type KioskProblem = (typeof KIOSK_PROBLEMS)[number];
+
+export type KioskSetupProblems = Partial<Record<KioskSetupField, KioskProblem>>;
 
 export type KioskSetupValidation =
   | { readonly ok: true; readonly value: KioskPreferences & { readonly pin: string } }
-  | { readonly ok: false; readonly errors: KioskSetupErrors };
+  | { readonly ok: false; readonly problems: KioskSetupProblems };
 
-export function pinError(pin: string): string | undefined {
+function pinProblem(pin: string): KioskProblem | undefined {
   const { pinMinDigits: min, pinMaxDigits: max } = KIOSK_LIMITS;
-  if (!pin) return 'Choose an exit PIN.';
-  if (!/^[0-9]+$/.test(pin)) return 'The PIN must be digits only.';
-  if (pin.length < min || pin.length > max) return `The PIN must be ${min} to ${max} digits.`;
+  if (!pin) return 'pin.missing';
+  if (!/^[0-9]+$/.test(pin)) return 'pin.notDigits';
+  if (pin.length < min || pin.length > max) return 'pin.length';
   return undefined;
 }
 
-export function pinAgainError(pin: string, pinAgain: string): string | undefined {
-  if (!pinAgain) return 'Type the PIN again.';
-  return pinAgain === pin ? undefined : 'The two PINs are not the same.';
+function pinAgainProblem(pin: string, pinAgain: string): KioskProblem | undefined {
+  if (!pinAgain) return 'pinAgain.missing';
+  return pinAgain === pin ? undefined : 'pinAgain.different';
 }
 
 /** Whole seconds within the limits, as a number; or undefined. */
@@ -68,27 +85,25 @@ function secondsIn(value: unknown, { min, max }: { min: number; max: number }): 
   return typeof seconds === 'number' && Number.isInteger(seconds) && seconds >= min && seconds <= max ? seconds : undefined;
 }
 
-export function secondsError(value: string, limits: { min: number; max: number }): string | undefined {
-  return secondsIn(value, limits) === undefined ? `Enter a whole number of seconds from ${limits.min} to ${limits.max}.` : undefined;
-}
-
 export function isKioskLanguage(value: unknown): value is KioskLanguage {
   return value === 'browser' || isLanguage(value);
 }
 
 export function validateKioskSetup(input: KioskSetupInput): KioskSetupValidation {
-  const errors: KioskSetupErrors = {
-    pin: pinError(input.pin),
-    pinAgain: pinError(input.pin) ? undefined : pinAgainError(input.pin, input.pinAgain),
-    thanksResetSeconds: secondsError(input.thanksResetSeconds, KIOSK_LIMITS.thanksResetSeconds),
-    idleResetSeconds: secondsError(input.idleResetSeconds, KIOSK_LIMITS.idleResetSeconds),
-    language: isKioskLanguage(input.language) ? undefined : 'Choose a language.',
-  };
   const thanksResetSeconds = secondsIn(input.thanksResetSeconds, KIOSK_LIMITS.thanksResetSeconds);
   const idleResetSeconds = secondsIn(input.idleResetSeconds, KIOSK_LIMITS.idleResetSeconds);
   const { language } = input;
-  if (Object.values(errors).some(Boolean) || thanksResetSeconds === undefined || idleResetSeconds === undefined || !isKioskLanguage(language)) {
-    return { ok: false, errors: Object.fromEntries(Object.entries(errors).filter(([, message]) => message)) };
+  const problems: KioskSetupProblems = {};
+  const pin = pinProblem(input.pin);
+  // A PIN that is wrong in itself is said once, on its own field.
+  const pinAgain = pin ? undefined : pinAgainProblem(input.pin, input.pinAgain);
+  if (pin) problems.pin = pin;
+  if (pinAgain) problems.pinAgain = pinAgain;
+  if (thanksResetSeconds === undefined) problems.thanksResetSeconds = 'thanksResetSeconds.range';
+  if (idleResetSeconds === undefined) problems.idleResetSeconds = 'idleResetSeconds.range';
+  if (!isKioskLanguage(language)) problems.language = 'language.invalid';
+  if (pin || pinAgain || thanksResetSeconds === undefined || idleResetSeconds === undefined || !isKioskLanguage(language)) {
+    return { ok: false, problems };
   }
   return { ok: true, value: { pin: input.pin, thanksResetSeconds, idleResetSeconds, language } };
 }

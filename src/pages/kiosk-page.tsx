@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { Link } from 'react-router-dom';
 import { RequireStaff } from '../app/guards';
+import { LanguageSwitcher } from '../app/language-switcher';
 import { paths } from '../app/paths';
 import { KioskSetupForm } from '../components/kiosk/kiosk-setup-form';
 import { StaffDialog } from '../components/kiosk/staff-dialog';
 import { OpinionForm } from '../components/opinion-form';
 import { newSubmissionId } from '../device/drafts';
-import { applyKioskLanguage } from '../device/kiosk-language';
+import { applyKioskLanguage, chooseVisitorLanguage, dropVisitorLanguageMark, isVisitorLanguagePage } from '../device/kiosk-language';
 import { canHashPin, hashPin, pinMatches } from '../device/kiosk-pin';
 import { fullScreenOnTap, keepScreenAwake, screenSupport } from '../device/kiosk-screen';
 import { atUpdateMoment } from '../device/service-worker';
@@ -24,6 +25,7 @@ import {
 } from '../device/kiosk-store';
 import { AppError } from '../domain/errors';
 import { KIOSK_LIMITS, validateKioskSetup, type KioskPreferences, type KioskSetupInput } from '../domain/kiosk';
+import type { Language } from '../domain/languages';
 import type { OpinionDraft, ValidOpinion } from '../domain/opinion';
 import { submissionIdFor } from '../domain/submission-id';
 import { useLogOut } from '../queries/auth';
@@ -181,10 +183,13 @@ function KioskMode({ kiosk }: { kiosk: Kiosk }) {
   // A second tap or Enter before React re-renders must not send twice, nor a reset drop what is on its way.
   const submitting = useRef(false);
   const [lastActivity, seen] = useLastActivity(visitor);
+  // This page is the one the visitor asked for in their language: it goes on with their visit.
+  const visitorsLanguage = useRef(isVisitorLanguagePage());
 
   const reset = useCallback(() => {
     // What is being sent keeps going (to the server or the outbox); only the next visitor's screen waits for it.
     if (submitting.current) return;
+    visitorsLanguage.current = false;
     clearVisitorTraces();
     applyKioskLanguage(preferences);
     resetSubmit();
@@ -195,16 +200,23 @@ function KioskMode({ kiosk }: { kiosk: Kiosk }) {
   }, [preferences, resetSubmit, closeStaff]);
 
   useEffect(() => {
+    if (visitorsLanguage.current) {
+      dropVisitorLanguageMark();
+      // Choosing is doing something: a visitor who then walks away leaves a form the idle reset clears.
+      seen();
+      return;
+    }
     // A reload in the middle of a visit starts the next one.
     clearVisitorTraces();
     applyKioskLanguage(preferences);
-  }, [preferences]);
+  }, [preferences, seen]);
   useEffect(() => fullScreenOnTap(), []);
   useEffect(() => keepScreenAwake(), []);
   useEffect(() => heading.current?.focus({ preventScroll: true }), [visitor]);
-  // Each reset, once the empty form is on screen: the moment a waiting new version is taken.
+  // Each reset, once the empty form is on screen: the moment a waiting new version is taken (not
+  // the page a visitor asked for in their language, whose reload would start the next visitor).
   useEffect(() => {
-    void atUpdateMoment('reset', { kiosk: true });
+    if (!visitorsLanguage.current) void atUpdateMoment('reset', { kiosk: true });
   }, [visitor]);
 
   const thanksSecondsLeft = useSecondsLeft(outcome?.span ?? null, reset);
@@ -241,6 +253,11 @@ function KioskMode({ kiosk }: { kiosk: Kiosk }) {
     removeKiosk();
   };
 
+  // A visitor's language never cuts short what they are sending.
+  const chooseLanguage = (language: Language) => {
+    if (!submitting.current) chooseVisitorLanguage(language);
+  };
+
   const error = submit.error;
   const fieldErrors = error?.kind === 'validation' ? error.fields : undefined;
 
@@ -257,6 +274,7 @@ function KioskMode({ kiosk }: { kiosk: Kiosk }) {
       ) : (
         <>
           <title>{t('title.form', { app: t('app.name') })}</title>
+          <LanguageSwitcher onChoose={chooseLanguage} />
           <h1 ref={heading} tabIndex={-1}>
             {t('feedback.heading')}
           </h1>

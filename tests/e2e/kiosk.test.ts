@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { expectNoAxeViolations, launchBrowser, newPage, PHONE } from '../helpers/browser.ts';
 import { marker, opinionsWithComment } from '../helpers/parse-rest.ts';
-import { fillForm, PIN, setUpKiosk, storedSessionToken, TABLET } from '../helpers/kiosk.ts';
+import { expectEmptyForm, fillForm, KIOSK_KEYS, PIN, setUpKiosk, storedSessionToken, TABLET, webStorage } from '../helpers/kiosk.ts';
 import { sessionAccepted } from '../helpers/sessions.ts';
 
 const appURL = inject('appURL');
@@ -15,22 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** What the kiosk itself keeps in localStorage; anything else a visitor may have left. */
-const KIOSK_KEYS = ['visitor-opinions:kiosk', 'visitor-opinions:kiosk-lock', 'visitor-opinions:last-delivered', 'visitor-opinions:language'];
-
-async function webStorage(page: Page) {
-  return page.evaluate(() => ({ local: Object.keys(localStorage), session: Object.keys(sessionStorage) }));
-}
-
-async function expectEmptyForm(page: Page) {
-  await page.getByRole('heading', { name: 'Tell us about your visit' }).waitFor();
-  expect(await page.getByLabel('Your name (optional)').inputValue()).toBe('');
-  expect(await page.getByLabel('Your comment').inputValue()).toBe('');
-  expect(await page.getByRole('radio', { name: 'Yes' }).isChecked()).toBe(false);
-  expect(await page.locator('.field__error, .error-summary').count()).toBe(0);
-  expect(await page.evaluate(() => ({ tag: document.activeElement?.tagName, scrollY: window.scrollY }))).toEqual({ tag: 'H1', scrollY: 0 });
-}
 
 async function openStaffMenu(page: Page) {
   await page.getByRole('button', { name: 'Staff menu' }).click();

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContext, type Page, type Route, type WebSocket } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page, type Route, type WebSocket } from 'playwright-core';
 import { expect } from 'vitest';
 
 const CHROMIUM_ARGS = [
@@ -36,9 +36,9 @@ export const DESKTOP = { width: 1280, height: 800 } as const;
  */
 export async function newPage(
   browser: Browser,
-  options: { viewport?: { width: number; height: number }; locale?: string } = {},
+  options: Pick<BrowserContextOptions, 'viewport' | 'locale' | 'hasTouch' | 'isMobile' | 'deviceScaleFactor'> = {},
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: options.viewport ?? DESKTOP, locale: options.locale });
+  const context = await browser.newContext({ ...options, viewport: options.viewport ?? DESKTOP });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {

@@ -2,13 +2,13 @@ import type { AppError } from '../../domain/errors';
 import {
   DEFAULT_KIOSK_PREFERENCES,
   KIOSK_LIMITS,
-  pinAgainError,
-  pinError,
-  secondsError,
+  validateKioskSetup,
+  type KioskProblem,
+  type KioskSetupField,
   type KioskSetupInput,
 } from '../../domain/kiosk';
 import { LANGUAGES } from '../../domain/languages';
-import { t } from '../../i18n/i18n';
+import { t, type MessageValues } from '../../i18n/i18n';
 import { AccountForm, useAccountForm } from '../account-form';
 import { Field } from '../ui/field';
 
@@ -19,6 +19,26 @@ const { thanksResetSeconds: thanksLimits, idleResetSeconds: idleLimits } = KIOSK
 /** The PIN as typed on a tablet: digits on the keypad, never remembered or suggested by the browser. */
 const PIN_INPUT = { type: 'password', inputMode: 'numeric', autoComplete: 'off', maxLength: KIOSK_LIMITS.pinMaxDigits } as const;
 const SECONDS_INPUT = { type: 'text', inputMode: 'numeric', autoComplete: 'off' } as const;
+
+const PROBLEM_VALUES: Record<KioskProblem, MessageValues> = {
+  'pin.missing': {},
+  'pin.notDigits': {},
+  'pin.length': { min: KIOSK_LIMITS.pinMinDigits, max: KIOSK_LIMITS.pinMaxDigits },
+  'pinAgain.missing': {},
+  'pinAgain.different': {},
+  'thanksResetSeconds.range': thanksLimits,
+  'idleResetSeconds.range': idleLimits,
+  'language.invalid': {},
+};
+
+/** A field's rule for react-hook-form: the whole set-up is checked, as starting checks it, and this field's problem said. */
+function ruleOf(field: KioskSetupField) {
+  return (_value: string, values: KioskSetupInput): true | string => {
+    const checked = validateKioskSetup(values);
+    const problem = checked.ok ? undefined : checked.problems[field];
+    return problem ? t(`kioskProblem.${problem}`, PROBLEM_VALUES[problem]) : true;
+  };
+}
 
 /** The kiosk's set-up: the exit PIN (twice), the two resets and the visitors' language. */
 export function KioskSetupForm({
@@ -55,7 +75,7 @@ export function KioskSetupForm({
       pending={pending}
     >
       <Field id="pin" label={t('kioskSetup.pin')} hint={t('kioskSetup.pin.hint', { min: pinMinDigits, max: pinMaxDigits })} error={errors.pin?.message}>
-        {(control) => <input {...control} className="input kiosk-short" {...PIN_INPUT} {...register('pin', { validate: (pin) => pinError(pin) ?? true })} />}
+        {(control) => <input {...control} className="input kiosk-short" {...PIN_INPUT} {...register('pin', { validate: ruleOf('pin') })} />}
       </Field>
       <Field id="pinAgain" label={t('kioskSetup.pinAgain')} error={errors.pinAgain?.message}>
         {(control) => (
@@ -63,7 +83,7 @@ export function KioskSetupForm({
             {...control}
             className="input kiosk-short"
             {...PIN_INPUT}
-            {...register('pinAgain', { validate: (pinAgain, { pin }) => (pinError(pin) ? true : (pinAgainError(pin, pinAgain) ?? true)) })}
+            {...register('pinAgain', { validate: ruleOf('pinAgain') })}
           />
         )}
       </Field>
@@ -78,7 +98,7 @@ export function KioskSetupForm({
             {...control}
             className="input kiosk-short"
             {...SECONDS_INPUT}
-            {...register('thanksResetSeconds', { validate: (value) => secondsError(value, thanksLimits) ?? true })}
+            {...register('thanksResetSeconds', { validate: ruleOf('thanksResetSeconds') })}
           />
         )}
       </Field>
@@ -93,13 +113,13 @@ export function KioskSetupForm({
             {...control}
             className="input kiosk-short"
             {...SECONDS_INPUT}
-            {...register('idleResetSeconds', { validate: (value) => secondsError(value, idleLimits) ?? true })}
+            {...register('idleResetSeconds', { validate: ruleOf('idleResetSeconds') })}
           />
         )}
       </Field>
       <Field id="language" label={t('kioskSetup.language')} error={errors.language?.message}>
         {(control) => (
-          <select {...control} className="select" {...register('language')}>
+          <select {...control} className="select" {...register('language', { validate: ruleOf('language') })}>
             <option value="browser">{t('kioskSetup.language.browser')}</option>
             {Object.entries(LANGUAGES).map(([code, { name }]) => (
               <option key={code} value={code} lang={code}>

@@ -15,13 +15,20 @@ describe('validateKioskSetup', () => {
     for (const pin of ['1234', '12345678']) expect(validateKioskSetup({ ...valid, pin, pinAgain: pin }).ok).toBe(true);
     for (const pin of ['123', '123456789', '12a4', ' 1234', '']) {
       const result = validateKioskSetup({ ...valid, pin, pinAgain: pin });
-      expect(result.ok ? undefined : result.errors.pin).toBeTruthy();
+      expect(result.ok ? undefined : result.problems.pin).toBeTruthy();
     }
   });
 
+  test('each wrong PIN by its problem, said once on the PIN itself', () => {
+    expect(validateKioskSetup({ ...valid, pin: '', pinAgain: '' })).toEqual({ ok: false, problems: { pin: 'pin.missing' } });
+    expect(validateKioskSetup({ ...valid, pin: '12a4', pinAgain: '1234' })).toEqual({ ok: false, problems: { pin: 'pin.notDigits' } });
+    expect(validateKioskSetup({ ...valid, pin: '123', pinAgain: '123' })).toEqual({ ok: false, problems: { pin: 'pin.length' } });
+    expect(validateKioskSetup({ ...valid, pin: '123456789', pinAgain: '' })).toEqual({ ok: false, problems: { pin: 'pin.length' } });
+  });
+
   test('the PIN typed twice the same', () => {
-    expect(validateKioskSetup({ ...valid, pinAgain: '1235' })).toEqual({ ok: false, errors: { pinAgain: 'The two PINs are not the same.' } });
-    expect(validateKioskSetup({ ...valid, pinAgain: '' })).toEqual({ ok: false, errors: { pinAgain: 'Type the PIN again.' } });
+    expect(validateKioskSetup({ ...valid, pinAgain: '1235' })).toEqual({ ok: false, problems: { pinAgain: 'pinAgain.different' } });
+    expect(validateKioskSetup({ ...valid, pinAgain: '' })).toEqual({ ok: false, problems: { pinAgain: 'pinAgain.missing' } });
   });
 
   test('the resets at their edges: 3 to 60 s after the thank-you, 20 to 600 s of inactivity, whole seconds', () => {
@@ -33,13 +40,17 @@ describe('validateKioskSetup', () => {
     }
     expect(validateKioskSetup({ ...valid, thanksResetSeconds: '2' })).toEqual({
       ok: false,
-      errors: { thanksResetSeconds: 'Enter a whole number of seconds from 3 to 60.' },
+      problems: { thanksResetSeconds: 'thanksResetSeconds.range' },
+    });
+    expect(validateKioskSetup({ ...valid, thanksResetSeconds: '', idleResetSeconds: '601' })).toEqual({
+      ok: false,
+      problems: { thanksResetSeconds: 'thanksResetSeconds.range', idleResetSeconds: 'idleResetSeconds.range' },
     });
   });
 
   test('a language of the app, or the browser’s', () => {
     for (const language of ['en', 'es', 'fr', 'ar', 'browser']) expect(validateKioskSetup({ ...valid, language }).ok).toBe(true);
-    expect(validateKioskSetup({ ...valid, language: 'de' })).toEqual({ ok: false, errors: { language: 'Choose a language.' } });
+    expect(validateKioskSetup({ ...valid, language: 'de' })).toEqual({ ok: false, problems: { language: 'language.invalid' } });
   });
 });
 

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { compileMessageOrThrow, type CompiledMessage } from '@lingui/message-utils/compileMessage';
 import { describe, expect, test } from 'vitest';
 import { APP_ERROR_KINDS } from '../../../src/domain/errors';
+import { KIOSK_PROBLEMS } from '../../../src/domain/kiosk';
 import { LANGUAGES } from '../../../src/domain/languages';
 import { OPINION_PROBLEMS } from '../../../src/domain/opinion';
 import { VENUE_PROBLEMS } from '../../../src/domain/venue';
@@ -71,6 +72,7 @@ test('every message is used by the code', () => {
     'error.': APP_ERROR_KINDS,
     'problem.': OPINION_PROBLEMS,
     'venueProblem.': VENUE_PROBLEMS,
+    'kioskProblem.': KIOSK_PROBLEMS,
   };
   for (const prefix of Object.keys(families)) expect(code).toContain(`\`${prefix}\${`);
   const unused = Object.values(english)
