@@ -22,14 +22,15 @@ function forbidden(message: string): never {
   throw new Parse.Error(Parse.Error.OPERATION_FORBIDDEN, message);
 }
 
-function authorId(note: TriggerRequest['object']): string | undefined {
-  const author: unknown = note.get('author');
-  return author instanceof Parse.Object ? author.id : undefined;
+/** A pointer's id, read from the JSON: the objects Parse Server hands triggers may not be our SDK's classes. */
+function pointerId(object: TriggerRequest['object'], key: string): string {
+  const pointer: unknown = object.toJSON()[key];
+  return typeof pointer === 'object' && pointer !== null && 'objectId' in pointer && typeof pointer.objectId === 'string' ? pointer.objectId : '';
 }
 
 function refuseOthers({ original, object, master, user }: TriggerRequest): void {
   if (master) return;
-  if (!user?.id || authorId(original ?? object) !== user.id) forbidden('Only its author may change or delete a note.');
+  if (!user?.id || pointerId(original ?? object, 'author') !== user.id) forbidden('Only its author may change or delete a note.');
 }
 
 Parse.Cloud.beforeSave(NOTES, async (request) => {
@@ -50,14 +51,14 @@ Parse.Cloud.beforeSave(NOTES, async (request) => {
     object.set('author', author);
     object.set('authorName', author.get('username'));
   }
-  const opinion: unknown = object.get('opinion');
-  if (!(opinion instanceof Parse.Object)) throw new Parse.Error(Parse.Error.VALIDATION_ERROR, 'A note belongs to an opinion.');
+  const opinionId = pointerId(object, 'opinion');
+  if (!opinionId) throw new Parse.Error(Parse.Error.VALIDATION_ERROR, 'A note belongs to an opinion.');
   // Also refuses a note on an opinion deleted meanwhile (object not found).
-  await new Parse.Query(OPINIONS).get(opinion.id ?? '', { useMasterKey: true });
+  await new Parse.Query(OPINIONS).get(opinionId, { useMasterKey: true });
   const acl = new Parse.ACL();
   acl.setRoleReadAccess(STAFF_ROLE, true);
-  const authorUser = object.get('author');
-  if (authorUser instanceof Parse.User) acl.setWriteAccess(authorUser, true);
+  const author = pointerId(object, 'author');
+  if (author) acl.setWriteAccess(author, true);
   object.setACL(acl);
 });
 

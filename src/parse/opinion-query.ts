@@ -29,8 +29,8 @@ export function opinionWhere(filters: OpinionFilters): Record<string, unknown> {
   if (willReturn !== 'any') where.willReturn = willReturn === 'yes';
   if (reviewed !== 'any') where.reviewed = reviewed === 'reviewed';
   if (language !== 'any') where.language = language;
-  // Equality with an array field means "holds this one".
-  if (tag) where.tags = tag;
+  // "Holds this one": $all, as Parse's PostgreSQL adapter does not read equality on an array field so.
+  if (tag) where.tags = { $all: [tag] };
   const { start, end } = rangeInstants(filters);
   if (start || end) where.createdAt = { ...(start ? { $gte: date(start) } : {}), ...(end ? { $lt: date(end) } : {}) };
   return where;
