@@ -67,7 +67,6 @@ function OpinionNotes({ opinionId }: { opinionId: string }) {
             userId={session.data?.id ?? ''}
             now={new Date(notes.dataUpdatedAt)}
             pending={edit.isPending || remove.isPending}
-            error={edit.error ? errorText(edit.error) : undefined}
             onEdit={(id, text, done) => edit.mutate({ id, text }, { onSuccess: done })}
             onDelete={(id) => remove.mutate(id)}
           />

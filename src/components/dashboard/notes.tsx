@@ -57,7 +57,6 @@ export function NoteList({
   userId,
   now,
   pending,
-  error,
   onEdit,
   onDelete,
 }: {
@@ -65,7 +64,6 @@ export function NoteList({
   userId: string;
   now: Date;
   pending: boolean;
-  error?: string;
   onEdit: (id: string, text: string, done: () => void) => void;
   onDelete: (id: string) => void;
 }) {
@@ -85,7 +83,6 @@ export function NoteList({
               submitLabel={t('notes.save')}
               initial={note.text}
               pending={pending}
-              error={error}
               onSubmit={(text) => onEdit(note.id, text, () => setEditing(null))}
               onCancel={() => setEditing(null)}
             />
