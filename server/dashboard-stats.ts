@@ -30,6 +30,8 @@ export interface StatsQuery {
   readonly reviewed: ReviewedFilter;
   readonly language: LanguageFilter;
   readonly q: string;
+  /** '' for any. */
+  readonly tag: string;
   readonly start: Date | null;
   readonly end: Date | null;
   readonly since: Date | null;
@@ -110,6 +112,8 @@ function whereClause(query: StatsQuery, values: unknown[]): string {
   if (query.willReturn !== 'any') conditions.push(`"willReturn" = ${param(query.willReturn === 'yes')}`);
   if (query.reviewed !== 'any') conditions.push(`"reviewed" = ${param(query.reviewed === 'reviewed')}`);
   if (query.language !== 'any') conditions.push(`"language" = ${param(query.language)}`);
+  // Parse stores an Array field as jsonb.
+  if (query.tag) conditions.push(`"tags" @> ${param(JSON.stringify([query.tag]))}::jsonb`);
   if (query.q) {
     const pattern = param(literalPattern(query.q));
     conditions.push(`("name" ~* ${pattern} OR "comment" ~* ${pattern})`);
@@ -181,6 +185,7 @@ function matchOf(query: StatsQuery): Record<string, unknown> {
   if (query.willReturn !== 'any') all.push({ willReturn: query.willReturn === 'yes' });
   if (query.reviewed !== 'any') all.push({ reviewed: query.reviewed === 'reviewed' });
   if (query.language !== 'any') all.push({ language: query.language });
+  if (query.tag) all.push({ tags: query.tag });
   if (query.q) {
     const pattern = literalPattern(query.q);
     all.push({ $or: [{ name: { $regex: pattern, $options: 'i' } }, { comment: { $regex: pattern, $options: 'i' } }] });

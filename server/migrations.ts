@@ -15,6 +15,8 @@ const STATEMENTS = [
   'CREATE EXTENSION IF NOT EXISTS pg_trgm',
   `CREATE INDEX IF NOT EXISTS "${CLASS.opinions}_comment_trgm" ON "${CLASS.opinions}" USING gin ("comment" gin_trgm_ops)`,
   `CREATE INDEX IF NOT EXISTS "${CLASS.opinions}_name_trgm" ON "${CLASS.opinions}" USING gin ("name" gin_trgm_ops)`,
+  // The stats' tag filter (`"tags" @> '["late"]'`, server/dashboard-stats.ts): a btree cannot answer containment.
+  `CREATE INDEX IF NOT EXISTS "${CLASS.opinions}_tags_gin" ON "${CLASS.opinions}" USING gin ("tags" jsonb_path_ops)`,
 ];
 
 export async function migrate(databaseURL: string): Promise<void> {

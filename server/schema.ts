@@ -26,7 +26,7 @@ const CLOSED = {
 
 export interface ClassDefinition {
   className: string;
-  fields?: Record<string, { type: string; required?: boolean; defaultValue?: unknown }>;
+  fields?: Record<string, { type: string; targetClass?: string; required?: boolean; defaultValue?: unknown }>;
   indexes?: Record<string, Record<string, 1 | -1>>;
   classLevelPermissions: Record<string, unknown>;
 }
@@ -43,6 +43,8 @@ export const opinionsClass: ClassDefinition = {
     reviewed: { type: 'Boolean', defaultValue: false },
     // The language the visitor wrote in (src/domain/languages.ts); absent from opinions sent without one.
     language: { type: 'String' },
+    // Staff's tags (src/domain/tags.ts): only staff read or set them (server/cloud/main.ts).
+    tags: { type: 'Array' },
   },
   indexes: {
     submissionId_1: { submissionId: 1 },
@@ -176,6 +178,35 @@ export const venueSettingsClass: ClassDefinition = {
   classLevelPermissions: CLOSED,
 };
 
+/**
+ * Staff's internal notes on an opinion (src/domain/notes.ts). The staff role reads and writes
+ * the class; each row's ACL (set by Cloud Code, server/cloud/notes.ts) lets the staff role read
+ * it and only its author change or delete it. Deleting an opinion deletes its notes.
+ */
+export const opinionNotesClass: ClassDefinition = {
+  className: CLASS.opinionNotes,
+  fields: {
+    opinion: { type: 'Pointer', targetClass: CLASS.opinions },
+    text: { type: 'String' },
+    author: { type: 'Pointer', targetClass: '_User' },
+    authorName: { type: 'String' },
+  },
+  indexes: {
+    // An opinion's notes, oldest first.
+    opinion_createdAt: { opinion: 1, createdAt: 1 },
+  },
+  classLevelPermissions: {
+    find: STAFF,
+    count: STAFF,
+    get: STAFF,
+    create: STAFF,
+    update: STAFF,
+    delete: STAFF,
+    addField: NOBODY,
+    protectedFields: {},
+  },
+};
+
 export const classDefinitions: readonly ClassDefinition[] = [
   opinionsClass,
   userClass,
@@ -183,5 +214,6 @@ export const classDefinitions: readonly ClassDefinition[] = [
   dashboardSignalClass,
   deliveredSubmissionClass,
   venueSettingsClass,
+  opinionNotesClass,
   ...systemClasses,
 ];

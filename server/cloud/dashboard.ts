@@ -4,6 +4,7 @@
  */
 import { isLanguageFilter, SEARCH_MAX, type DashboardStats } from '../../src/domain/dashboard.ts';
 import { CLASS } from '../../src/domain/classes.ts';
+import { normalizeTag } from '../../src/domain/tags.ts';
 import { dashboardSql } from '../dashboard-sql.ts';
 import { statsWithPipeline, statsWithSql, type RunPipeline, type StatsQuery } from '../dashboard-stats.ts';
 import { dashboardSignalClass, STAFF_ROLE } from '../schema.ts';
@@ -37,17 +38,19 @@ function timeZone(value: unknown): string {
 
 /** The request's params, checked: the bundle is public, anybody can send anything. */
 function readRequest(params: Record<string, unknown>): StatsQuery {
-  // An app older than the language filter does not send one.
-  const { willReturn, reviewed, language = 'any', q } = params;
+  // An app older than the language (or tag) filter does not send one.
+  const { willReturn, reviewed, language = 'any', q, tag = '' } = params;
   if (willReturn !== 'any' && willReturn !== 'yes' && willReturn !== 'no') invalid('willReturn must be any, yes or no.');
   if (reviewed !== 'any' && reviewed !== 'new' && reviewed !== 'reviewed') invalid('reviewed must be any, new or reviewed.');
   if (!isLanguageFilter(language)) invalid('language must be any or a language the app speaks.');
   if (typeof q !== 'string' || q.length > SEARCH_MAX) invalid(`q must be text of at most ${SEARCH_MAX} characters.`);
+  if (typeof tag !== 'string' || normalizeTag(tag) !== tag) invalid('tag must be a tag as stored, or empty.');
   return {
     willReturn,
     reviewed,
     language,
     q: q.trim(),
+    tag,
     start: instant(params.start, 'start'),
     end: instant(params.end, 'end'),
     since: instant(params.since, 'since'),

@@ -5,12 +5,14 @@
 import { OUR_ERROR_CODE } from '../../src/domain/errors.ts';
 import { formatValidationMessage, isSubmissionId, validateOpinion } from '../../src/domain/opinion.ts';
 import { deliveredSubmissionClass, opinionsClass, STAFF_ROLE } from '../schema.ts';
+import { isTagList, normalizeTags } from '../../src/domain/tags.ts';
 import './accounts.ts';
+import './notes.ts';
 import './retention.ts';
 import './venue.ts';
 import { signalNewOpinion } from './dashboard.ts';
 import { checkLanguage } from './language-check.ts';
-import { serverParse } from './parse-global.ts';
+import { serverParse, type TriggerRequest } from './parse-global.ts';
 import { checkOpinionQuery } from './query-check.ts';
 import { refuseUnverifiedStaff } from './staff.ts';
 
@@ -26,6 +28,18 @@ function staffOnlyAcl() {
 }
 
 const OPINIONS = opinionsClass.className;
+
+/**
+ * Tags as stored after the save's operation (a set, AddUnique or Remove): tidied, and refused
+ * when they still break the rules of domain/tags.ts.
+ */
+function checkTags(object: TriggerRequest['object']): void {
+  if (!object.dirtyKeys().includes('tags')) return;
+  const tags: unknown = object.get('tags');
+  const tidy = Array.isArray(tags) && tags.every((tag): tag is string => typeof tag === 'string') ? normalizeTags(tags) : null;
+  if (!isTagList(tidy)) throw new Parse.Error(Parse.Error.VALIDATION_ERROR, 'tags must be a list of at most 20 short texts.');
+  object.set('tags', tidy);
+}
 const DELIVERED = deliveredSubmissionClass.className;
 
 /** Has an opinion with this submission id ever been stored, even if staff have deleted it since? */
@@ -53,9 +67,15 @@ Parse.Cloud.beforeSave(OPINIONS, async ({ object, original, master, user }) => {
     if (object.dirtyKeys().includes('reviewed') && typeof object.op('reviewed')?.toJSON() !== 'boolean') {
       throw new Parse.Error(Parse.Error.VALIDATION_ERROR, 'reviewed must be true or false.');
     }
+    checkTags(object);
     object.setACL(staffOnlyAcl());
     return;
   }
+  // Tags are staff's: an opinion a visitor sends has none (only the master key may seed some).
+  if (!master && object.get('tags') !== undefined) {
+    throw new Parse.Error(Parse.Error.OPERATION_FORBIDDEN, 'Only staff tag opinions.');
+  }
+  if (master) checkTags(object);
 
   const result = validateOpinion({
     name: object.get('name'),

@@ -42,6 +42,7 @@ interface ServerCloud {
   beforeSave(className: string, handler: (request: TriggerRequest) => unknown): void;
   beforeDelete(className: string, handler: (request: TriggerRequest) => unknown): void;
   afterSave(className: string, handler: (request: TriggerRequest) => unknown): void;
+  afterDelete(className: string, handler: (request: TriggerRequest) => unknown): void;
   define<P>(name: string, handler: (request: FunctionRequest<P>) => unknown): void;
   job(name: string, handler: (request: JobRequest) => unknown): void;
 }

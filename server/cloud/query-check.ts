@@ -8,7 +8,7 @@ import { serverParse } from './parse-global.ts';
 const Parse = serverParse();
 
 // What the dashboard's queries use (src/parse/dashboard.ts), and the plain comparisons beside them.
-const OPERATORS = new Set(['$regex', '$options', '$lt', '$lte', '$gt', '$gte', '$eq', '$ne', '$in', '$nin', '$exists', '$or', '$and']);
+const OPERATORS = new Set(['$regex', '$options', '$lt', '$lte', '$gt', '$gte', '$eq', '$ne', '$in', '$nin', '$exists', '$or', '$and', '$all']);
 
 function invalid(message: string): never {
   throw new Parse.Error(Parse.Error.INVALID_QUERY, message);

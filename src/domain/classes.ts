@@ -11,4 +11,6 @@ export const CLASS = {
   deliveredSubmissions: 'deliveredSubmissions',
   /** The venue's settings: one row, read and written through Cloud functions only. */
   venueSettings: 'venueSettings',
+  /** Staff's internal notes on an opinion. */
+  opinionNotes: 'opinionNotes',
 } as const;

@@ -3,6 +3,7 @@
  * turn them into queries. Pure TypeScript: the app and the server's Cloud Code share it.
  */
 import { isLanguage, LANGUAGE_CODES, type Language } from './languages';
+import { normalizeTag } from './tags';
 
 export type WillReturnFilter = 'any' | 'yes' | 'no';
 export type ReviewedFilter = 'any' | 'new' | 'reviewed';
@@ -29,6 +30,8 @@ export interface OpinionFilters {
   readonly to: string;
   /** Text searched in the name or the comment, case-insensitive, taken literally. */
   readonly q: string;
+  /** The opinions with this tag (domain/tags.ts), or '' for any. */
+  readonly tag: string;
 }
 
 /** One page of the list: the filters plus the order and the window. */
@@ -38,7 +41,7 @@ export interface OpinionListParams extends OpinionFilters {
   readonly pageSize: PageSize;
 }
 
-export const DEFAULT_FILTERS: OpinionFilters = { willReturn: 'any', reviewed: 'any', language: 'any', from: '', to: '', q: '' };
+export const DEFAULT_FILTERS: OpinionFilters = { willReturn: 'any', reviewed: 'any', language: 'any', from: '', to: '', q: '', tag: '' };
 export const DEFAULT_LIST_PARAMS: OpinionListParams = {
   ...DEFAULT_FILTERS,
   sort: 'newest',
@@ -77,6 +80,7 @@ export function parseListParams(search: URLSearchParams): OpinionListParams {
     from: isDay(from) ? from : '',
     to: isDay(to) ? to : '',
     q: (search.get('q') ?? '').slice(0, SEARCH_MAX),
+    tag: normalizeTag(search.get('tag') ?? ''),
     sort: oneOf(search.get('sort'), ['newest', 'oldest', 'name'], 'newest'),
     page: Number.isInteger(page) && page >= 1 ? page : 1,
     pageSize: (PAGE_SIZES as readonly number[]).includes(pageSize) ? (pageSize as PageSize) : DEFAULT_PAGE_SIZE,
@@ -92,6 +96,7 @@ export function toSearchParams(params: OpinionListParams): URLSearchParams {
   if (params.from) search.set('from', params.from);
   if (params.to) search.set('to', params.to);
   if (params.q.trim()) search.set('q', params.q);
+  if (params.tag) search.set('tag', params.tag);
   if (params.sort !== 'newest') search.set('sort', params.sort);
   if (params.pageSize !== DEFAULT_PAGE_SIZE) search.set('size', String(params.pageSize));
   if (params.page !== 1) search.set('page', String(params.page));
@@ -106,12 +111,13 @@ export function filtersOf(params: OpinionFilters): OpinionFilters {
     from: params.from,
     to: params.to,
     q: params.q.trim(),
+    tag: normalizeTag(params.tag),
   };
 }
 
 export function hasFilters(filters: OpinionFilters): boolean {
   const f = filtersOf(filters);
-  return f.willReturn !== 'any' || f.reviewed !== 'any' || f.language !== 'any' || f.from !== '' || f.to !== '' || f.q !== '';
+  return f.willReturn !== 'any' || f.reviewed !== 'any' || f.language !== 'any' || f.from !== '' || f.to !== '' || f.q !== '' || f.tag !== '';
 }
 
 /**
@@ -160,6 +166,7 @@ export interface StatsRequest {
   readonly reviewed: ReviewedFilter;
   readonly language: LanguageFilter;
   readonly q: string;
+  readonly tag: string;
   /** ISO instants, or null for an open end. */
   readonly start: string | null;
   readonly end: string | null;
@@ -178,6 +185,7 @@ export function toStatsRequest(filters: OpinionFilters, since: Date | null, time
     reviewed: f.reviewed,
     language: f.language,
     q: f.q,
+    tag: f.tag,
     start: start?.toISOString() ?? null,
     end: end?.toISOString() ?? null,
     since: since?.toISOString() ?? null,

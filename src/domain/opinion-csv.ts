@@ -3,7 +3,10 @@ import { displayName, type Opinion } from './opinion';
 /** `language` holds the code (`es`), as stored, and nothing for an opinion sent without one. */
 export const CSV_HEADER = ['id', 'created_at', 'name', 'comment', 'will_return', 'reviewed', 'language'] as const;
 
-export type CsvColumn = (typeof CSV_HEADER)[number];
+/** Staff's own columns after the opinion's: its tags (separated by "; ") and how many notes it has. */
+export const STAFF_CSV_HEADER = ['tags', 'notes'] as const;
+
+export type CsvColumn = (typeof CSV_HEADER)[number] | (typeof STAFF_CSV_HEADER)[number];
 
 /** What the file's header row calls each column: words in the staff member's language, passed in by the page. */
 export type CsvColumnNames = Readonly<Record<CsvColumn, string>>;
@@ -27,6 +30,11 @@ export function opinionCsvRow(opinion: Opinion): string[] {
     opinion.reviewed ? 'yes' : 'no',
     opinion.language ?? '',
   ].map(neutraliseFormula);
+}
+
+/** The export's row: the opinion's cells, then staff's, formulas neutralised. */
+export function exportCsvRow(opinion: Opinion, noteCount: number): string[] {
+  return [...opinionCsvRow(opinion), ...[opinion.tags.join('; '), String(noteCount)].map(neutraliseFormula)];
 }
 
 export function exportFileName(now: Date): string {

@@ -20,6 +20,8 @@ export interface Opinion {
   /** The language the visitor wrote in; null for an opinion sent without one (an older app, another client). */
   readonly language: Language | null;
   readonly createdAt: Date;
+  /** Staff's tags (domain/tags.ts); never readable without the staff role. */
+  readonly tags: readonly string[];
 }
 
 /** What a visitor sends; `willReturn` is null until they choose. */

@@ -1,4 +1,4 @@
-import { memo, useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useId, useMemo, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router-dom';
 import { RequireStaff } from '../app/guards';
 import { paths } from '../app/paths';
@@ -10,6 +10,7 @@ import { LiveBanner } from '../components/dashboard/live-banner';
 import { OpinionList } from '../components/dashboard/opinion-list';
 import { Pagination } from '../components/dashboard/pagination';
 import { StatsPanel, StatsPlaceholder } from '../components/dashboard/stats-panel';
+import { TagSuggestions } from '../components/dashboard/tags';
 import { QueryState } from '../components/ui/query-state';
 import '../components/dashboard/dashboard.css';
 import {
@@ -30,6 +31,7 @@ import { useExportOpinions } from '../queries/opinion-export';
 import { useDashboardStats } from '../queries/opinion-stats';
 import { useDeleteOpinions, useOpinionList, useSetReviewed } from '../queries/opinions';
 import { usePrefetchDashboard } from '../queries/prefetch-dashboard';
+import { useAddTag, useTagsInUse } from '../queries/tags';
 
 /** The CSV's header in the page's language (the page's language is fixed for its life). */
 function csvColumnNames(): CsvColumnNames {
@@ -41,6 +43,8 @@ function csvColumnNames(): CsvColumnNames {
     will_return: t('csv.willReturn'),
     reviewed: t('csv.reviewed'),
     language: t('csv.language'),
+    tags: t('csv.tags'),
+    notes: t('csv.notes'),
   };
 }
 
@@ -95,6 +99,12 @@ const Dashboard = memo(function Dashboard() {
   const live = useNewOpinions(filters);
   const setReviewed = useSetReviewed();
   const remove = useDeleteOpinions();
+  const addTag = useAddTag();
+  // The tags in use are asked for once a tag field has focus: opening the dashboard costs nothing more.
+  const tagSuggestionsId = useId();
+  const [wantTags, setWantTags] = useState(false);
+  const tagsInUse = useTagsInUse(wantTags);
+  const askForTags = useCallback(() => setWantTags(true), []);
 
   // The selection belongs to one list: a new filter, sort or page starts with none.
   const listKey = search.toString();
@@ -136,12 +146,26 @@ const Dashboard = memo(function Dashboard() {
       },
     });
   };
+  const tagSelected = (tag: string) => {
+    const ids = [...selected];
+    setMessage('');
+    addTag.mutate(
+      { ids, tag },
+      {
+        onSuccess: () => {
+          setMessage(t('dashboard.tagged', { count: ids.length, tag }));
+          clearSelection();
+        },
+      },
+    );
+  };
   const showNew = () => {
     if (params.page !== 1) update({ page: 1 });
     void live.show();
   };
 
-  const actionError = setReviewed.error ? errorText(setReviewed.error) : undefined;
+  const failedAction = setReviewed.error ?? addTag.error;
+  const actionError = failedAction ? errorText(failedAction) : undefined;
   const total = list.data?.total;
 
   return (
@@ -155,7 +179,15 @@ const Dashboard = memo(function Dashboard() {
 
       <DashboardStats filters={filters} />
 
-      <FiltersForm params={params} onChange={update} onReset={reset} canReset={hasFilters(filters)} />
+      <FiltersForm
+        params={params}
+        onChange={update}
+        onReset={reset}
+        canReset={hasFilters(filters)}
+        tagSuggestionsId={tagSuggestionsId}
+        onTagFocus={askForTags}
+      />
+      <TagSuggestions id={tagSuggestionsId} tags={tagsInUse.data ?? []} />
 
       <LiveBanner count={live.count} onShow={showNew} />
       <div role="status" className="dashboard__message">
@@ -200,13 +232,16 @@ const Dashboard = memo(function Dashboard() {
               <>
                 <BulkActions
                   count={selected.size}
-                  pending={setReviewed.isPending || remove.isPending}
+                  pending={setReviewed.isPending || remove.isPending || addTag.isPending}
                   onMark={(reviewed) => mark([...selected], reviewed)}
                   onDelete={() => {
                     remove.reset();
                     setConfirming(true);
                   }}
                   onClear={clearSelection}
+                  onTag={tagSelected}
+                  tagSuggestionsId={tagSuggestionsId}
+                  onTagFocus={askForTags}
                 />
                 <OpinionList
                   opinions={page.opinions}

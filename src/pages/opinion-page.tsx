@@ -1,17 +1,91 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { RequireStaff } from '../app/guards';
 import { paths } from '../app/paths';
 import { ConfirmDialog } from '../components/dashboard/confirm-dialog';
 import { OpinionTime } from '../components/dashboard/opinion-time';
 import { Arrow } from '../components/dashboard/arrow';
+import { NewNoteForm, NoteList } from '../components/dashboard/notes';
 import { LanguageBadge, ReviewBadge, WillReturnBadge } from '../components/dashboard/review-badge';
+import { TagEditor, TagSuggestions } from '../components/dashboard/tags';
 import { QueryState } from '../components/ui/query-state';
 import '../components/dashboard/dashboard.css';
 import { displayName } from '../domain/opinion';
 import { errorText } from '../i18n/error-text';
 import { t } from '../i18n/i18n';
+import { useAddNote, useDeleteNote, useEditNote, useNotes } from '../queries/notes';
 import { useDeleteOpinions, useOpinion, useSetReviewed } from '../queries/opinions';
+import { useSession } from '../queries/session';
+import { useSetTags, useTagsInUse } from '../queries/tags';
+
+/** The opinion's tags: staff's, read and written with the opinion. */
+function OpinionTags({ id, tags }: { id: string; tags: readonly string[] }) {
+  const suggestionsId = useId();
+  const [wantSuggestions, setWantSuggestions] = useState(false);
+  const inUse = useTagsInUse(wantSuggestions);
+  const setTags = useSetTags();
+  return (
+    <section className="opinion-detail__tags" aria-labelledby="tags-title">
+      <h2 id="tags-title">{t('tags.heading')}</h2>
+      <TagEditor
+        tags={tags}
+        suggestionsId={suggestionsId}
+        pending={setTags.isPending}
+        onFocus={() => setWantSuggestions(true)}
+        onChange={(next) => setTags.mutate({ id, tags: next })}
+      />
+      <TagSuggestions id={suggestionsId} tags={inUse.data ?? []} />
+      {setTags.error ? (
+        <p role="alert" className="notice notice--error">
+          {errorText(setTags.error)}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+/** Staff's internal notes on the opinion: anyone on the staff reads them, their author changes them. */
+function OpinionNotes({ opinionId }: { opinionId: string }) {
+  const notes = useNotes(opinionId);
+  const session = useSession();
+  const add = useAddNote(opinionId);
+  const edit = useEditNote(opinionId);
+  const remove = useDeleteNote(opinionId);
+  // A new form after each note added: it starts empty again.
+  const [added, setAdded] = useState(0);
+  const changeError = edit.error ?? remove.error;
+  return (
+    <section className="opinion-detail__notes" aria-labelledby="notes-title" aria-describedby="notes-hint">
+      <h2 id="notes-title">{t('notes.heading')}</h2>
+      <p id="notes-hint" className="muted">
+        {t('notes.hint')}
+      </p>
+      <QueryState query={notes} loadingLabel={t('notes.loading')}>
+        {(data) => (
+          <NoteList
+            notes={data}
+            userId={session.data?.id ?? ''}
+            now={new Date(notes.dataUpdatedAt)}
+            pending={edit.isPending || remove.isPending}
+            onEdit={(id, text, done) => edit.mutate({ id, text }, { onSuccess: done })}
+            onDelete={(id) => remove.mutate(id)}
+          />
+        )}
+      </QueryState>
+      {changeError ? (
+        <p role="alert" className="notice notice--error">
+          {errorText(changeError)}
+        </p>
+      ) : null}
+      <NewNoteForm
+        key={added}
+        pending={add.isPending}
+        error={add.error ? errorText(add.error) : undefined}
+        onAdd={(text) => add.mutate(text, { onSuccess: () => setAdded(added + 1) })}
+      />
+    </section>
+  );
+}
 
 function useBackToList(): string {
   const state = useLocation().state as { from?: unknown } | null;
@@ -84,6 +158,8 @@ function OpinionDetail({ id }: { id: string }) {
                   {t('remove.open')}
                 </button>
               </div>
+              <OpinionTags id={data.id} tags={data.tags} />
+              <OpinionNotes opinionId={data.id} />
               <div role="status">{setReviewed.isSuccess ? t(data.reviewed ? 'opinion.marked' : 'opinion.markedNew') : ''}</div>
               {setReviewed.error ? (
                 <p role="alert" className="notice notice--error">

@@ -16,6 +16,7 @@ export interface OpinionJSON {
   readonly reviewed?: unknown;
   readonly language?: unknown;
   readonly createdAt?: unknown;
+  readonly tags?: unknown;
 }
 
 export function opinionFromJSON(json: OpinionJSON): Opinion {
@@ -27,6 +28,7 @@ export function opinionFromJSON(json: OpinionJSON): Opinion {
     reviewed: json.reviewed === true,
     language: isLanguage(json.language) ? json.language : null,
     createdAt: typeof json.createdAt === 'string' && json.createdAt ? new Date(json.createdAt) : new Date(0),
+    tags: Array.isArray(json.tags) ? json.tags.filter((tag): tag is string => typeof tag === 'string') : [],
   };
 }
 

@@ -19,7 +19,7 @@ function date(instant: Date) {
 
 /** The `where` of the opinions that match `filters`. */
 export function opinionWhere(filters: OpinionFilters): Record<string, unknown> {
-  const { willReturn, reviewed, language, q } = filtersOf(filters);
+  const { willReturn, reviewed, language, q, tag } = filtersOf(filters);
   const where: Record<string, unknown> = {};
   if (q) {
     // Typed text is escaped: it is searched for as it is, never read as a regular expression.
@@ -29,6 +29,8 @@ export function opinionWhere(filters: OpinionFilters): Record<string, unknown> {
   if (willReturn !== 'any') where.willReturn = willReturn === 'yes';
   if (reviewed !== 'any') where.reviewed = reviewed === 'reviewed';
   if (language !== 'any') where.language = language;
+  // "Holds this one": $all, as Parse's PostgreSQL adapter does not read equality on an array field so.
+  if (tag) where.tags = { $all: [tag] };
   const { start, end } = rangeInstants(filters);
   if (start || end) where.createdAt = { ...(start ? { $gte: date(start) } : {}), ...(end ? { $lt: date(end) } : {}) };
   return where;

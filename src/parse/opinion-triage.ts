@@ -1,6 +1,7 @@
-/** The staff's triage of opinions: marking them reviewed, deleting them. */
+/** The staff's triage of opinions: marking them reviewed, tagging them, deleting them. */
 import { CLASS } from '../domain/classes';
 import { AppError } from '../domain/errors';
+import { normalizeTag } from '../domain/tags';
 import { getParse, type ParseSdk } from './client';
 import { toAppError } from './errors';
 import type { ParseObject } from './opinion-detail';
@@ -26,12 +27,12 @@ function isGone(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === OBJECT_NOT_FOUND;
 }
 
-/** Marks opinions reviewed (or not), in /batch requests. */
-export async function setReviewed(ids: readonly string[], reviewed: boolean): Promise<void> {
+/** Saves one change to each of these opinions, in /batch requests. */
+async function changeAll(ids: readonly string[], change: (opinion: ParseObject) => void): Promise<void> {
   try {
     const Parse = await getParse();
     const objects = references(Parse, ids);
-    for (const object of objects) object.set('reviewed', reviewed);
+    for (const object of objects) change(object);
     await Parse.Object.saveAll(objects, { batchSize: BATCH_SIZE });
   } catch (error) {
     // Saving stops at the first opinion that is gone: which of the others were marked, the
@@ -41,6 +42,18 @@ export async function setReviewed(ids: readonly string[], reviewed: boolean): Pr
     }
     throw toAppError(error);
   }
+}
+
+/** Marks opinions reviewed (or not). */
+export function setReviewed(ids: readonly string[], reviewed: boolean): Promise<void> {
+  return changeAll(ids, (opinion) => opinion.set('reviewed', reviewed));
+}
+
+/** Adds one tag to each of these opinions, keeping the tags they have. */
+export async function addTag(ids: readonly string[], tag: string): Promise<void> {
+  const tidy = normalizeTag(tag);
+  if (!tidy) throw new AppError('validation');
+  return changeAll(ids, (opinion) => opinion.addUnique('tags', tidy));
 }
 
 /**

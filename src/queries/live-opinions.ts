@@ -11,15 +11,15 @@ import { opinionQueries } from './opinions';
  */
 export function useNewOpinions(filters: OpinionFilters) {
   const queryClient = useQueryClient();
-  const { willReturn, reviewed, language, from, to, q } = filtersOf(filters);
-  const key = JSON.stringify([willReturn, reviewed, language, from, to, q]);
+  const { willReturn, reviewed, language, from, to, q, tag } = filtersOf(filters);
+  const key = JSON.stringify([willReturn, reviewed, language, from, to, q, tag]);
   const [heard, setHeard] = useState<{ key: string; ids: readonly string[] }>({ key, ids: [] });
   useEffect(() => {
     let stop: (() => void) | undefined;
     let cancelled = false;
     // Once the page is idle: the SDK that LiveQuery needs is not needed to show the first page.
     const cancelStart = whenIdle(() => {
-      subscribeToNewOpinions({ willReturn, reviewed, language, from, to, q }, (id) =>
+      subscribeToNewOpinions({ willReturn, reviewed, language, from, to, q, tag }, (id) =>
         setHeard((current) => {
           const ids = current.key === key ? current.ids : [];
           return ids.includes(id) ? current : { key, ids: [...ids, id] };
@@ -35,7 +35,7 @@ export function useNewOpinions(filters: OpinionFilters) {
       cancelStart();
       stop?.();
     };
-  }, [key, willReturn, reviewed, language, from, to, q]);
+  }, [key, willReturn, reviewed, language, from, to, q, tag]);
   const count = heard.key === key ? heard.ids.length : 0;
   const show = async () => {
     setHeard({ key, ids: [] });

@@ -4,6 +4,7 @@ import { downloadText, opinionsCsv } from '../device/csv-file';
 import type { OpinionFilters } from '../domain/dashboard';
 import { exportFileName, type CsvColumnNames } from '../domain/opinion-csv';
 import { fetchAllOpinions } from '../parse/opinion-export';
+import { countNotes } from '../parse/opinion-notes';
 import { rejectingWithAppError } from './app-error';
 
 export interface ExportProgress {
@@ -19,7 +20,8 @@ export function useExportOpinions(columnNames: CsvColumnNames) {
       rejectingWithAppError(async () => {
         setProgress({ fetched: 0, total: 0 });
         const opinions = await fetchAllOpinions(filters, (fetched, total) => setProgress({ fetched, total }));
-        downloadText(exportFileName(new Date()), await opinionsCsv(opinions, columnNames));
+        const noteCounts = await countNotes(opinions.map((opinion) => opinion.id));
+        downloadText(exportFileName(new Date()), await opinionsCsv(opinions, noteCounts, columnNames));
         return opinions.length;
       }),
   });

@@ -27,8 +27,8 @@ async function logIn(page: Page) {
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3600_000).toISOString();
 
 const CASES = [
-  { language: 'es', viewport: DESKTOP, csvHeader: '"id","fecha","nombre","comentario","volvería","revisada","idioma"' },
-  { language: 'ar', viewport: PHONE, csvHeader: '"المعرّف","التاريخ","الاسم","التعليق","سيعود","تمت المراجعة","اللغة"' },
+  { language: 'es', viewport: DESKTOP, csvHeader: '"id","fecha","nombre","comentario","volvería","revisada","idioma","etiquetas","notas"' },
+  { language: 'ar', viewport: PHONE, csvHeader: '"المعرّف","التاريخ","الاسم","التعليق","سيعود","تمت المراجعة","اللغة","الوسوم","الملاحظات"' },
 ] as const;
 
 describe.each(CASES)('the staff dashboard in $language', ({ language, viewport, csvHeader }) => {

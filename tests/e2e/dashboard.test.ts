@@ -111,7 +111,8 @@ test('staff journey: filter in the URL, reload, search, page, sort, detail, tria
   const csv = fs.readFileSync((await download.path())!, 'utf8');
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   const lines = csv.slice(1).trim().split('\r\n');
-  expect(lines[0]).toBe('"id","created_at","name","comment","will_return","reviewed","language"');
+  // The opinion's columns, then staff's: its tags and how many notes it has (issue 18).
+  expect(lines[0]).toBe('"id","created_at","name","comment","will_return","reviewed","language","tags","notes"');
   expect(lines).toHaveLength(28);
   expect(csv).toContain('café à la crème');
   expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"") ${tag} 7"`);

@@ -30,6 +30,15 @@ export async function launchBrowser(): Promise<Browser> {
 export const PHONE = { width: 360, height: 740 } as const;
 export const DESKTOP = { width: 1280, height: 800 } as const;
 
+/** Logs in through the app's form and waits for the page `next` leads to. */
+export async function logInThroughForm(page: Page, appURL: string, user: { username: string; password: string }, next = '/dashboard') {
+  await page.goto(`${appURL}/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('Username').fill(user.username);
+  await page.getByLabel('Password', { exact: true }).fill(user.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForURL((url) => url.pathname === next.split('?')[0]);
+}
+
 /**
  * A fresh context (its own storage and IndexedDB) whose pages record console errors and
  * failed page scripts, so that each test can assert there were none.

@@ -5,6 +5,7 @@
  */
 import Parse from 'parse/node';
 import { masterRestClient } from '../../server/rest.ts';
+import { ensureStaffRole, grantStaff } from '../../server/roles.ts';
 import type { ProvidedStack } from './test-stack.ts';
 
 export type Json = Record<string, unknown>;
@@ -72,6 +73,16 @@ export async function newUser(stack: ProvidedStack): Promise<TestUser> {
   });
   if (answer.status !== 201) throw new Error(`Sign-up failed: ${JSON.stringify(answer.body)}`);
   return { username, email, password: TEST_PASSWORD, id: answer.body.objectId, sessionToken: answer.body.sessionToken };
+}
+
+/** A new account in the staff role, its email verified: a staff member other than the demo one. */
+export async function verifiedStaff(stack: ProvidedStack): Promise<TestUser> {
+  const user = await newUser(stack);
+  const rest = master(stack);
+  await grantStaff(rest, user.id);
+  await ensureStaffRole(rest);
+  await rest.request('PUT', `/users/${user.id}`, { emailVerified: true });
+  return user;
 }
 
 /** Opinions matching this `where`, counted with the master key. */

@@ -89,7 +89,7 @@ describe('every combination of filters', () => {
       for (const willReturn of WILL_RETURN)
         for (const reviewed of REVIEWED)
           for (const range of RANGES) {
-            const filters: OpinionFilters = { willReturn, reviewed, language: 'any', q, ...range };
+            const filters: OpinionFilters = { willReturn, reviewed, language: 'any', q, tag: '', ...range };
             const expected = await directCount(filters);
             const page = await app.opinions.listOpinions({ ...filters, sort: 'newest', page: 1, pageSize: 100 });
             const label = JSON.stringify(filters);
@@ -106,7 +106,7 @@ describe('every combination of filters', () => {
           }
     expect(checked).toBe(2 * 3 * 3 * 4);
     // The fixture is not empty: the widest filter finds all 36 opinions, 18 of them by the lower-case marker.
-    expect((await directCount({ willReturn: 'any', reviewed: 'any', language: 'any', from: '', to: '', q: marker })).total).toBe(36);
+    expect((await directCount({ willReturn: 'any', reviewed: 'any', language: 'any', from: '', to: '', q: marker, tag: '' })).total).toBe(36);
   });
 
   test('the MongoDB pipeline (Back4App) gives the same stats as the SQL, days and time zones included', async () => {
@@ -120,7 +120,7 @@ describe('every combination of filters', () => {
         for (const reviewed of REVIEWED)
           for (const range of RANGES) {
             const since = compared % 2 === 0 ? null : new Date(Date.UTC(2020, 0, 3, 18));
-            const request = toStatsRequest({ willReturn, reviewed, language: 'any', q, ...range }, since, zones[compared % zones.length]!);
+            const request = toStatsRequest({ willReturn, reviewed, language: 'any', q, tag: '', ...range }, since, zones[compared % zones.length]!);
             const label = JSON.stringify(request);
             const viaSql = await callFunction('dashboardStats', request, token);
             expect(viaSql.status, label).toBe(200);
@@ -151,7 +151,7 @@ describe('every combination of filters', () => {
     });
     const languages: LanguageFilter[] = ['any', ...LANGUAGE_CODES];
     for (const language of languages) {
-      const filters: OpinionFilters = { willReturn: 'any', reviewed: 'any', language, from: '', to: '', q: marker };
+      const filters: OpinionFilters = { willReturn: 'any', reviewed: 'any', language, from: '', to: '', q: marker, tag: '' };
       const expected = await directCount(filters);
       expect(expected.total, language).toBeGreaterThan(0);
       const page = await app.opinions.listOpinions({ ...filters, sort: 'newest', page: 1, pageSize: 100 });
@@ -181,7 +181,7 @@ describe('every combination of filters', () => {
 
   test('stats asked without a language (an app older than the filter) are of every language', async () => {
     const token = await logInRest('staff', 'Staff#Opinions1');
-    const request = toStatsRequest({ willReturn: 'any', reviewed: 'any', language: 'any', from: '', to: '', q: marker }, null, 'UTC');
+    const request = toStatsRequest({ willReturn: 'any', reviewed: 'any', language: 'any', from: '', to: '', q: marker, tag: '' }, null, 'UTC');
     const older = { willReturn: request.willReturn, reviewed: request.reviewed, q: request.q, start: null, end: null, since: null, timeZone: 'UTC' };
     const [withAny, without] = await Promise.all([callFunction('dashboardStats', request, token), callFunction('dashboardStats', older, token)]);
     expect(without.body.result).toEqual(withAny.body.result);
@@ -190,7 +190,7 @@ describe('every combination of filters', () => {
   });
 
   test('pages are disjoint and follow the sort', async () => {
-    const base = { willReturn: 'any', reviewed: 'any', language: 'any', from: '', to: '', q: marker } as const;
+    const base = { willReturn: 'any', reviewed: 'any', language: 'any', from: '', to: '', q: marker, tag: '' } as const;
     for (const sort of ['newest', 'oldest', 'name'] as const) {
       const pages = await Promise.all(
         [1, 2].map((page) => app.opinions.listOpinions({ ...base, sort, page, pageSize: 25 })),
@@ -218,7 +218,7 @@ describe('search takes what is typed literally', () => {
     ]);
   });
   const count = (q: string) =>
-    app.opinions.countOpinions({ willReturn: 'any', reviewed: 'any', language: 'any', from: '', to: '', q });
+    app.opinions.countOpinions({ willReturn: 'any', reviewed: 'any', language: 'any', from: '', to: '', q, tag: '' });
 
   test('regular-expression characters match themselves', async () => {
     expect(await count(`${tag} a.b(c`)).toBe(1);
@@ -237,7 +237,7 @@ describe('search takes what is typed literally', () => {
 
   test('the stats function searches the same way', async () => {
     const stats = await app.opinions.fetchDashboardStats(
-      { willReturn: 'any', reviewed: 'any', language: 'any', from: '', to: '', q: `${tag} a.b(c` },
+      { willReturn: 'any', reviewed: 'any', language: 'any', from: '', to: '', q: `${tag} a.b(c`, tag: '' },
       null,
     );
     expect(stats.total).toBe(1);
@@ -254,7 +254,7 @@ test('the export of a filtered set is exactly what the query finds, across many 
     createdAt: new Date(Date.UTC(2019, 5, 1, 0, 0, Math.floor(n / 10))).toISOString(),
   }));
   await seedOpinions(rows);
-  const filters: OpinionFilters = { willReturn: 'yes', reviewed: 'any', language: 'any', from: '', to: '', q: tag };
+  const filters: OpinionFilters = { willReturn: 'yes', reviewed: 'any', language: 'any', from: '', to: '', q: tag, tag: '' };
   const progress: [number, number][] = [];
   const exported = await app.opinions.fetchAllOpinions(filters, (done, total) => progress.push([done, total]));
   const expected = await withDatabase(async (client) => {
@@ -313,7 +313,7 @@ describe('only staff may read the stats', () => {
 
 test('"new since you last looked" counts what arrived after the previous visit', async () => {
   const tag = `nw${crypto.randomUUID().slice(0, 8)}`;
-  const filters: OpinionFilters = { willReturn: 'any', reviewed: 'any', language: 'any', from: '', to: '', q: tag };
+  const filters: OpinionFilters = { willReturn: 'any', reviewed: 'any', language: 'any', from: '', to: '', q: tag, tag: '' };
   const first = await app.opinions.recordDashboardVisit(filters);
   const second = await app.opinions.recordDashboardVisit(filters);
   expect(second.previous).toBeInstanceOf(Date);

@@ -5,8 +5,8 @@
 import { describe, expect, inject, test } from 'vitest';
 import { SESSION_LENGTH_SECONDS } from '../../server/parse-app.ts';
 import { OUR_ERROR_CODE } from '../../src/domain/errors.ts';
-import { ensureStaffRole, grantStaff } from '../../server/roles.ts';
-import { anonymous, asUser, countOpinions, master, newUser, type Json, type TestUser } from '../helpers/parse-rest.ts';
+import { grantStaff } from '../../server/roles.ts';
+import { anonymous, asUser, countOpinions, master, newUser, verifiedStaff, type Json } from '../helpers/parse-rest.ts';
 
 const stack = inject('stack');
 
@@ -25,7 +25,7 @@ describe('a deleted opinion stays deleted', () => {
   });
 
   test('the record of delivered ids is invisible to clients, staff included', async () => {
-    const staff = await verifiedStaff();
+    const staff = await verifiedStaff(stack);
     for (const as of [anonymous(stack), asUser(stack, staff.sessionToken)]) {
       const found = await as('GET', '/classes/deliveredSubmissions');
       expect(found.status).toBe(400);
@@ -33,15 +33,6 @@ describe('a deleted opinion stays deleted', () => {
     }
   });
 });
-
-async function verifiedStaff(): Promise<TestUser> {
-  const user = await newUser(stack);
-  const rest = master(stack);
-  await grantStaff(rest, user.id);
-  await ensureStaffRole(rest);
-  await rest.request('PUT', `/users/${user.id}`, { emailVerified: true });
-  return user;
-}
 
 describe('staff access needs a verified email on the server', () => {
   test('a staff member whose email is not verified is refused by every read, write and function', async () => {
@@ -72,7 +63,7 @@ describe('staff access needs a verified email on the server', () => {
   });
 
   test('verified, the same staff member reads; an email changed later is refused again until verified', async () => {
-    const staff = await verifiedStaff();
+    const staff = await verifiedStaff(stack);
     const as = asUser(stack, staff.sessionToken);
     expect((await as('GET', '/classes/opinions?limit=1')).status).toBe(200);
     expect((await as('PUT', `/users/${staff.id}`, { email: `changed-${staff.email}` })).status).toBe(200);

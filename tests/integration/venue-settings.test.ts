@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { CLASS } from '../../src/domain/classes.ts';
 import { OUR_ERROR_CODE } from '../../src/domain/errors.ts';
 import { DEFAULT_VENUE_SETTINGS, parseVenueRefusal, type VenueSettings } from '../../src/domain/venue.ts';
 import { DEMO_USERS } from '../../server/seed.ts';
@@ -107,13 +108,25 @@ describe('applyRetention', () => {
   const past = `${label} past`;
   const kept = `${label} kept`;
   const fresh = `${label} fresh`;
+  let ids: string[] = [];
+
+  /** The notes on these opinions, counted with the master key. */
+  const countNotes = async (opinionIds: readonly string[]) => {
+    const where = { opinion: { $in: opinionIds.map((objectId) => ({ __type: 'Pointer', className: CLASS.opinions, objectId })) } };
+    const found = await asMaster(stack)<{ count: number }>('GET', `/classes/${CLASS.opinionNotes}?where=${encodeURIComponent(JSON.stringify(where))}&count=1&limit=0`);
+    return found.body.count;
+  };
 
   beforeAll(async () => {
-    await seedOpinions([
+    ids = await seedOpinions([
       ...Array.from({ length: 3 }, () => ({ name: '', comment: past, willReturn: false, createdAt: daysAgo(period + 1) })),
       { name: '', comment: kept, willReturn: true, createdAt: daysAgo(period - 1) },
       { name: '', comment: fresh, willReturn: true },
     ]);
+    // A note on each, which goes (or stays) with its opinion.
+    for (const objectId of ids) {
+      await asMaster(stack)('POST', `/classes/${CLASS.opinionNotes}`, { opinion: { __type: 'Pointer', className: CLASS.opinions, objectId }, text: 'Noted' });
+    }
   });
 
   test('deletes nothing while retention is off', async () => {
@@ -130,6 +143,8 @@ describe('applyRetention', () => {
     expect(await countComment(stack, past)).toBe(0);
     expect(await countComment(stack, kept)).toBe(1);
     expect(await countComment(stack, fresh)).toBe(1);
+    expect(await countNotes(ids.slice(0, 3))).toBe(0);
+    expect(await countNotes(ids.slice(3))).toBe(2);
   });
 
   test('refuses callers without the master key, and names the jobs it knows', async () => {

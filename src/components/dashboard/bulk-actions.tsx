@@ -1,4 +1,5 @@
 import { t } from '../../i18n/i18n';
+import { TagAdder } from './tags';
 
 export function BulkActions({
   count,
@@ -6,12 +7,18 @@ export function BulkActions({
   onMark,
   onDelete,
   onClear,
+  onTag,
+  tagSuggestionsId,
+  onTagFocus,
 }: {
   count: number;
   pending: boolean;
   onMark: (reviewed: boolean) => void;
   onDelete: () => void;
   onClear: () => void;
+  onTag: (tag: string) => void;
+  tagSuggestionsId: string;
+  onTagFocus: () => void;
 }) {
   if (count === 0) return null;
   return (
@@ -23,6 +30,14 @@ export function BulkActions({
       <button type="button" className="button button--secondary button--small" disabled={pending} onClick={() => onMark(false)}>
         {t('mark.new')}
       </button>
+      <TagAdder
+        label={t('bulk.tag.label')}
+        buttonLabel={t('bulk.tag')}
+        suggestionsId={tagSuggestionsId}
+        pending={pending}
+        onFocus={onTagFocus}
+        onAdd={onTag}
+      />
       <button type="button" className="button button--danger button--small" disabled={pending} onClick={onDelete}>
         {t('remove.open')}
       </button>

@@ -10,13 +10,32 @@ import {
   type WillReturnFilter,
 } from '../../domain/dashboard';
 import { LANGUAGE_CODES, LANGUAGES } from '../../domain/languages';
+import { normalizeTag, TAG_LIMITS } from '../../domain/tags';
 import { numberLabel } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 
 /** How long typing pauses before the search runs. */
 export const SEARCH_DEBOUNCE_MS = 350;
 
-function SearchField({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
+/** A text filter that applies what was typed once typing pauses (or on Enter). */
+function TextFilter({
+  label,
+  value,
+  maxLength,
+  className,
+  list,
+  onFocus,
+  onCommit,
+}: {
+  label: string;
+  value: string;
+  maxLength: number;
+  className: string;
+  /** The id of a datalist of suggestions. */
+  list?: string;
+  onFocus?: () => void;
+  onCommit: (text: string) => void;
+}) {
   const id = useId();
   const [text, setText] = useState(value);
   const [shown, setShown] = useState(value);
@@ -27,26 +46,28 @@ function SearchField({ value, onSearch }: { value: string; onSearch: (q: string)
   }
   useEffect(() => {
     if (text.trim() === value.trim()) return;
-    const timer = setTimeout(() => onSearch(text), SEARCH_DEBOUNCE_MS);
+    const timer = setTimeout(() => onCommit(text), SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [text, value, onSearch]);
+  }, [text, value, onCommit]);
   return (
-    <div className="filter filter--search">
+    <div className={className}>
       <label className="field__label" htmlFor={id}>
-        {t('filters.search')}
+        {label}
       </label>
       <input
         id={id}
         type="search"
         className="input"
         value={text}
-        maxLength={SEARCH_MAX}
+        maxLength={maxLength}
+        list={list}
         autoComplete="off"
+        onFocus={onFocus}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={(event) => {
           if (event.key === 'Enter') {
             event.preventDefault();
-            onSearch(text);
+            onCommit(text);
           }
         }}
       />
@@ -101,15 +122,35 @@ export function FiltersForm({
   onChange,
   onReset,
   canReset,
+  tagSuggestionsId,
+  onTagFocus,
 }: {
   params: OpinionListParams;
   onChange: (changes: Partial<OpinionListParams>) => void;
   onReset: () => void;
   canReset: boolean;
+  /** The datalist of the tags in use, which the page renders and fills once a tag field has focus. */
+  tagSuggestionsId: string;
+  onTagFocus: () => void;
 }) {
   return (
     <form role="search" aria-label={t('filters.label')} className="filters" onSubmit={(event) => event.preventDefault()}>
-      <SearchField value={params.q} onSearch={(q) => onChange({ q })} />
+      <TextFilter
+        label={t('filters.search')}
+        className="filter filter--search"
+        value={params.q}
+        maxLength={SEARCH_MAX}
+        onCommit={(q) => onChange({ q })}
+      />
+      <TextFilter
+        label={t('filters.tag')}
+        className="filter filter--tag"
+        value={params.tag}
+        maxLength={TAG_LIMITS.length}
+        list={tagSuggestionsId}
+        onFocus={onTagFocus}
+        onCommit={(tag) => onChange({ tag: normalizeTag(tag) })}
+      />
       <Select<WillReturnFilter>
         label={t('filters.willReturn')}
         value={params.willReturn}

@@ -4,6 +4,7 @@ import { displayName, type Opinion } from '../../domain/opinion';
 import { t } from '../../i18n/i18n';
 import { OpinionTime } from './opinion-time';
 import { LanguageBadge, ReviewBadge, WillReturnBadge } from './review-badge';
+import { TagList } from './tags';
 
 /** Comments longer than this are clamped to a few lines, with a button to read them whole. */
 const CLAMP_FROM = 180;
@@ -86,6 +87,7 @@ export function OpinionList({
                   <WillReturnBadge willReturn={opinion.willReturn} />
                   <ReviewBadge reviewed={opinion.reviewed} />
                   <LanguageBadge language={opinion.language} />
+                  <TagList tags={opinion.tags} />
                   <span className="opinion-card__actions">
                     <button
                       type="button"

@@ -16,7 +16,7 @@ import { CSV_HEADER, neutraliseFormula, opinionCsvRow } from '../../../src/domai
 describe('the list state in the URL', () => {
   test('defaults leave the URL empty, and every setting survives a round trip', () => {
     expect(toSearchParams(DEFAULT_LIST_PARAMS).toString()).toBe('');
-    const params = { willReturn: 'no', reviewed: 'new', language: 'ar', from: '2024-02-01', to: '2024-02-29', q: 'a.b(c', sort: 'name', page: 3, pageSize: 50 } as const;
+    const params = { willReturn: 'no', reviewed: 'new', language: 'ar', from: '2024-02-01', to: '2024-02-29', q: 'a.b(c', tag: 'noise', sort: 'name', page: 3, pageSize: 50 } as const;
     expect(parseListParams(toSearchParams(params))).toEqual(params);
   });
 
@@ -66,12 +66,12 @@ test('cells that a spreadsheet would run as formulas are neutralised', () => {
     'fine',
     '',
   ]);
-  const row = opinionCsvRow({ id: 'x', name: '', comment: '=cmd', willReturn: true, reviewed: false, language: null, createdAt: new Date(0) });
+  const row = opinionCsvRow({ id: 'x', name: '', comment: '=cmd', willReturn: true, reviewed: false, language: null, createdAt: new Date(0), tags: [] });
   expect(row).toEqual(['x', '1970-01-01T00:00:00.000Z', 'Anonymous', "'=cmd", 'yes', 'no', '']);
 });
 
 test("the CSV's language column holds the opinion's language code, or nothing", () => {
-  const opinion = { id: 'x', name: 'Noor', comment: 'رائع', willReturn: true, reviewed: true, createdAt: new Date(0) };
+  const opinion = { id: 'x', name: 'Noor', comment: 'رائع', willReturn: true, reviewed: true, createdAt: new Date(0), tags: [] };
   expect(CSV_HEADER.at(-1)).toBe('language');
   expect(opinionCsvRow({ ...opinion, language: 'ar' })).toEqual(['x', '1970-01-01T00:00:00.000Z', 'Noor', 'رائع', 'yes', 'yes', 'ar']);
   expect(opinionCsvRow({ ...opinion, language: null }).at(-1)).toBe('');

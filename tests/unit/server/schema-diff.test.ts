@@ -76,7 +76,7 @@ describe('diffClass', () => {
     const change = diffClass({ ...opinionsClass, fields: { ...opinionsClass.fields, objectId: { type: 'String' } } }, remote, warnings);
     expect(warnings).toEqual([]);
     expect(change?.method).toBe('PUT');
-    expect(Object.keys(change?.body.fields ?? {})).toEqual(['comment', 'willReturn', 'submissionId', 'reviewed', 'language']);
+    expect(Object.keys(change?.body.fields ?? {})).toEqual(['comment', 'willReturn', 'submissionId', 'reviewed', 'language', 'tags']);
     expect(change?.body.fields?.reviewed).toEqual({ type: 'Boolean', defaultValue: false });
     expect(Object.keys(change?.body.indexes ?? {})).toEqual(['submissionId_1', 'willReturn_createdAt', 'reviewed_createdAt', 'name_createdAt', 'language_createdAt']);
     expect(change?.body).not.toHaveProperty('classLevelPermissions');
