@@ -77,7 +77,6 @@ function Grid({ kind, cell, busiest }: { kind: 'counts' | 'shares'; cell: (weekd
 export function HourHeatmap({ hours, timeZone }: { hours: readonly HourCount[]; timeZone: string }) {
   const cell = cellsOf(hours);
   const busiest = Math.max(0, ...hours.map((counted) => counted.total));
-  const title = t('heatmap.title', { zone: timeZone });
   const caption = t('heatmap.caption', {
     zone: timeZone,
     firstDay: weekdayLabel(WEEKDAYS[0]),
@@ -87,7 +86,10 @@ export function HourHeatmap({ hours, timeZone }: { hours: readonly HourCount[]; 
   });
   return (
     <figure className="hour-heatmap" data-heatmap="">
-      <figcaption className="stats__caption">{title}</figcaption>
+      <figcaption className="hour-heatmap__caption">
+        {t('heatmap.title')}
+        <span className="hour-heatmap__zone">{t('heatmap.zone', { zone: timeZone })}</span>
+      </figcaption>
       <div className="hour-heatmap__grids" aria-hidden="true">
         <Grid kind="counts" cell={cell} busiest={busiest} />
         <Grid kind="shares" cell={cell} busiest={busiest} />
@@ -136,7 +138,10 @@ export function HourHeatmap({ hours, timeZone }: { hours: readonly HourCount[]; 
 export function HourHeatmapPlaceholder() {
   return (
     <div className="hour-heatmap hour-heatmap--loading" aria-hidden="true">
-      <p className="stats__caption">{t('heatmap.heading')}</p>
+      <p className="hour-heatmap__caption">
+        {t('heatmap.title')}
+        <span className="hour-heatmap__zone">{t('heatmap.zone', { zone: '…' })}</span>
+      </p>
       <div className="hour-heatmap__grids" />
       <div className="stats__table-placeholder" />
     </div>
