@@ -16,8 +16,11 @@ function cellsOf(hours: readonly HourCount[]): (weekday: Weekday, hour: number) 
   return (weekday, hour) => byCell.get(cellKey(weekday, hour)) ?? { weekday, hour, total: 0, willReturn: 0 };
 }
 
-/** Hours with a label above the grids: every sixth at 360 px, every third from a wider view on (dashboard.css). */
-const labelled = (hour: number) => (hour % 6 === 0 ? 'hour-grid__hour' : hour % 3 === 0 ? 'hour-grid__hour hour-grid__hour--more' : null);
+/** An hour's heading above the grids: every sixth hour's at 360 px, every third's too from a wider grid on (dashboard.css). */
+function HourHeading({ hour }: { hour: number }) {
+  if (hour % 3 !== 0) return <span />;
+  return <span className={hour % 6 === 0 ? 'hour-grid__hour' : 'hour-grid__hour hour-grid__hour--more'}>{hourLabel(hour, 'short')}</span>;
+}
 
 function cellTitle(cell: HourCount): string {
   return t('heatmap.cell', {
@@ -34,14 +37,9 @@ function Grid({ kind, cell, busiest }: { kind: 'counts' | 'shares'; cell: (weekd
       <p className="hour-grid__title">{t(kind === 'counts' ? 'stats.opinions' : 'stats.willReturn')}</p>
       <div className="hour-grid__cells">
         <span />
-        {HOURS.map((hour) => {
-          const className = labelled(hour);
-          return (
-            <span key={hour} className={className ?? 'hour-grid__hour hour-grid__hour--none'}>
-              {className ? hourLabel(hour, 'short') : null}
-            </span>
-          );
-        })}
+        {HOURS.map((hour) => (
+          <HourHeading key={hour} hour={hour} />
+        ))}
         {WEEKDAYS.flatMap((weekday) => [
           <span key={weekday} className="hour-grid__day">
             {weekdayLabel(weekday, 'short')}
@@ -80,9 +78,9 @@ export function HourHeatmap({ hours, timeZone }: { hours: readonly HourCount[]; 
   const caption = t('heatmap.caption', {
     zone: timeZone,
     firstDay: weekdayLabel(WEEKDAYS[0]),
-    lastDay: weekdayLabel(WEEKDAYS[WEEKDAYS.length - 1] ?? WEEKDAYS[0]),
-    firstHour: hourLabel(HOURS[0] ?? 0),
-    lastHour: hourLabel(HOURS[HOURS.length - 1] ?? 0),
+    lastDay: weekdayLabel(WEEKDAYS[6]),
+    firstHour: hourLabel(0),
+    lastHour: hourLabel(23),
   });
   return (
     <figure className="hour-heatmap" data-heatmap="">
