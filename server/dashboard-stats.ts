@@ -1,6 +1,6 @@
 /**
- * The dashboard's stats for a filtered set (totals, opinions per day in the staff member's time
- * zone, and per language), computed by the database, two ways:
+ * The dashboard's stats for a filtered set (totals, opinions per day and per day of the week and
+ * hour in the venue's time zone, and per language), computed by the database, two ways:
  *
  * - on PostgreSQL (the local stack), with SQL: Parse's PostgreSQL aggregate can neither group by
  *   a local day nor $match a $regex;
@@ -12,10 +12,12 @@ import { CLASS } from '../src/domain/classes.ts';
 import {
   addDays,
   CHART_MAX_DAYS,
+  isWeekday,
   languageSplit,
   literalPattern,
   type DashboardStats,
   type DayCount,
+  type HourCount,
   type LanguageCount,
   type LanguageFilter,
   type ReviewedFilter,
@@ -35,15 +37,19 @@ export interface StatsQuery {
   readonly start: Date | null;
   readonly end: Date | null;
   readonly since: Date | null;
+  /** The venue's: days and hours are counted as its clocks say. */
   readonly timeZone: string;
 }
 
-function dayIn(zone: string, date: Date): string {
+/** What the database counts; the venue's retention is the Cloud function's to add. */
+export type SetStats = Omit<DashboardStats, 'retention'>;
+
+export function dayIn(zone: string, date: Date): string {
   // en-CA writes dates as YYYY-MM-DD.
   return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
 }
 
-/** The first and last day the chart may cover, `YYYY-MM-DD` in the request's time zone. */
+/** The first and last day the chart may cover, `YYYY-MM-DD` in the venue's time zone. */
 interface ChartWindow {
   readonly from: string;
   readonly to: string;
@@ -87,7 +93,8 @@ function assemble(
   totals: Totals,
   days: readonly DayCount[],
   languages: readonly LanguageCount[],
-): DashboardStats {
+  hours: readonly HourCount[],
+): SetStats {
   const shown = days.filter((day) => day.day >= window.from && day.day <= window.to);
   return {
     total: totals.total,
@@ -97,7 +104,15 @@ function assemble(
     chartTo: window.to,
     days: shown,
     languages: languageSplit(languages),
+    hours: [...hours].sort((a, b) => a.weekday - b.weekday || a.hour - b.hour),
+    timeZone: query.timeZone,
   };
+}
+
+/** A cell of the day-by-hour view as the database answers it; none for a day that is not one. */
+function hourCount(weekday: unknown, hour: unknown, total: number, willReturn: number): HourCount[] {
+  const day = Number(weekday);
+  return isWeekday(day) ? [{ weekday: day, hour: Number(hour), total, willReturn }] : [];
 }
 
 /* ---- PostgreSQL ---- */
@@ -124,32 +139,53 @@ function whereClause(query: StatsQuery, values: unknown[]): string {
 }
 
 /**
- * One pass over the filtered set, grouped by local day and language: each row counts towards
- * the totals and its language, and towards its local day when it falls within the chart's
- * coarse bounds. Days are written out once per group.
+ * Two passes over the filtered set, side by side on the pool: one grouped by local day and
+ * language, where each row counts towards the totals and its language, and towards its local
+ * day when it falls within the chart's coarse bounds (days are written out once per group);
+ * one grouped by local day of the week and hour. A single pass with GROUPING SETS sorts the
+ * whole set instead of hashing it: four times slower on 100,000 opinions.
  */
-export async function statsWithSql(sql: SqlRunner, query: StatsQuery): Promise<DashboardStats> {
+export async function statsWithSql(sql: SqlRunner, query: StatsQuery): Promise<SetStats> {
   const window = chartWindow(query);
   const bounds = coarseBounds(window);
   const values: unknown[] = [];
   const where = whereClause(query, values);
+  const hourValues = [...values, query.timeZone];
+  const hourZone = `$${hourValues.length}`;
   values.push(query.timeZone, bounds.after, bounds.before, query.since);
   const [zone, after, before, since] = [4, 3, 2, 1].map((back) => `$${values.length + 1 - back}`);
-  const groups = await sql.rows<{ day: string | null; language: string | null; total: string; will_return: string; new_since: string }>(
-    `SELECT to_char(local_day, 'YYYY-MM-DD') AS day, language, total, will_return, new_since FROM (
-       SELECT CASE WHEN "createdAt" >= ${after} AND "createdAt" < ${before}
-                   THEN ("createdAt" AT TIME ZONE ${zone})::date END AS local_day,
-              "language" AS language,
-              count(*) AS total,
-              count(*) FILTER (WHERE "willReturn") AS will_return,
-              count(*) FILTER (WHERE "createdAt" > ${since}::timestamptz) AS new_since
-         FROM "${CLASS.opinions}"
-        WHERE ${where}
-        GROUP BY 1, 2
-     ) AS per_day_and_language
-     ORDER BY 1`,
-    values,
-  );
+  const [groups, hourGroups] = await Promise.all([
+    sql.rows<{ day: string | null; language: string | null; total: string; will_return: string; new_since: string }>(
+      `SELECT to_char(local_day, 'YYYY-MM-DD') AS day, language, total, will_return, new_since FROM (
+         SELECT CASE WHEN "createdAt" >= ${after} AND "createdAt" < ${before}
+                     THEN ("createdAt" AT TIME ZONE ${zone})::date END AS local_day,
+                "language" AS language,
+                count(*) AS total,
+                count(*) FILTER (WHERE "willReturn") AS will_return,
+                count(*) FILTER (WHERE "createdAt" > ${since}::timestamptz) AS new_since
+           FROM "${CLASS.opinions}"
+          WHERE ${where}
+          GROUP BY 1, 2
+       ) AS per_day_and_language
+       ORDER BY 1`,
+      values,
+    ),
+    sql.rows<{ weekday: number; hour: number; total: string; will_return: string }>(
+      // Each row's local time is worked out once, to its hour; the hours' days and hours then.
+      `SELECT extract(isodow FROM local_hour)::int AS weekday, extract(hour FROM local_hour)::int AS hour,
+              sum(total) AS total, sum(will_return) AS will_return
+         FROM (
+           SELECT date_trunc('hour', "createdAt" AT TIME ZONE ${hourZone}) AS local_hour,
+                  count(*) AS total,
+                  count(*) FILTER (WHERE "willReturn") AS will_return
+             FROM "${CLASS.opinions}"
+            WHERE ${where}
+            GROUP BY 1
+         ) AS per_local_hour
+        GROUP BY 1, 2`,
+      hourValues,
+    ),
+  ]);
   const sum = (key: 'total' | 'will_return' | 'new_since') => groups.reduce((total, group) => total + Number(group[key]), 0);
   // Ordered by day: each day's languages follow one another.
   const days: DayCount[] = [];
@@ -168,6 +204,7 @@ export async function statsWithSql(sql: SqlRunner, query: StatsQuery): Promise<D
     { total: sum('total'), willReturn: sum('will_return'), newSince: sum('new_since') },
     days,
     groups.map((group) => ({ language: languageOf(group.language), total: Number(group.total), willReturn: Number(group.will_return) })),
+    hourGroups.flatMap((group) => hourCount(group.weekday, group.hour, Number(group.total), Number(group.will_return))),
   );
 }
 
@@ -197,7 +234,7 @@ function matchOf(query: StatsQuery): Record<string, unknown> {
 
 const countOf = (condition: unknown) => ({ $sum: { $cond: [condition, 1, 0] } });
 
-function statsPipelines(query: StatsQuery, window: ChartWindow): { totals: object[]; days: object[]; languages: object[] } {
+function statsPipelines(query: StatsQuery, window: ChartWindow): { totals: object[]; days: object[]; languages: object[]; hours: object[] } {
   const match = matchOf(query);
   const bounds = coarseBounds(window);
   const totals = [
@@ -232,21 +269,37 @@ function statsPipelines(query: StatsQuery, window: ChartWindow): { totals: objec
   ];
   // Opinions without a language make the group whose _id is null.
   const languages = [{ $match: match }, { $group: { _id: '$language', total: { $sum: 1 }, returning: countOf('$willReturn') } }];
-  return { totals, days, languages };
+  const local = { date: '$createdAt', timezone: query.timeZone };
+  const hours = [
+    { $match: match },
+    { $group: { _id: { weekday: { $isoDayOfWeek: local }, hour: { $hour: local } }, total: { $sum: 1 }, returning: countOf('$willReturn') } },
+  ];
+  return { totals, days, languages, hours };
 }
 
 const numberOf = (value: unknown) => (typeof value === 'number' ? value : 0);
 
-export async function statsWithPipeline(run: RunPipeline, query: StatsQuery): Promise<DashboardStats> {
+/** A group's _id of several fields: an object, which the database answers as it was built. */
+const fieldOf = (id: unknown, field: string): unknown => (typeof id === 'object' && id !== null ? Reflect.get(id, field) : undefined);
+
+export async function statsWithPipeline(run: RunPipeline, query: StatsQuery): Promise<SetStats> {
   const window = chartWindow(query);
   const pipelines = statsPipelines(query, window);
   // Parse answers each group's _id as its objectId.
-  const [[totals], days, languages] = await Promise.all([run(pipelines.totals), run(pipelines.days), run(pipelines.languages)]);
+  const [[totals], days, languages, hours] = await Promise.all([
+    run(pipelines.totals),
+    run(pipelines.days),
+    run(pipelines.languages),
+    run(pipelines.hours),
+  ]);
   return assemble(
     query,
     window,
     { total: numberOf(totals?.total), willReturn: numberOf(totals?.returning), newSince: numberOf(totals?.newSince) },
     days.map((day) => ({ day: String(day.objectId), total: numberOf(day.total), willReturn: numberOf(day.returning) })),
     languages.map((group) => ({ language: languageOf(group.objectId), total: numberOf(group.total), willReturn: numberOf(group.returning) })),
+    hours.flatMap((group) =>
+      hourCount(fieldOf(group.objectId, 'weekday'), fieldOf(group.objectId, 'hour'), numberOf(group.total), numberOf(group.returning)),
+    ),
   );
 }

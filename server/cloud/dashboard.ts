@@ -2,14 +2,16 @@
  * Cloud Code for the staff dashboard: the stats of a filtered set and the time each staff
  * member last looked. Only the staff role may call them, whatever the client claims.
  */
-import { isLanguageFilter, SEARCH_MAX, type DashboardStats } from '../../src/domain/dashboard.ts';
+import { isLanguageFilter, SEARCH_MAX, type DashboardStats, type Retention } from '../../src/domain/dashboard.ts';
 import { CLASS } from '../../src/domain/classes.ts';
 import { normalizeTag } from '../../src/domain/tags.ts';
+import { retentionCutoff, type VenueSettings } from '../../src/domain/venue.ts';
 import { dashboardSql } from '../dashboard-sql.ts';
-import { statsWithPipeline, statsWithSql, type RunPipeline, type StatsQuery } from '../dashboard-stats.ts';
+import { dayIn, statsWithPipeline, statsWithSql, type RunPipeline, type StatsQuery } from '../dashboard-stats.ts';
 import { dashboardSignalClass, STAFF_ROLE } from '../schema.ts';
 import { serverParse } from './parse-global.ts';
 import { refuseUnverifiedStaff, requireStaff } from './staff.ts';
+import { readVenueSettings } from './venue.ts';
 
 const Parse = serverParse();
 
@@ -26,18 +28,11 @@ function instant(value: unknown, name: string): Date | null {
   return new Date(value);
 }
 
-function timeZone(value: unknown): string {
-  if (typeof value !== 'string' || value === '') invalid('timeZone must be an IANA time zone.');
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-  } catch {
-    invalid('timeZone must be an IANA time zone.');
-  }
-  return value;
-}
-
-/** The request's params, checked: the bundle is public, anybody can send anything. */
-function readRequest(params: Record<string, unknown>): StatsQuery {
+/**
+ * The request's params, checked: the bundle is public, anybody can send anything. The time
+ * zone is the venue's; an app older than that sends its browser's, which no longer counts.
+ */
+function readRequest(params: Record<string, unknown>, venue: VenueSettings): StatsQuery {
   // An app older than the language (or tag) filter does not send one.
   const { willReturn, reviewed, language = 'any', q, tag = '' } = params;
   if (willReturn !== 'any' && willReturn !== 'yes' && willReturn !== 'no') invalid('willReturn must be any, yes or no.');
@@ -54,7 +49,7 @@ function readRequest(params: Record<string, unknown>): StatsQuery {
     start: instant(params.start, 'start'),
     end: instant(params.end, 'end'),
     since: instant(params.since, 'since'),
-    timeZone: timeZone(params.timeZone),
+    timeZone: venue.timeZone,
   };
 }
 
@@ -62,15 +57,22 @@ function readRequest(params: Record<string, unknown>): StatsQuery {
 const runPipeline: RunPipeline = async (pipeline) =>
   (await new Parse.Query(CLASS.opinions).aggregate(pipeline as object[], { useMasterKey: true })) as Record<string, unknown>[];
 
-function stats(query: StatsQuery): Promise<DashboardStats> {
+function retentionOf(venue: VenueSettings, now: Date): Retention | null {
+  if (venue.retentionDays === null) return null;
+  return { days: venue.retentionDays, since: dayIn(venue.timeZone, retentionCutoff(venue.retentionDays, now)) };
+}
+
+async function stats(query: StatsQuery, venue: VenueSettings): Promise<DashboardStats> {
   // The local server gives Cloud Code SQL on its PostgreSQL; a hosted one does not.
   const sql = dashboardSql();
-  return sql ? statsWithSql(sql, query) : statsWithPipeline(runPipeline, query);
+  const counted = await (sql ? statsWithSql(sql, query) : statsWithPipeline(runPipeline, query));
+  return { ...counted, retention: retentionOf(venue, new Date()) };
 }
 
 Parse.Cloud.define<Record<string, unknown>>('dashboardStats', async (request) => {
   await requireStaff(request);
-  return stats(readRequest(request.params));
+  const venue = await readVenueSettings();
+  return stats(readRequest(request.params, venue), venue);
 });
 
 /**
@@ -79,16 +81,16 @@ Parse.Cloud.define<Record<string, unknown>>('dashboardStats', async (request) =>
  */
 Parse.Cloud.define<Record<string, unknown>>('dashboardVisit', async (request) => {
   const userId = await requireStaff(request);
-  const fresh = await new Parse.Query(Parse.User).get(userId, { useMasterKey: true });
+  const [fresh, venue] = await Promise.all([new Parse.Query(Parse.User).get(userId, { useMasterKey: true }), readVenueSettings()]);
   const seen = fresh.get(SEEN_AT_FIELD) as Date | undefined;
   const previous = seen instanceof Date ? seen.toISOString() : null;
   // With `stats` (dashboardStats' params; `since` is this previous visit), the answer carries
   // the stats of the dashboard being opened too: they cost no second round trip.
   const wanted = request.params.stats;
   if (wanted !== undefined && (typeof wanted !== 'object' || wanted === null)) invalid('stats must be the params of dashboardStats.');
-  const query = wanted ? readRequest({ ...(wanted as Record<string, unknown>), since: previous }) : null;
+  const query = wanted ? readRequest({ ...(wanted as Record<string, unknown>), since: previous }, venue) : null;
   fresh.set(SEEN_AT_FIELD, new Date());
-  const [statsNow] = await Promise.all([query ? stats(query) : null, fresh.save(null, { useMasterKey: true })]);
+  const [statsNow] = await Promise.all([query ? stats(query, venue) : null, fresh.save(null, { useMasterKey: true })]);
   return statsNow ? { previous, stats: statsNow } : { previous };
 });
 

@@ -11,17 +11,17 @@
  * (src/parse/early-calls.ts): the session check on every deep link, and the dashboard's first
  * calls when it opens with its default filters, built by the app's own builders.
  */
-import { browserTimeZone, dashboardFirstCalls } from '../parse/dashboard-first-calls';
+import { dashboardFirstCalls } from '../parse/dashboard-first-calls';
 import { sendEarlyCalls, SESSION_CALL, type EarlyCallSpec } from '../parse/early-calls';
 import { storedSessionTokenOf } from '../parse/sdk-storage';
 import { settleLanguage } from '../i18n/language-script';
 import type { ParseServer } from '../parse/wire';
 import { preloadRoute, routeAt, type FirstCallsName, type ShellScriptData } from './route-preload-script';
 
-/** The first calls of a page, by the name the route manifest gives them, for the browser's time zone. */
+/** The first calls of a page, by the name the route manifest gives them. */
 export const FIRST_CALLS = {
   dashboard: dashboardFirstCalls,
-} satisfies Record<FirstCallsName, (timeZone: string) => readonly EarlyCallSpec[]>;
+} satisfies Record<FirstCallsName, () => readonly EarlyCallSpec[]>;
 
 /** Sends the session check, and the route's first calls when the URL has no query; whether those went out. */
 function callEarly(server: ParseServer, first: FirstCallsName | undefined): boolean {
@@ -31,8 +31,7 @@ function callEarly(server: ParseServer, first: FirstCallsName | undefined): bool
     sendEarlyCalls(server, token, [SESSION_CALL]);
     return false;
   }
-  // Only here: a page's first use of Intl costs tens of milliseconds before its first paint.
-  sendEarlyCalls(server, token, [SESSION_CALL, ...FIRST_CALLS[first](browserTimeZone())]);
+  sendEarlyCalls(server, token, [SESSION_CALL, ...FIRST_CALLS[first]()]);
   return true;
 }
 

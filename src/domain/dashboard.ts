@@ -160,7 +160,11 @@ export function pageCount(total: number, pageSize: number): number {
   return Math.max(1, Math.ceil(total / pageSize));
 }
 
-/** What the stats Cloud function is asked: the filters in instants, plus the chart's time zone. */
+/**
+ * What the stats Cloud function is asked: the filters in instants. Days and hours are counted
+ * in the venue's time zone, which the server reads from the venue's settings itself: the
+ * shell's first calls go out before the app knows it.
+ */
 export interface StatsRequest {
   readonly willReturn: WillReturnFilter;
   readonly reviewed: ReviewedFilter;
@@ -172,12 +176,10 @@ export interface StatsRequest {
   readonly end: string | null;
   /** Opinions created after this instant count as new to this staff member; null: never looked. */
   readonly since: string | null;
-  /** IANA time zone in which days are counted. */
-  readonly timeZone: string;
 }
 
-/** The stats request for these filters; days are counted in the given time zone. */
-export function toStatsRequest(filters: OpinionFilters, since: Date | null, timeZone: string): StatsRequest {
+/** The stats request for these filters. */
+export function toStatsRequest(filters: OpinionFilters, since: Date | null): StatsRequest {
   const f = filtersOf(filters);
   const { start, end } = rangeInstants(f);
   return {
@@ -189,7 +191,6 @@ export function toStatsRequest(filters: OpinionFilters, since: Date | null, time
     start: start?.toISOString() ?? null,
     end: end?.toISOString() ?? null,
     since: since?.toISOString() ?? null,
-    timeZone,
   };
 }
 
@@ -197,12 +198,12 @@ export function toStatsRequest(filters: OpinionFilters, since: Date | null, time
  * The params of Cloud Code's `dashboardVisit`: the stats of the filters the dashboard opens
  * with, new since the visit it answers (which is why their `since` is left to it).
  */
-export function dashboardVisitParams(filters: OpinionFilters, timeZone: string): { stats: StatsRequest } {
-  return { stats: toStatsRequest(filters, null, timeZone) };
+export function dashboardVisitParams(filters: OpinionFilters): { stats: StatsRequest } {
+  return { stats: toStatsRequest(filters, null) };
 }
 
 export interface DayCount {
-  /** `YYYY-MM-DD` in the request's time zone. */
+  /** `YYYY-MM-DD` in the venue's time zone. */
   readonly day: string;
   readonly total: number;
   readonly willReturn: number;
@@ -213,6 +214,31 @@ export interface LanguageCount {
   readonly language: Language | null;
   readonly total: number;
   readonly willReturn: number;
+}
+
+/** ISO days of the week, Monday first, and the hours of a day. */
+export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+export const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
+
+export function isWeekday(value: unknown): value is Weekday {
+  return WEEKDAYS.some((day) => day === value);
+}
+
+/** The opinions that arrived in one hour of one day of the week, in the venue's time zone. */
+export interface HourCount {
+  readonly weekday: Weekday;
+  /** 0 to 23, as the venue's clocks say. */
+  readonly hour: number;
+  readonly total: number;
+  readonly willReturn: number;
+}
+
+/** Since when opinions are kept, when the venue deletes older ones. */
+export interface Retention {
+  readonly days: number;
+  /** `YYYY-MM-DD` in the venue's time zone: the first day whose opinions may still be here. */
+  readonly since: string;
 }
 
 export interface DashboardStats {
@@ -226,6 +252,12 @@ export interface DashboardStats {
   readonly days: readonly DayCount[];
   /** The filtered set split by language: every language in LANGUAGES' order, then those without one when there are any. */
   readonly languages: readonly LanguageCount[];
+  /** The filtered set by day of the week and hour: the cells that have any, Monday 0 h first. */
+  readonly hours: readonly HourCount[];
+  /** The venue's IANA time zone, in which days and hours are counted. */
+  readonly timeZone: string;
+  /** Null while the venue keeps opinions for ever. */
+  readonly retention: Retention | null;
 }
 
 /**

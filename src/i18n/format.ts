@@ -3,7 +3,7 @@
  * is fixed for its life, but a formatter is made per language asked for, so that tests (and the
  * build's prerender, one language after another) get each language's own.
  */
-import { share } from '../domain/dashboard';
+import { share, type Weekday } from '../domain/dashboard';
 import type { Language } from '../domain/languages';
 import { activeLanguage } from './i18n';
 
@@ -37,6 +37,11 @@ const percents = perLanguage((locale) => new Intl.NumberFormat(locale, { style: 
 // The day is already the request's: whatever the browser's time zone, it is read as written.
 const longDays = perLanguage((locale) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }));
 const shortDays = perLanguage((locale, language) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: AXIS_MONTH[language], timeZone: 'UTC' }));
+// Weekdays and hours are the venue's already: formatted from a UTC instant, read as written.
+const weekdays = perLanguage((locale) => new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }));
+const shortWeekdays = perLanguage((locale) => new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }));
+const hours = perLanguage((locale) => new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }));
+const shortHours = perLanguage((locale) => new Intl.DateTimeFormat(locale, { hour: 'numeric', timeZone: 'UTC' }));
 const exactTimes = perLanguage((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }));
 const relativeTimes = perLanguage((locale) => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
 
@@ -63,6 +68,21 @@ export function dayLabel(day: string): string {
 /** `4 Dec`, `4/12` in Arabic: under the chart's axis, whose caption has the years. */
 export function shortDayLabel(day: string): string {
   return shortDays().format(dateOf(day));
+}
+
+/** An ISO day of the week (1 Monday … 7 Sunday) on 1 to 7 January 2024, which began on a Monday. */
+function weekdayDate(weekday: Weekday): Date {
+  return new Date(Date.UTC(2024, 0, weekday));
+}
+
+/** `Monday`, `lunes`; `short`: `Mon`, `lun`. */
+export function weekdayLabel(weekday: Weekday, width: 'long' | 'short' = 'long'): string {
+  return (width === 'long' ? weekdays() : shortWeekdays()).format(weekdayDate(weekday));
+}
+
+/** An hour of the day (0 to 23) as clocks show it: `08:00`, `8:00 a. m.`; `short`: `08`, `8 a. m.`. */
+export function hourLabel(hour: number, width: 'long' | 'short' = 'long'): string {
+  return (width === 'long' ? hours() : shortHours()).format(new Date(Date.UTC(2024, 0, 1, hour)));
 }
 
 /** The date and time in the reader's time zone. */

@@ -16,17 +16,9 @@ export const OPINIONS_PATH = `classes/${CLASS.opinions}`;
 export const DASHBOARD_VISIT_FUNCTION = 'dashboardVisit';
 export const DASHBOARD_VISIT = functionPath(DASHBOARD_VISIT_FUNCTION);
 
-/**
- * The time zone the dashboard counts its days in: the browser's. The shell's first calls and the
- * app's own reads both take it from here, so that an early answer is to the app's very params.
- */
-export function browserTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
-
-export function dashboardFirstCalls(timeZone: string): readonly EarlyCallSpec[] {
+export function dashboardFirstCalls(): readonly EarlyCallSpec[] {
   return [
-    [DASHBOARD_VISIT, dashboardVisitParams(DEFAULT_FILTERS, timeZone)],
+    [DASHBOARD_VISIT, dashboardVisitParams(DEFAULT_FILTERS)],
     [OPINIONS_PATH, findRequest(listQueryJSON(DEFAULT_LIST_PARAMS))],
   ];
 }

@@ -1,16 +1,16 @@
 /** The dashboard's stats, computed on the server (staff only), and the visits they count from. */
 import { dashboardVisitParams, toStatsRequest, type DashboardStats, type OpinionFilters } from '../domain/dashboard';
 import { getParse, READ_TIMEOUT_MS } from './client';
-import { browserTimeZone, DASHBOARD_VISIT, DASHBOARD_VISIT_FUNCTION } from './dashboard-first-calls';
+import { DASHBOARD_VISIT, DASHBOARD_VISIT_FUNCTION } from './dashboard-first-calls';
 import { earlyOrAsk } from './early-calls';
 import { toAppError, withTimeout } from './errors';
 import { storedSessionToken } from './session';
 
-/** Totals and opinions per day for the filtered set, computed on the server (staff only). */
+/** Totals, opinions per day and per hour of the week for the filtered set, in the venue's time zone, computed on the server (staff only). */
 export async function fetchDashboardStats(filters: OpinionFilters, since: Date | null): Promise<DashboardStats> {
   try {
     const Parse = await getParse();
-    const request = toStatsRequest(filters, since, browserTimeZone());
+    const request = toStatsRequest(filters, since);
     return (await withTimeout(Parse.Cloud.run('dashboardStats', request), READ_TIMEOUT_MS)) as DashboardStats;
   } catch (error) {
     throw toAppError(error);
@@ -36,7 +36,7 @@ export interface DashboardVisit {
 export async function recordDashboardVisit(filters: OpinionFilters): Promise<DashboardVisit> {
   try {
     // Their `since` is the server's to fill in: the previous visit.
-    const params = dashboardVisitParams(filters, browserTimeZone());
+    const params = dashboardVisitParams(filters);
     const visit = earlyOrAsk<unknown>({
       path: DASHBOARD_VISIT,
       params,

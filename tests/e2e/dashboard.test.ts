@@ -1,8 +1,12 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { HOURS, WEEKDAYS, type DashboardStats } from '../../src/domain/dashboard.ts';
+import { DEFAULT_VENUE_SETTINGS } from '../../src/domain/venue.ts';
 import { expectNoAxeViolations, holdBack, launchBrowser, liveSubscriptions, newPage, PHONE } from '../helpers/browser.ts';
-import { seedOpinions } from '../helpers/dashboard-data.ts';
+import { logInRest, seedOpinions, stack } from '../helpers/dashboard-data.ts';
+import { message } from '../helpers/messages.ts';
+import { asUser } from '../helpers/parse-rest.ts';
 
 const appURL = inject('appURL');
 let browser: Browser;
@@ -286,7 +290,7 @@ test('the dashboard and the detail page are axe clean and usable at 360 px', asy
   await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
 
   await page.getByRole('button', { name: 'Read the whole comment' }).click();
-  await page.getByText('Show the numbers').click();
+  await page.locator('.stats__chart').getByText('Show the numbers').click();
   expect(await overflow()).toBeLessThanOrEqual(0);
   await expectNoAxeViolations(page);
 
@@ -303,4 +307,54 @@ test('the dashboard and the detail page are axe clean and usable at 360 px', asy
   await expectNoAxeViolations(page);
   expect(errors).toEqual([]);
   await context.close();
+}, 90_000);
+
+test("the day-by-hour view: its table is the server's counts in the venue's time zone, retention said, axe clean, Arabic at 360 px", async () => {
+  const tag = `hm${crypto.randomUUID().slice(0, 8)}`;
+  await seedOpinions(
+    Array.from({ length: 20 }, (_, n) => ({ name: '', comment: `${tag} ${n}`, willReturn: n % 4 !== 0, createdAt: hoursAgo(n * 5 + 1) })),
+  );
+  const staff = asUser(stack, await logInRest('staff', 'Staff#Opinions1'));
+  // This file runs alone (e2e files run one at a time); the venue is put back as it was.
+  expect((await staff('POST', '/functions/saveVenueSettings', { ...DEFAULT_VENUE_SETTINGS, timeZone: 'Asia/Kolkata', retentionDays: 400 })).status).toBe(200);
+  const { context, page, errors } = await newPage(browser);
+  try {
+    const asked = { willReturn: 'any', reviewed: 'any', language: 'any', q: tag, start: null, end: null, since: null };
+    const server = (await staff<{ result: DashboardStats }>('POST', '/functions/dashboardStats', asked)).body.result;
+    expect(server.timeZone).toBe('Asia/Kolkata');
+    expect(server.hours.reduce((sum, cell) => sum + cell.total, 0)).toBe(20);
+
+    await asStaff(page, `/dashboard?q=${tag}`);
+    await expect.poll(() => page.locator('.stat__value').first().textContent()).toBe('20');
+    const heatmap = page.locator('[data-heatmap]');
+    await heatmap.locator('summary').click();
+    const shown = await heatmap.locator('td[data-count]').evaluateAll((cells) =>
+      cells.map((cell) => [Number(cell.getAttribute('data-weekday')), Number(cell.getAttribute('data-hour')), Number(cell.getAttribute('data-count')), cell.textContent]),
+    );
+    const expected = WEEKDAYS.flatMap((weekday) =>
+      HOURS.map((hour) => server.hours.find((cell) => cell.weekday === weekday && cell.hour === hour)?.total ?? 0),
+    );
+    const byCell = (weekday: number, hour: number) => shown.find(([day, at]) => day === weekday && at === hour);
+    expect(WEEKDAYS.flatMap((weekday) => HOURS.map((hour) => byCell(weekday, hour)?.[2]))).toEqual(expected);
+    // What is read out is the count, then its share.
+    for (const cell of server.hours) expect(String(byCell(cell.weekday, cell.hour)?.[3])).toMatch(new RegExp(`^${cell.total} \\(\\d+%\\)$`));
+    expect(await heatmap.locator('caption').textContent()).toContain('Asia/Kolkata');
+    expect(await page.locator('.stats__retention').getAttribute('data-retention')).toBe(server.retention?.since);
+    await page.screenshot({ path: '/tmp/heatmap-1280.png', fullPage: true });
+    await expectNoAxeViolations(page);
+
+    await page.setViewportSize(PHONE);
+    await page.goto(`${appURL}/ar/dashboard?q=${tag}`);
+    await page.getByRole('heading', { level: 1, name: message('ar', 'dashboard.heading') }).waitFor();
+    await page.locator('[data-heatmap]').waitFor();
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await page.locator('[data-heatmap] summary').click();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: '/tmp/heatmap-ar-360.png', fullPage: true });
+    await expectNoAxeViolations(page);
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+    expect((await staff('POST', '/functions/saveVenueSettings', DEFAULT_VENUE_SETTINGS)).status).toBe(200);
+  }
 }, 90_000);

@@ -2,6 +2,7 @@
 import pg from 'pg';
 import { inject, vi } from 'vitest';
 import type { Language } from '../../src/domain/languages.ts';
+import type { SqlRunner } from '../../server/dashboard-sql.ts';
 
 export const stack = inject('stack');
 
@@ -32,6 +33,15 @@ export async function withDatabase<T>(work: (client: pg.Client) => Promise<T>): 
     await client.end();
   }
 }
+
+/**
+ * The stats' SQL run straight on the test stack's database, in any time zone: the Cloud function
+ * counts in the venue's, which other test files change while this one runs.
+ */
+export const testSql: SqlRunner = {
+  rows: <T extends object>(text: string, values: readonly unknown[]) =>
+    withDatabase(async (client) => (await client.query<T>(text, [...values])).rows),
+};
 
 export interface SeedOpinion {
   name: string;

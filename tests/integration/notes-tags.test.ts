@@ -163,9 +163,9 @@ describe('tags', () => {
     const where = encodeURIComponent(JSON.stringify(opinionWhere(filters)));
     const listed = await staff<{ count: number }>('GET', `/classes/opinions?where=${where}&count=1&limit=0`);
     expect(listed.body, JSON.stringify(listed.body)).toMatchObject({ count: 5 });
-    const stats = await callFunction('dashboardStats', toStatsRequest(filters, null, 'UTC'), staffToken);
+    const stats = await callFunction('dashboardStats', toStatsRequest(filters, null), staffToken);
     expect(stats.body.result).toMatchObject({ total: 5, willReturn: 3 });
-    const yes = toStatsRequest({ ...filters, willReturn: 'yes' }, null, 'UTC');
+    const yes = toStatsRequest({ ...filters, willReturn: 'yes' }, null);
     expect((await callFunction('dashboardStats', yes, staffToken)).body.result).toMatchObject({ total: 3 });
     const inUse = await callFunction('opinionTags', {}, staffToken);
     expect(inUse.body.result).toContain(tag);

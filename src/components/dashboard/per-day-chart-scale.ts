@@ -34,6 +34,26 @@ export function dayCentre(index: number, count: number): number {
   return ((index + 0.5) / count) * 100;
 }
 
+/** How many days the share line looks back over: one opinion a day must not swing it from 0 to 100 %. */
+export const SHARE_WINDOW_DAYS = 7;
+
+/**
+ * Each day with opinions, counted with the days before it over a window of `size` days: the
+ * opinions of that week, and how many of them will return. A day without opinions stays empty,
+ * so that it shows no share at all rather than 0 % or the week's.
+ */
+export function rollingDays(days: readonly DayCount[], size = SHARE_WINDOW_DAYS): DayCount[] {
+  return days.map((day, index) => {
+    if (day.total === 0) return day;
+    const window = days.slice(Math.max(0, index - size + 1), index + 1);
+    return {
+      day: day.day,
+      total: window.reduce((sum, each) => sum + each.total, 0),
+      willReturn: window.reduce((sum, each) => sum + each.willReturn, 0),
+    };
+  });
+}
+
 /** A day with opinions: its index among the days, and the percentage of them who will return. */
 export interface SharePoint {
   readonly index: number;

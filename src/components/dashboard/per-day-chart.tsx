@@ -1,5 +1,5 @@
 /**
- * Opinions per day (bars) and the share who will return (line), drawn by React as HTML and
+ * Opinions per day (bars) and the share who will return over the last 7 days (line), drawn by React as HTML and
  * SVG. A canvas library drew the same in one long main-thread task (text measured, axes laid
  * out) that nothing could split; markup is rendered in React's interruptible transitions like
  * the rest of the page, and needs no code of its own to load.
@@ -12,7 +12,7 @@
 import type { DayCount } from '../../domain/dashboard';
 import { dayLabel, numberLabel, percentLabel, shortDayLabel } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
-import { countTicks, dayCentre, labelledDays, SHARE_TICKS, shareLine, sharePoints } from './per-day-chart-scale';
+import { countTicks, dayCentre, labelledDays, rollingDays, SHARE_TICKS, shareLine, sharePoints } from './per-day-chart-scale';
 
 /** Dates under the axis that fit at 360 px; from a wider chart on, as many again between them (dashboard.css). */
 const DATES = 5;
@@ -27,7 +27,7 @@ export function PerDayChart({ days }: { days: readonly DayCount[] }) {
   const top = ticks[ticks.length - 1] ?? 1;
   const dates = new Set(labelledDays(days.length, DATES));
   const moreDates = new Set(labelledDays(days.length, MORE_DATES));
-  const shares = sharePoints(days);
+  const shares = sharePoints(rollingDays(days));
   const [lone] = shares.length === 1 ? shares : [];
   return (
     <div className="per-day-chart" aria-hidden="true">
@@ -87,7 +87,7 @@ export function PerDayChart({ days }: { days: readonly DayCount[] }) {
       </div>
       <ul className="per-day-chart__legend">
         <li className="per-day-chart__key per-day-chart__key--counts">{t('stats.opinions')}</li>
-        <li className="per-day-chart__key per-day-chart__key--shares">{t('chart.legend.share')}</li>
+        <li className="per-day-chart__key per-day-chart__key--shares">{t('chart.legend.weekShare')}</li>
       </ul>
     </div>
   );

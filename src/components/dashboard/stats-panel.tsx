@@ -1,7 +1,9 @@
 import { fillDays, type DashboardStats } from '../../domain/dashboard';
 import { dayLabel, numberLabel, percentLabel } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
+import { HourHeatmap, HourHeatmapPlaceholder } from './hour-heatmap';
 import { PerDayChart } from './per-day-chart';
+import { rollingDays } from './per-day-chart-scale';
 import { LanguageSplit, LanguageSplitPlaceholder } from './language-split';
 
 function Figure({ label, value, hint }: { label: string; value: string; hint?: string }) {
@@ -39,19 +41,29 @@ export function StatsPlaceholder() {
         <div className="per-day-chart per-day-chart--loading" />
         <div className="stats__table-placeholder" />
       </div>
+      <HourHeatmapPlaceholder />
     </section>
   );
 }
 
-/** The totals of the filtered set and the per-day chart, with its numbers as a table too. */
+/**
+ * The totals of the filtered set, the per-day chart and the day-by-hour view, with their
+ * numbers as tables too, and since when opinions are kept when the venue deletes older ones.
+ */
 export function StatsPanel({ stats, updating }: { stats: DashboardStats; updating: boolean }) {
   const days = fillDays(stats);
+  const weeks = rollingDays(days);
   const chartTitle = t('stats.chartTitle', { from: dayLabel(stats.chartFrom), to: dayLabel(stats.chartTo) });
   return (
     <section aria-labelledby="stats-title" className={updating ? 'stats stats--updating' : 'stats'}>
       <h2 id="stats-title" className="visually-hidden">
         {t('stats.title')}
       </h2>
+      {stats.retention ? (
+        <p className="stats__retention" data-retention={stats.retention.since}>
+          {t('stats.retention', { days: stats.retention.days, since: dayLabel(stats.retention.since) })}
+        </p>
+      ) : null}
       <dl className="stats__figures">
         <Figure label={t('stats.opinions')} value={numberLabel(stats.total)} />
         <Figure
@@ -80,14 +92,16 @@ export function StatsPanel({ stats, updating }: { stats: DashboardStats; updatin
                   <th scope="col">{t('stats.table.day')}</th>
                   <th scope="col">{t('stats.opinions')}</th>
                   <th scope="col">{t('stats.willReturn')}</th>
+                  <th scope="col">{t('stats.table.weekShare')}</th>
                 </tr>
               </thead>
               <tbody>
-                {days.map((day) => (
+                {days.map((day, index) => (
                   <tr key={day.day}>
                     <th scope="row">{dayLabel(day.day)}</th>
                     <td>{numberLabel(day.total)}</td>
                     <td>{percentLabel(day.willReturn, day.total)}</td>
+                    <td>{percentLabel(weeks[index]?.willReturn ?? 0, weeks[index]?.total ?? 0)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -95,6 +109,7 @@ export function StatsPanel({ stats, updating }: { stats: DashboardStats; updatin
           </div>
         </details>
       </figure>
+      <HourHeatmap hours={stats.hours} timeZone={stats.timeZone} />
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { render } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
 import { addDays, type DayCount } from '../../../src/domain/dashboard';
 import { PerDayChart } from '../../../src/components/dashboard/per-day-chart';
-import { countTicks, dayCentre, labelledDays, shareLine, sharePoints } from '../../../src/components/dashboard/per-day-chart-scale';
+import { countTicks, dayCentre, labelledDays, rollingDays, shareLine, sharePoints } from '../../../src/components/dashboard/per-day-chart-scale';
 
 function daysFrom(first: string, counts: readonly (readonly [number, number])[]): DayCount[] {
   return counts.map(([total, willReturn], n) => ({ day: addDays(first, n), total, willReturn }));
@@ -58,6 +58,22 @@ describe('the share line', () => {
     expect(shareLine(points)).toBe('M0.5 0 L2.5 66.67 L3.5 100');
   });
 
+  test('one opinion a day does not swing it between 0 and 100 %: each day takes the 7 days up to it; an empty day has no point', () => {
+    const lone = daysFrom('2026-01-01', [[1, 1], [1, 0], [0, 0], [1, 1], [1, 0], [1, 0], [1, 1], [1, 0], [1, 1]]);
+    expect(sharePoints(rollingDays(lone)).map((point) => [point.index, point.share])).toEqual([
+      [0, 100],
+      [1, 50],
+      [3, 66.67],
+      [4, 50],
+      [5, 40],
+      [6, 50],
+      // Its 7 days are 2 January (0 of 1) to 8 January.
+      [7, 33.33],
+      [8, 50],
+    ]);
+    expect(rollingDays(lone)[2]).toEqual(lone[2]);
+  });
+
   test('under two days with opinions, no line', () => {
     expect(shareLine(sharePoints(daysFrom('2026-01-01', [[0, 0], [2, 1]])))).toBe('');
     expect(shareLine(sharePoints(daysFrom('2026-01-01', [[0, 0]])))).toBe('');
@@ -80,9 +96,13 @@ describe('PerDayChart', () => {
     const ticks = (axis: string) => [...container.querySelectorAll(`${axis} .per-day-chart__tick`)].map((tick) => tick.textContent);
     expect(ticks('.per-day-chart__axis--counts')).toEqual(['0', '2', '4', '6']);
     expect(ticks('.per-day-chart__axis--shares')).toEqual(['0%', '25%', '50%', '75%', '100%']);
-    expect(container.querySelector('.per-day-chart__line path')).toHaveAttribute('d', 'M0.5 50 L2.5 0');
+    // The line is the share of the last 7 days: 3 of 6, then 6 of 9.
+    expect(container.querySelector('.per-day-chart__line path')).toHaveAttribute('d', 'M0.5 50 L2.5 33.33');
     expect(container.querySelector('.per-day-chart__point')).toBeNull();
-    expect([...container.querySelectorAll('.per-day-chart__legend li')].map((key) => key.textContent)).toEqual(['Opinions', 'Will return %']);
+    expect([...container.querySelectorAll('.per-day-chart__legend li')].map((key) => key.textContent)).toEqual([
+      'Opinions',
+      'Will return %, last 7 days',
+    ]);
   });
 
   test('a lone day with opinions has its share as a dot, there being no line to draw', () => {

@@ -70,9 +70,8 @@ describe('an early answer, read as the SDK reads it', () => {
 });
 
 describe('what the shell sends when the dashboard opens, the dashboard takes', () => {
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
   const defaults = parseListParams(new URLSearchParams());
-  const calls = () => new Map<string, object>(dashboardFirstCalls(zone).map(([path, params]: EarlyCallSpec) => [path, params]));
+  const calls = () => new Map<string, object>(dashboardFirstCalls().map(([path, params]: EarlyCallSpec) => [path, params]));
 
   beforeEach(() => {
     if (!appConfig.ok) throw new Error('The unit tests run with the app configured (.env).');
