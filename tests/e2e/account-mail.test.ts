@@ -3,22 +3,15 @@
  * real Parse Server and the mail catcher: the page's language goes with the sign-up, and the
  * emailed links open the app in the user's language.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, newPage, PHONE } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { expect, inject, test } from 'vitest';
+import { expectNoAxeViolations, chromiumForFile, newPage, PHONE } from '../helpers/browser.ts';
 import { linkIn, waitForMail } from '../helpers/mail.ts';
 
 const appURL = inject('appURL');
 const stack = inject('stack');
 const PASSWORD = 'Secret#Pass1';
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 function credentials() {
   const id = crypto.randomUUID();
@@ -29,7 +22,7 @@ const heading = (page: Page, name: string) => page.getByRole('heading', { level:
 const htmlAttribute = (page: Page, name: string) => page.evaluate((attribute) => document.documentElement.getAttribute(attribute), name);
 
 test('signed up in Spanish: the verification mail is in Spanish, and its link opens /es/verify-email', async () => {
-  const { context, page, errors } = await newPage(browser);
+  const { context, page, errors } = await newPage(browser());
   const account = credentials();
   await page.goto(`${appURL}/es/signup`);
   await heading(page, 'Crear una cuenta').waitFor();
@@ -55,7 +48,7 @@ test('signed up in Spanish: the verification mail is in Spanish, and its link op
 });
 
 test('an Arabic user’s reset mail is in Arabic, and its link opens the page to choose a password in Arabic, right to left', async () => {
-  const { context, page, errors } = await newPage(browser, { viewport: PHONE });
+  const { context, page, errors } = await newPage(browser(), { viewport: PHONE });
   const account = credentials();
   const headers = { 'X-Parse-Application-Id': stack.appId, 'X-Parse-JavaScript-Key': stack.javascriptKey, 'Content-Type': 'application/json' };
   const signUp = await fetch(`${stack.serverURL}/users`, { method: 'POST', headers, body: JSON.stringify({ ...account, language: 'ar' }) });

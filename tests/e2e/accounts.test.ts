@@ -2,23 +2,16 @@
  * Accounts in a real Chromium against the built app, the real Parse Server and the mail
  * catcher: every emailed link is opened as a user would open it.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, newPage, PHONE } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { expect, inject, test } from 'vitest';
+import { expectNoAxeViolations, chromiumForFile, newPage, PHONE } from '../helpers/browser.ts';
 import { linkIn, RESET_SUBJECT, VERIFY_SUBJECT, waitForMail } from '../helpers/mail.ts';
 import { expireSession, sessionAccepted } from '../helpers/sessions.ts';
 
 const appURL = inject('appURL');
 const stack = inject('stack');
 const PASSWORD = 'Secret#Pass1';
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 function credentials() {
   const id = crypto.randomUUID();
@@ -54,7 +47,7 @@ async function logIn(page: Page, username: string, password: string) {
 async function sessionTokenIn(page: Page): Promise<string> {
   const stored = await page.evaluate((key) => localStorage.getItem(key), `Parse/${stack.appId}/currentUser`);
   const token = stored ? (JSON.parse(stored) as { sessionToken?: string }).sessionToken : undefined;
-  if (!token) throw new Error('No session in the browser.');
+  if (!token) throw new Error('No session in the browser().');
   return token;
 }
 
@@ -63,7 +56,7 @@ async function noOverflow(page: Page) {
 }
 
 test('sign up on a phone: a weak password is refused, a strong one logs in; the emailed link verifies', async () => {
-  const { context, page, errors } = await newPage(browser, { viewport: PHONE });
+  const { context, page, errors } = await newPage(browser(), { viewport: PHONE });
   const account = credentials();
   await page.goto(`${appURL}/signup`);
   await heading(page, 'Create an account').waitFor();
@@ -112,7 +105,7 @@ test('sign up on a phone: a weak password is refused, a strong one logs in; the 
 });
 
 test('log in: a wrong password is said in words, the right one goes where the user was going; log out', async () => {
-  const { context, page, errors } = await newPage(browser);
+  const { context, page, errors } = await newPage(browser());
   const account = await existingAccount();
   await page.goto(`${appURL}/account`);
   await heading(page, 'Log in').waitFor();
@@ -141,7 +134,7 @@ test('log in: a wrong password is said in words, the right one goes where the us
 });
 
 test('reset a forgotten password through the emailed link, then log in with the new one', async () => {
-  const { context, page, errors } = await newPage(browser, { viewport: PHONE });
+  const { context, page, errors } = await newPage(browser(), { viewport: PHONE });
   const account = await existingAccount();
   await page.goto(`${appURL}/login`);
   await page.getByRole('link', { name: 'Forgot password?' }).click();
@@ -191,7 +184,7 @@ async function loggedInOnAccountPage(page: Page) {
 }
 
 test('an expired session sends the user to log in, and what they were typing is still there afterwards', async () => {
-  const { context, page, errors } = await newPage(browser);
+  const { context, page, errors } = await newPage(browser());
   const account = await loggedInOnAccountPage(page);
 
   const details = page.getByRole('form', { name: 'Your details' });
@@ -217,7 +210,7 @@ test('an expired session sends the user to log in, and what they were typing is 
 });
 
 test('a page opened by its address with an expired session stored sends to log in, and forgets that session', async () => {
-  const { context, page, errors } = await newPage(browser);
+  const { context, page, errors } = await newPage(browser());
   await loggedInOnAccountPage(page);
   await expireSession(stack, await sessionTokenIn(page));
 
@@ -232,7 +225,7 @@ test('a page opened by its address with an expired session stored sends to log i
 });
 
 test('delete the account after typing its username', async () => {
-  const { context, page, errors } = await newPage(browser);
+  const { context, page, errors } = await newPage(browser());
   const account = await existingAccount();
   await page.goto(`${appURL}/login`);
   await logIn(page, account.username, account.password);

@@ -1,20 +1,13 @@
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
 import { LANGUAGES } from '../../src/domain/languages.ts';
-import { DESKTOP, expectNoAxeViolations, holdBack, launchBrowser, newPage, PHONE } from '../helpers/browser.ts';
+import { DESKTOP, expectNoAxeViolations, holdBack, chromiumForFile, newPage, PHONE } from '../helpers/browser.ts';
 import { seedOpinions } from '../helpers/dashboard-data.ts';
 import { filled, message } from '../helpers/messages.ts';
 
 const appURL = inject('appURL');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 async function logIn(page: Page) {
   await page.goto(`${appURL}/login?next=%2Fdashboard`);
@@ -41,7 +34,7 @@ describe.each(CASES)('the staff dashboard in $language', ({ language, viewport, 
       { name: 'Noor', comment: `${tag} رائع`, willReturn: true, language: 'ar', createdAt: hoursAgo(5) },
       { name: 'Ana', comment: `${tag} muy bien`, willReturn: false, language: 'es', createdAt: hoursAgo(7) },
     ]);
-    const { context, page, errors } = await newPage(browser, { viewport });
+    const { context, page, errors } = await newPage(browser(), { viewport });
     await logIn(page);
 
     // A deep link whose page is still on its way is titled in its language already.

@@ -1,22 +1,15 @@
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, inject, test } from 'vitest';
 import { HOURS, WEEKDAYS, type DashboardStats } from '../../src/domain/dashboard.ts';
 import { DEFAULT_VENUE_SETTINGS } from '../../src/domain/venue.ts';
-import { expectNoAxeViolations, holdBack, launchBrowser, liveSubscriptions, newPage, PHONE } from '../helpers/browser.ts';
+import { expectNoAxeViolations, holdBack, chromiumForFile, liveSubscriptions, newPage, PHONE } from '../helpers/browser.ts';
 import { logInRest, seedOpinions, stack } from '../helpers/dashboard-data.ts';
 import { message } from '../helpers/messages.ts';
 import { asUser } from '../helpers/parse-rest.ts';
 
 const appURL = inject('appURL');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 async function logIn(page: Page, username: string, password: string, next = '/dashboard') {
   await page.goto(`${appURL}/login?next=${encodeURIComponent(next)}`);
@@ -50,7 +43,7 @@ async function seedJourney(tag: string) {
 test('staff journey: filter in the URL, reload, search, page, sort, detail, triage, export, live', async () => {
   const tag = `jr${crypto.randomUUID().slice(0, 8)}`;
   await seedJourney(tag);
-  const { context, page, errors } = await newPage(browser);
+  const { context, page, errors } = await newPage(browser());
   const subscriptions = liveSubscriptions(page);
   await asStaff(page);
   await expect.poll(() => page.getByRole('heading', { name: 'Opinions', level: 1 }).isVisible()).toBe(true);
@@ -152,7 +145,7 @@ function recordCalls(page: Page): string[] {
 }
 
 test('opened by its address, the dashboard shows its stats and first page before the Parse SDK has arrived, and records one visit', async () => {
-  const { context, page, errors } = await newPage(browser);
+  const { context, page, errors } = await newPage(browser());
   await asStaff(page);
   // Its stats come with the visit: it is recorded once they show.
   await expect.poll(() => page.locator('.stats__caption').textContent()).toMatch(/^Opinions per day, /);
@@ -190,7 +183,7 @@ test('opened by its address, the dashboard shows its stats and first page before
 });
 
 test('opened by its address with filters, the dashboard asks for them itself, and records one visit', async () => {
-  const { context, page, errors } = await newPage(browser);
+  const { context, page, errors } = await newPage(browser());
   await asStaff(page, '/account');
   const calls = recordCalls(page);
   await page.goto(`${appURL}/dashboard?return=no&sort=oldest`);
@@ -206,7 +199,7 @@ test('opened by its address with filters, the dashboard asks for them itself, an
 test('a plain user is kept out and sees no opinion', async () => {
   const tag = `pl${crypto.randomUUID().slice(0, 8)}`;
   await seedOpinions([{ name: 'Secret', comment: `${tag} staff only`, willReturn: true }]);
-  const { context, page } = await newPage(browser);
+  const { context, page } = await newPage(browser());
   // The dashboard may ask (it asks beside the session check); the server must refuse. Each answer
   // is read on its way to the page, which may have gone on to the next address before it arrives.
   const opinionAnswers: { url: string; status: number; code: unknown }[] = [];
@@ -232,7 +225,7 @@ test('a plain user is kept out and sees no opinion', async () => {
 });
 
 test('an anonymous visitor is sent to log in', async () => {
-  const { context, page } = await newPage(browser);
+  const { context, page } = await newPage(browser());
   await page.goto(`${appURL}/dashboard?status=new`);
   await page.waitForURL((url) => url.pathname === '/login');
   expect(new URL(page.url()).searchParams.get('next')).toBe('/dashboard?status=new');
@@ -243,7 +236,7 @@ test('hostile comment text stays inert text', async () => {
   const tag = `hx${crypto.randomUUID().slice(0, 8)}`;
   const hostile = `${tag} <img src=x onerror="window.__pwned=1;alert(1)"><script>window.__pwned=2;alert(2)</script> \u202Eexe.txt`;
   await seedOpinions([{ name: '<b onmouseover=alert(3)>Mallory</b>', comment: hostile, willReturn: false }]);
-  const { context, page, errors } = await newPage(browser);
+  const { context, page, errors } = await newPage(browser());
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
@@ -272,7 +265,7 @@ test('the dashboard and the detail page are axe clean and usable at 360 px', asy
       willReturn: n !== 2,
     })),
   );
-  const { context, page, errors } = await newPage(browser, { viewport: PHONE });
+  const { context, page, errors } = await newPage(browser(), { viewport: PHONE });
   await asStaff(page, `/dashboard?q=${tag}`);
   await expect.poll(() => rangeText(page)).toBe('1–3 of 3');
   await expect.poll(() => page.locator('.per-day-chart .per-day-chart__day').count()).toBeGreaterThan(0);
@@ -317,7 +310,7 @@ test("the day-by-hour view: its table is the server's counts in the venue's time
   const staff = asUser(stack, await logInRest('staff', 'Staff#Opinions1'));
   // This file runs alone (e2e files run one at a time); the venue is put back as it was.
   expect((await staff('POST', '/functions/saveVenueSettings', { ...DEFAULT_VENUE_SETTINGS, timeZone: 'Asia/Kolkata', retentionDays: 400 })).status).toBe(200);
-  const { context, page, errors } = await newPage(browser);
+  const { context, page, errors } = await newPage(browser());
   try {
     const asked = { willReturn: 'any', reviewed: 'any', language: 'any', q: tag, start: null, end: null, since: null };
     const server = (await staff<{ result: DashboardStats }>('POST', '/functions/dashboardStats', asked)).body.result;

@@ -1,23 +1,16 @@
-import type { Browser, Route } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import type { Route } from 'playwright-core';
+import { expect, inject, test } from 'vitest';
 import { countComment } from '../helpers/parse-rest.ts';
-import { launchBrowser, newPage } from '../helpers/browser.ts';
+import { chromiumForFile, newPage } from '../helpers/browser.ts';
 import { startSecondParse } from '../helpers/test-stack.ts';
 
 const appURL = inject('appURL');
 const stack = inject('stack');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 
 test('a 502 after the server stored the opinion: the visitor is told it is kept, and exactly one row results', async () => {
-  const { context, page, errors } = await newPage(browser);
+  const { context, page, errors } = await newPage(browser());
   await page.goto(appURL + '/');
   const comment = `Stored, then a bad gateway ${crypto.randomUUID()}`;
   await page.getByLabel('Your comment').fill(comment);
@@ -49,7 +42,7 @@ test('rate limited (429): the opinion waits on the device with a friendly messag
   // A real Parse Server on the same database that allows one opinion a minute; the app's
   // requests are sent to it as if it were the app's own server.
   const limited = await startSecondParse(stack, { opinionCreateLimit: 1 });
-  const { context, page } = await newPage(browser);
+  const { context, page } = await newPage(browser());
   try {
     const viaLimited = (route: Route) =>
       route.continue({ url: route.request().url().replace(stack.serverURL, limited.serverURL) });

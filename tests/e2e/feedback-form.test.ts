@@ -1,18 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, newPage, PHONE } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { expectNoAxeViolations, chromiumForFile, newPage, PHONE } from '../helpers/browser.ts';
 import { marker, opinionsWithComment } from '../helpers/parse-rest.ts';
 
 const appURL = inject('appURL');
 const stack = inject('stack');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 
 async function fillForm(page: Page, comment: string, name = '') {
@@ -23,7 +16,7 @@ async function fillForm(page: Page, comment: string, name = '') {
 
 describe('the visitor’s feedback form', () => {
   test('fill and submit on a phone: exactly one row, staff-only, and a thank-you', async () => {
-    const { context, page, errors } = await newPage(browser, { viewport: PHONE });
+    const { context, page, errors } = await newPage(browser(), { viewport: PHONE });
     await page.goto(appURL + '/');
     await expectNoAxeViolations(page);
     const comment = marker('Loved the garden');
@@ -41,7 +34,7 @@ describe('the visitor’s feedback form', () => {
   });
 
   test('an empty submit shows the error summary, and axe finds nothing', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(browser());
     await page.goto(appURL + '/');
     await page.getByRole('button', { name: 'Send my opinion' }).click();
     await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
@@ -51,7 +44,7 @@ describe('the visitor’s feedback form', () => {
   });
 
   test('a reload keeps the draft', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(browser());
     await page.goto(appURL + '/');
     const comment = marker('Half typed');
     await page.getByLabel('Your name (optional)').fill('Noor');
@@ -67,7 +60,7 @@ describe('the visitor’s feedback form', () => {
   });
 
   test('with the server unreachable: a double click, a reload while down, and exactly one row after recovery', async () => {
-    const { context, page } = await newPage(browser, { viewport: PHONE });
+    const { context, page } = await newPage(browser(), { viewport: PHONE });
     await page.goto(appURL + '/');
     const comment = marker('Sent from a flaky network');
     await fillForm(page, comment);
@@ -94,7 +87,7 @@ describe('the visitor’s feedback form', () => {
   });
 
   test('a request that never answers times out into the outbox, and arrives once later', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(browser());
     await page.goto(appURL + '/');
     const comment = marker('Never answered');
     await fillForm(page, comment);
@@ -114,7 +107,7 @@ describe('the visitor’s feedback form', () => {
   });
 
   test('works by keyboard alone', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(browser());
     await page.goto(appURL + '/');
     const comment = marker('Typed without a mouse');
     await page.getByRole('heading', { name: 'Tell us about your visit' }).waitFor();

@@ -2,22 +2,15 @@
  * A kiosk's languages (issues 16 and 17): each visitor starts in the kiosk's, may choose their
  * own for their visit only, and the set-up speaks the staff member's language, its own checks too.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, newPage, PHONE } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { expectNoAxeViolations, chromiumForFile, newPage, PHONE } from '../helpers/browser.ts';
 import { expectEmptyForm, KIOSK_KEYS, PIN, setUpKiosk, TABLET, webStorage } from '../helpers/kiosk.ts';
 import { marker, opinionsWithComment } from '../helpers/parse-rest.ts';
 
 const appURL = inject('appURL');
 const stack = inject('stack');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 const LANGUAGE_KEY = 'visitor-opinions:language';
 
@@ -39,7 +32,7 @@ async function expectKioskIn(page: Page, heading: string, { path, lang, dir = 'l
 
 describe("a kiosk's languages", () => {
   test('a visitor switches to Español and sends in Spanish; the next visitor is back in English, with nothing of the choice in storage', async () => {
-    const { context, page, errors } = await newPage(browser, { viewport: TABLET });
+    const { context, page, errors } = await newPage(browser(), { viewport: TABLET });
     await setUpKiosk(page, { language: 'en', thanks: '3' });
     await expectKioskIn(page, 'Tell us about your visit', { path: '/kiosk', lang: 'en' });
     expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-current')).toBe('true');
@@ -74,7 +67,7 @@ describe("a kiosk's languages", () => {
   });
 
   test('a visitor who picks Arabic and walks away: right to left at 360 px, then the inactivity reset brings the kiosk\'s Spanish back', async () => {
-    const { context, page } = await newPage(browser, { viewport: PHONE });
+    const { context, page } = await newPage(browser(), { viewport: PHONE });
     await setUpKiosk(page, { language: 'es', idle: '20' });
     await expectKioskIn(page, 'Cuéntenos su visita', { path: '/es/kiosk', lang: 'es' });
 
@@ -94,7 +87,7 @@ describe("a kiosk's languages", () => {
   });
 
   test('the switcher in kiosk mode: each language named in itself, 48 px targets, reachable by keyboard, axe clean', async () => {
-    const { context, page } = await newPage(browser, { viewport: PHONE });
+    const { context, page } = await newPage(browser(), { viewport: PHONE });
     await setUpKiosk(page);
     const switcher = page.getByRole('group', { name: 'Language' });
     const names = await switcher.getByRole('button').evaluateAll((buttons) => buttons.map((button) => `${button.getAttribute('lang') ?? ''}:${button.textContent ?? ''}`));
@@ -123,7 +116,7 @@ describe("a kiosk's languages", () => {
   });
 
   test('set-up on /es/kiosk: a wrong PIN, PINs that differ and a reset out of range are said in Spanish', async () => {
-    const { context, page } = await newPage(browser, { viewport: TABLET });
+    const { context, page } = await newPage(browser(), { viewport: TABLET });
     await page.goto(`${appURL}/es/login?next=${encodeURIComponent('/kiosk')}`);
     await page.getByLabel('Nombre de usuario').fill('staff');
     await page.getByLabel('Contraseña', { exact: true }).fill('Staff#Opinions1');

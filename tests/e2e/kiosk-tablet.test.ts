@@ -3,27 +3,19 @@
  * a mobile viewport, every step a tap. Safari itself is not on this machine: what this leaves
  * untested is in docs/architecture.md ("Kiosk mode").
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, newPage } from '../helpers/browser.ts';
+import { describe, expect, inject, test } from 'vitest';
+import { expectNoAxeViolations, chromiumForFile, newPage } from '../helpers/browser.ts';
 import { expectEmptyForm, fillForm, IPAD, KIOSK_KEYS, press, setUpKiosk, storedSessionToken, webStorage } from '../helpers/kiosk.ts';
 import { marker, opinionsWithComment } from '../helpers/parse-rest.ts';
 
 const stack = inject('stack');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 const touch = { touch: true };
 
 describe('kiosk mode on an iPad-like tablet (Chromium, touch, 820 x 1180)', () => {
   test('set-up, send and the reset by taps; every control a 48 px target', async () => {
-    const { context, page, errors } = await newPage(browser, IPAD);
+    const { context, page, errors } = await newPage(browser(), IPAD);
     await setUpKiosk(page, { thanks: '8', ...touch });
     expect(await page.evaluate(() => ({ touch: navigator.maxTouchPoints > 0, coarse: matchMedia('(pointer: coarse)').matches }))).toEqual({ touch: true, coarse: true });
     expect(await storedSessionToken(page)).toBeUndefined();
@@ -62,7 +54,7 @@ describe('kiosk mode on an iPad-like tablet (Chromium, touch, 820 x 1180)', () =
   });
 
   test('a visitor taps Español, and the next one starts in the kiosk\'s English', async () => {
-    const { context, page } = await newPage(browser, IPAD);
+    const { context, page } = await newPage(browser(), IPAD);
     await setUpKiosk(page, { language: 'en', thanks: '3', ...touch });
     await page.getByRole('heading', { name: 'Tell us about your visit' }).waitFor();
     await press(page.getByRole('button', { name: 'Español' }), touch);

@@ -1,20 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, newPage, PHONE } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { expectNoAxeViolations, chromiumForFile, newPage, PHONE } from '../helpers/browser.ts';
 import { marker, opinionsWithComment } from '../helpers/parse-rest.ts';
 import { expectEmptyForm, fillForm, KIOSK_KEYS, PIN, setUpKiosk, storedSessionToken, TABLET, webStorage } from '../helpers/kiosk.ts';
 import { sessionAccepted } from '../helpers/sessions.ts';
 
 const appURL = inject('appURL');
 const stack = inject('stack');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 async function openStaffMenu(page: Page) {
   await page.getByRole('button', { name: 'Staff menu' }).click();
@@ -28,7 +21,7 @@ async function typePin(page: Page, pin: string) {
 
 describe('kiosk mode', () => {
   test('set-up by staff on a tablet: their session ends, on the server too, and no token is left on the device', async () => {
-    const { context, page, errors } = await newPage(browser, { viewport: TABLET });
+    const { context, page, errors } = await newPage(browser(), { viewport: TABLET });
     await page.clock.install();
     await page.goto(`${appURL}/kiosk`);
     await page.waitForURL((url) => url.pathname === '/login');
@@ -58,7 +51,7 @@ describe('kiosk mode', () => {
   });
 
   test('each visitor starts in the kiosk\'s language: its page in that language, and the opinion records it', async () => {
-    const { context, page } = await newPage(browser, { viewport: TABLET });
+    const { context, page } = await newPage(browser(), { viewport: TABLET });
     await setUpKiosk(page, { language: 'es', thanks: '3' });
     // The heading, not the URL: waiting for a navigation races with the page's own replace.
     await page.getByRole('heading', { name: 'Cuéntenos su visita' }).waitFor();
@@ -77,7 +70,7 @@ describe('kiosk mode', () => {
   });
 
   test('a kiosk in English on a tablet whose browser speaks Spanish stays in English, visitor after visitor', async () => {
-    const { context, page } = await newPage(browser, { viewport: TABLET, locale: 'es-ES' });
+    const { context, page } = await newPage(browser(), { viewport: TABLET, locale: 'es-ES' });
     await setUpKiosk(page, { language: 'en', thanks: '3' });
     await page.getByRole('heading', { name: 'Tell us about your visit' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/kiosk');
@@ -89,7 +82,7 @@ describe('kiosk mode', () => {
 
   for (const viewport of [TABLET, PHONE]) {
     test(`send, thank-you and the automatic reset to an empty form (${viewport.width} px)`, async () => {
-      const { context, page } = await newPage(browser, { viewport });
+      const { context, page } = await newPage(browser(), { viewport });
       await setUpKiosk(page, { thanks: '8' });
       const comment = marker('From the kiosk');
       await fillForm(page, comment, 'Ines');
@@ -109,7 +102,7 @@ describe('kiosk mode', () => {
   }
 
   test('inactivity: "Are you still there?" with a countdown, then an empty form and nothing left in storage', async () => {
-    const { context, page } = await newPage(browser, { viewport: TABLET });
+    const { context, page } = await newPage(browser(), { viewport: TABLET });
     await setUpKiosk(page, { idle: '30' });
     // An untouched form never warns.
     await page.clock.fastForward(40_000);
@@ -139,7 +132,7 @@ describe('kiosk mode', () => {
   });
 
   test('an opinion the server refused is never shown to the next visitor; staff see it counted', async () => {
-    const { context, page } = await newPage(browser, { viewport: PHONE });
+    const { context, page } = await newPage(browser(), { viewport: PHONE });
     await setUpKiosk(page);
     const comment = marker('Refused later');
     await fillForm(page, comment);
@@ -172,7 +165,7 @@ describe('kiosk mode', () => {
   });
 
   test('set up in Spanish: the set-up, the staff PIN and the staff menu speak Spanish', async () => {
-    const { context, page } = await newPage(browser, { viewport: TABLET });
+    const { context, page } = await newPage(browser(), { viewport: TABLET });
     await page.clock.install();
     await page.goto(`${appURL}/es/login?next=${encodeURIComponent('/kiosk')}`);
     await page.getByLabel('Nombre de usuario').fill('staff');
@@ -206,7 +199,7 @@ describe('kiosk mode', () => {
   });
 
   test('the exit: a wrong PIN, a wait of 60 s after 5 (kept across a reload), then the right PIN, the menu and out', async () => {
-    const { context, page } = await newPage(browser, { viewport: TABLET });
+    const { context, page } = await newPage(browser(), { viewport: TABLET });
     await setUpKiosk(page);
     await openStaffMenu(page);
     await expectNoAxeViolations(page);

@@ -1,26 +1,19 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
 import { isLanguage, LANGUAGES, type Language } from '../../src/domain/languages.ts';
-import { expectNoAxeViolations, holdBack, launchBrowser, PHONE } from '../helpers/browser.ts';
+import { expectNoAxeViolations, holdBack, chromiumForFile, PHONE } from '../helpers/browser.ts';
 import { message } from '../helpers/messages.ts';
 import { marker, newUser, opinionsWithComment, TEST_PASSWORD } from '../helpers/parse-rest.ts';
 
 const appURL = inject('appURL');
 const stack = inject('stack');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 const home = (language: Language) => (language === 'en' ? '/' : `/${language}/`);
 const ENTRY = /\/assets\/index-[^/]*\.js$/;
 
 async function newContext(options: { locale?: string; viewport?: { width: number; height: number } } = {}) {
-  const context = await browser.newContext({ locale: options.locale ?? 'en-US', viewport: options.viewport ?? PHONE });
+  const context = await browser().newContext({ locale: options.locale ?? 'en-US', viewport: options.viewport ?? PHONE });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (entry) => {

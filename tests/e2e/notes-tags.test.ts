@@ -3,23 +3,15 @@
  * tag and a note on an opinion's page, find it again through a tag filter in the URL, and tag
  * several opinions at once from the dashboard's selection. Axe finds nothing on either page.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, inject, test } from 'vitest';
 import { DEMO_USERS } from '../../server/seed.ts';
-import { DESKTOP, expectNoAxeViolations, launchBrowser, logInThroughForm, newPage, PHONE } from '../helpers/browser.ts';
+import { DESKTOP, expectNoAxeViolations, chromiumForFile, logInThroughForm, newPage, PHONE } from '../helpers/browser.ts';
 import { seedOpinions } from '../helpers/dashboard-data.ts';
 import { filled, message } from '../helpers/messages.ts';
 
 const appURL = inject('appURL');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 const say = (id: string) => message('en', id);
 const noSidewaysScrolling = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
@@ -38,7 +30,7 @@ test.each([
 ])('on a %s, staff add a tag and a note on an opinion, then filter the dashboard by the tag through the URL', async (_device, viewport) => {
   const { marker, ids } = await seedThree();
   const tag = `late-${crypto.randomUUID().slice(0, 6)}`;
-  const { context, page, errors } = await newPage(browser, { viewport });
+  const { context, page, errors } = await newPage(browser(), { viewport });
   await logInThroughForm(page, appURL, DEMO_USERS.staff);
   await page.goto(`${appURL}/dashboard/opinions/${ids[0]}`);
   await page.getByRole('heading', { level: 2, name: say('tags.heading') }).waitFor();
@@ -86,7 +78,7 @@ test.each([
 test('staff tag the selected opinions at once, suggested the tags in use, and the tag filter finds them all', async () => {
   const { marker } = await seedThree();
   const tag = `bulk-${crypto.randomUUID().slice(0, 6)}`;
-  const { context, page, errors } = await newPage(browser, { viewport: DESKTOP });
+  const { context, page, errors } = await newPage(browser(), { viewport: DESKTOP });
   await logInThroughForm(page, appURL, DEMO_USERS.staff);
   await page.goto(`${appURL}/dashboard?q=${marker}`);
   await expect.poll(() => cards(page).count()).toBe(3);

@@ -6,17 +6,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser, newPage, PHONE, workerActive } from '../helpers/browser.ts';
+import { chromiumForFile, newPage, PHONE, workerActive } from '../helpers/browser.ts';
 import { fillForm, setUpKiosk, TABLET } from '../helpers/kiosk.ts';
 import { marker, opinionsWithComment } from '../helpers/parse-rest.ts';
 import { serveStaticHost, type StaticHost } from '../helpers/static-host.ts';
 
 const stack = inject('stack');
 let outDir: string;
-let browser: Browser;
+const browser = chromiumForFile();
 const hosts: StaticHost[] = [];
 
 beforeAll(async () => {
@@ -26,11 +26,9 @@ beforeAll(async () => {
   process.env.VITE_PARSE_APP_ID = stack.appId;
   process.env.VITE_PARSE_JS_KEY = stack.javascriptKey;
   await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true, sourcemap: false } });
-  browser = await launchBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
   await Promise.all(hosts.map((host) => host.close()));
   if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
 });
@@ -53,7 +51,7 @@ const rowsOf = (comment: string) => opinionsWithComment(stack, comment).then((ro
 describe('with the network down', () => {
   test('the visitor’s form loads after a reload, keeps the opinion in the outbox, and it is stored once when the network is back', async () => {
     const host = await startHost();
-    const { context, page, errors } = await newPage(browser, { viewport: PHONE });
+    const { context, page, errors } = await newPage(browser(), { viewport: PHONE });
     await page.goto(`${host.origin}/`);
     await workerActive(page);
     await networkDown(context, host);
@@ -82,7 +80,7 @@ describe('with the network down', () => {
 
   test('each language’s form is its prerendered page, and other app paths get the shell', async () => {
     const host = await startHost();
-    const { context, page } = await newPage(browser, { viewport: PHONE });
+    const { context, page } = await newPage(browser(), { viewport: PHONE });
     await page.goto(`${host.origin}/`);
     await workerActive(page);
     await networkDown(context, host);
@@ -108,7 +106,7 @@ describe('with the network down', () => {
 
   test('the kiosk loads after a reload and a restart, and what a visitor sent is stored once when the network is back', async () => {
     const host = await startHost();
-    const { context, page } = await newPage(browser, { viewport: TABLET });
+    const { context, page } = await newPage(browser(), { viewport: TABLET });
     await setUpKiosk(page, { origin: host.origin });
     await workerActive(page);
     await networkDown(context, host);
@@ -189,7 +187,7 @@ describe('a new version', () => {
   test('waits while the kiosk’s form has text, and is taken at its next reset', async () => {
     const { dir, deploy, remove } = deployment();
     const host = await startHost(dir);
-    const { context, page } = await newPage(browser, { viewport: TABLET });
+    const { context, page } = await newPage(browser(), { viewport: TABLET });
     await setUpKiosk(page, { origin: host.origin, thanks: '3' });
     await workerActive(page);
     // Controlled by the first version: the set-up's page loaded before the worker was there.
@@ -224,7 +222,7 @@ describe('a new version', () => {
   test('on a phone, is not taken while the form has text, and is taken at the next page', async () => {
     const { dir, deploy, remove } = deployment();
     const host = await startHost(dir);
-    const { context, page } = await newPage(browser, { viewport: PHONE });
+    const { context, page } = await newPage(browser(), { viewport: PHONE });
     await page.goto(`${host.origin}/`);
     await workerActive(page);
     await page.reload();
@@ -257,7 +255,7 @@ interface WebManifest {
 describe('the web app manifest', () => {
   test('is linked from every page, valid, and its icons load', async () => {
     const host = await startHost();
-    const { context, page } = await newPage(browser, { viewport: PHONE });
+    const { context, page } = await newPage(browser(), { viewport: PHONE });
     for (const pagePath of ['/', '/es/', '/kiosk']) {
       await page.goto(`${host.origin}${pagePath}`);
       expect(await page.locator('link[rel="manifest"]').getAttribute('href')).toBe('/manifest.webmanifest');

@@ -1,19 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, newPage, PHONE } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { expect, inject, test } from 'vitest';
+import { expectNoAxeViolations, chromiumForFile, newPage, PHONE } from '../helpers/browser.ts';
 import { seedOpinions } from '../helpers/dashboard-data.ts';
 import { marker, opinionsWithComment, storedOpinion } from '../helpers/parse-rest.ts';
 
 const appURL = inject('appURL');
 const stack = inject('stack');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 async function asStaff(page: Page, next: string) {
   await page.goto(`${appURL}/login?next=${encodeURIComponent(next)}`);
@@ -29,7 +22,7 @@ async function cardLanguages(page: Page): Promise<string[]> {
 }
 
 test('a sent opinion keeps the language of the page it was written on, and staff see it by its own name', async () => {
-  const { context, page, errors } = await newPage(browser);
+  const { context, page, errors } = await newPage(browser());
   await page.goto(`${appURL}/es/`);
   const comment = marker('Muy bonito');
   await page.getByLabel('Su comentario').fill(comment);
@@ -39,7 +32,7 @@ test('a sent opinion keeps the language of the page it was written on, and staff
   const [row] = await opinionsWithComment(stack, comment);
   expect(await storedOpinion(stack, row!.objectId)).toMatchObject({ comment, language: 'es' });
 
-  const staff = await newPage(browser);
+  const staff = await newPage(browser());
   await asStaff(staff.page, `/dashboard?q=${encodeURIComponent(comment)}`);
   const badge = staff.page.locator('.opinion-card .badge--language');
   await badge.waitFor();
@@ -61,7 +54,7 @@ test('the language filter lives in the URL and narrows the list, the stats and t
     { name: 'Noor', comment: `${tag} رائع`, willReturn: true, language: 'ar' },
     { name: 'Old', comment: `${tag} sent by an older app`, willReturn: true },
   ]);
-  const { context, page, errors } = await newPage(browser, { viewport: PHONE });
+  const { context, page, errors } = await newPage(browser(), { viewport: PHONE });
   await asStaff(page, `/dashboard?q=${tag}&language=fr`);
   await page.locator('.opinion-card').first().waitFor();
   expect(await cardLanguages(page)).toEqual(['fr', 'fr']);

@@ -1,19 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
 import { marker, opinionsWithComment } from '../helpers/parse-rest.ts';
 import { PAGE_CHUNK } from '../../build/page-chunk-plugin.ts';
-import { holdBack, launchBrowser, newPage, PHONE } from '../helpers/browser.ts';
+import { holdBack, chromiumForFile, newPage, PHONE } from '../helpers/browser.ts';
 
 const appURL = inject('appURL');
 const stack = inject('stack');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 
 async function fetchPage(path: string): Promise<string> {
@@ -53,7 +46,7 @@ describe('the prerendered form', () => {
   });
 
   test('once the form has painted, its code is prefetched, while the shell is still on its way', async () => {
-    const { context, page, errors } = await newPage(browser);
+    const { context, page, errors } = await newPage(browser());
     const entry = await holdBack(page, ENTRY);
     await page.goto(appURL + '/', { waitUntil: 'commit' });
     await expect.poll(entry.count).toBe(1);
@@ -72,7 +65,7 @@ describe('the prerendered form', () => {
   });
 
   test('a visitor types and sends without the Parse SDK ever loading', async () => {
-    const { context, page, errors } = await newPage(browser, { viewport: PHONE });
+    const { context, page, errors } = await newPage(browser(), { viewport: PHONE });
     const scripts: string[] = [];
     page.on('request', (request) => scripts.push(new URL(request.url()).pathname));
     await page.goto(appURL + '/');
@@ -89,7 +82,7 @@ describe('the prerendered form', () => {
   });
 
   test('without JavaScript the form is visible and typeable, and its button leaves the page alone', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
+    const context = await browser().newContext({ javaScriptEnabled: false, viewport: PHONE });
     const page = await context.newPage();
     await page.goto(appURL + '/');
     const comment = page.getByLabel('Your comment');
@@ -104,7 +97,7 @@ describe('the prerendered form', () => {
   });
 
   test('text typed before hydration is kept, with focus and caret, and then sent once', async () => {
-    const { context, page, errors } = await newPage(browser, { viewport: PHONE });
+    const { context, page, errors } = await newPage(browser(), { viewport: PHONE });
     // Hold the entry script back until the visitor has typed.
     const entry = await holdBack(page, ENTRY);
     await page.goto(appURL + '/', { waitUntil: 'commit' });
@@ -135,7 +128,7 @@ describe('the prerendered form', () => {
   });
 
   test('while the code of the form is on its way, the draft is in its fields and every edit survives a reload', async () => {
-    const { context, page, errors } = await newPage(browser, { viewport: PHONE });
+    const { context, page, errors } = await newPage(browser(), { viewport: PHONE });
     const draft = { name: 'Returning', comment: 'Stored earlier', willReturn: true, submissionId: crypto.randomUUID() };
     await context.addInitScript((value) => {
       // Once per test: the reload below must find what the page saved, not this.
@@ -180,7 +173,7 @@ describe('the prerendered form', () => {
     ['the shell', ENTRY],
     ['the form', FORM_CODE],
   ])('a click on Send while the code of %s is on its way sends once, when the form has hydrated', async (_, pattern) => {
-    const { context, page, errors } = await newPage(browser, { viewport: PHONE });
+    const { context, page, errors } = await newPage(browser(), { viewport: PHONE });
     const code = await holdBack(page, pattern);
     await page.goto(appURL + '/', { waitUntil: 'commit' });
     const comment = marker('Sent before the form hydrated');
@@ -202,7 +195,7 @@ describe('the prerendered form', () => {
   });
 
   test('the skip link, used while the code of the form is on its way, leaves the form as typed', async () => {
-    const { context, page, errors } = await newPage(browser);
+    const { context, page, errors } = await newPage(browser());
     const formCode = await holdBack(page, FORM_CODE);
     await page.goto(appURL + '/');
     const comment = marker('Typed, then skipped to the content');
@@ -230,7 +223,7 @@ describe('the prerendered form', () => {
   });
 
   test('a stored draft comes back into the hydrated form, without hydration errors', async () => {
-    const { context, page, errors } = await newPage(browser);
+    const { context, page, errors } = await newPage(browser());
     const draft = { name: 'Returning', comment: 'x'.repeat(1_900), willReturn: true, submissionId: crypto.randomUUID() };
     await context.addInitScript((value) => localStorage.setItem('visitor-opinions:draft', value), JSON.stringify(draft));
     await page.goto(appURL + '/');
@@ -246,7 +239,7 @@ describe('the prerendered form', () => {
   });
 
   test('in Spanish, the page’s own Spanish messages are prefetched with its code, not asked for once the code has run', async () => {
-    const { context, page, errors } = await newPage(browser);
+    const { context, page, errors } = await newPage(browser());
     const entry = await holdBack(page, ENTRY);
     await page.goto(appURL + '/es/', { waitUntil: 'commit' });
     await expect.poll(entry.count).toBe(1);
@@ -267,7 +260,7 @@ describe('the prerendered form', () => {
     expect(html).toContain('<header class="site-header">');
     expect(html).toMatch(/<main id="main"[^>]*>.*Loading….*<\/main>/);
 
-    const { context, page, errors } = await newPage(browser);
+    const { context, page, errors } = await newPage(browser());
     const entry = await holdBack(page, ENTRY);
     await page.goto(appURL + '/login', { waitUntil: 'commit' });
     await expect.poll(entry.count).toBe(1);
@@ -296,7 +289,7 @@ describe('the prerendered form', () => {
   });
 
   test('a deep link in Spanish paints its shell in Spanish before any script has run, and its language links work already', async () => {
-    const { context, page, errors } = await newPage(browser);
+    const { context, page, errors } = await newPage(browser());
     const entry = await holdBack(page, ENTRY);
     await page.goto(appURL + '/es/login', { waitUntil: 'commit' });
     await expect.poll(entry.count).toBe(1);
@@ -321,7 +314,7 @@ describe('the prerendered form', () => {
   });
 
   test('a deep link asks for its page, its stylesheet and the Parse SDK with the entry script, not after it', async () => {
-    const { context, page, errors } = await newPage(browser);
+    const { context, page, errors } = await newPage(browser());
     const entry = await holdBack(page, ENTRY);
     const asked: string[] = [];
     page.on('request', (request) => asked.push(new URL(request.url()).pathname));

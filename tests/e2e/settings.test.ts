@@ -3,25 +3,20 @@
  * staff reach it from the dashboard, save, and find their settings after a reload; the rules
  * refuse a value next to its field in the page's language without losing what was typed.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, expect, inject, test } from 'vitest';
 import { DEFAULT_VENUE_SETTINGS, VENUE_LIMITS } from '../../src/domain/venue.ts';
 import { DEMO_USERS } from '../../server/seed.ts';
-import { DESKTOP, expectNoAxeViolations, launchBrowser, newPage, PHONE } from '../helpers/browser.ts';
+import { DESKTOP, expectNoAxeViolations, chromiumForFile, newPage, PHONE } from '../helpers/browser.ts';
 import { filled, message } from '../helpers/messages.ts';
 import { asUser, logIn as logInByRest } from '../helpers/parse-rest.ts';
 
 const appURL = inject('appURL');
 const stack = inject('stack');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
+const browser = chromiumForFile();
 
 // Other files share the database: leave the venue as it starts.
 afterAll(async () => {
-  await browser?.close();
   const { sessionToken } = await logInByRest(stack, DEMO_USERS.staff.username, DEMO_USERS.staff.password);
   const reset = await asUser(stack, sessionToken)('POST', '/functions/saveVenueSettings', DEFAULT_VENUE_SETTINGS);
   expect(reset.status).toBe(200);
@@ -39,7 +34,7 @@ const noSidewaysScrolling = (page: Page) => page.evaluate(() => document.documen
 
 test('staff change the name and the retention in Spanish: kept on reload; 2 days refused by its field, what was typed kept', async () => {
   const say = (id: string) => message('es', id);
-  const { context, page, errors } = await newPage(browser, { viewport: DESKTOP });
+  const { context, page, errors } = await newPage(browser(), { viewport: DESKTOP });
   await logIn(page);
   await page.goto(`${appURL}/es/dashboard`);
   await page.getByRole('link', { name: say('dashboard.settings'), exact: true }).click();
@@ -84,7 +79,7 @@ test('staff change the name and the retention in Spanish: kept on reload; 2 days
 });
 
 test('the settings page in Arabic on a phone: right to left, no sideways scrolling, axe clean', async () => {
-  const { context, page, errors } = await newPage(browser, { viewport: PHONE });
+  const { context, page, errors } = await newPage(browser(), { viewport: PHONE });
   await logIn(page);
   await page.goto(`${appURL}/ar/dashboard/settings`);
   await page.getByRole('heading', { level: 1, name: message('ar', 'settings.heading') }).waitFor();

@@ -1,19 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, newPage, PHONE } from '../helpers/browser.ts';
+import { expect, inject, test } from 'vitest';
+import { expectNoAxeViolations, chromiumForFile, newPage, PHONE } from '../helpers/browser.ts';
 
 const appURL = inject('appURL');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 test('the app loads on a 360 px phone with its shell, and no console errors', async () => {
-  const { context, page, errors } = await newPage(browser, { viewport: PHONE });
+  const { context, page, errors } = await newPage(browser(), { viewport: PHONE });
   await page.goto(appURL + '/');
   await expect.poll(() => page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(true);
   // The visitor's form, the page at `/`.
@@ -28,7 +20,7 @@ test('the app loads on a 360 px phone with its shell, and no console errors', as
 });
 
 test('an unknown address shows the not-found page, inside the shell', async () => {
-  const { context, page, errors } = await newPage(browser);
+  const { context, page, errors } = await newPage(browser());
   await page.goto(appURL + '/no/such/page');
   await expect.poll(() => page.getByRole('heading', { name: 'Page not found' }).isVisible()).toBe(true);
   expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(true);

@@ -6,13 +6,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { EARLY_CALLS_GLOBAL } from '../../src/parse/early-calls.ts';
 import { inlineScriptHashes } from '../../build/static-host-plugin.ts';
 import { opinionsWithComment } from '../helpers/parse-rest.ts';
-import { launchBrowser, liveSubscriptions, newPage, PHONE, workerActive } from '../helpers/browser.ts';
+import { chromiumForFile, liveSubscriptions, newPage, PHONE, workerActive } from '../helpers/browser.ts';
 import { seedOpinions } from '../helpers/dashboard-data.ts';
 import { serveStaticHost, type StaticHost } from '../helpers/static-host.ts';
 
@@ -23,7 +23,7 @@ const parseOrigin = new URL(stack.serverURL).origin;
 let outDir: string;
 let host: StaticHost;
 let fallbackOnlyHost: StaticHost;
-let browser: Browser;
+const browser = chromiumForFile();
 
 beforeAll(async () => {
   outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'visitor-opinions-static-'));
@@ -35,11 +35,9 @@ beforeAll(async () => {
   await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true, sourcemap: false } });
   host = await serveStaticHost(outDir, { mount: BASE });
   fallbackOnlyHost = await serveStaticHost(outDir, { mount: BASE, redirects: false });
-  browser = await launchBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
   await host?.close();
   await fallbackOnlyHost?.close();
   if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
@@ -49,7 +47,7 @@ const read = (file: string) => fs.readFileSync(path.join(outDir, file), 'utf8');
 
 /** A page that records console errors, failed scripts and every CSP violation the browser reports. */
 async function watchedPage(options: { viewport?: { width: number; height: number } } = {}) {
-  const opened = await newPage(browser, options);
+  const opened = await newPage(browser(), options);
   // An init script comes through the DevTools protocol, which the page's CSP does not govern.
   await opened.page.addInitScript(() => {
     const seen: string[] = [];

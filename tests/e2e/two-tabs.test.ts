@@ -2,22 +2,15 @@
  * A QR code scanned twice opens two tabs on one phone: they share the draft (and its id) and
  * the outbox. Nothing either tab sends may be lost, and nothing may be sent twice.
  */
-import type { Browser, Page, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Page, Route } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
 import { FLUSH_LOCK } from '../../src/device/outbox.ts';
-import { launchBrowser, newPage, PHONE } from '../helpers/browser.ts';
+import { chromiumForFile, newPage, PHONE } from '../helpers/browser.ts';
 import { marker, opinionsWithComment } from '../helpers/parse-rest.ts';
 
 const appURL = inject('appURL');
 const stack = inject('stack');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 async function hydrated(page: Page) {
   await page.locator('form[aria-label="Your opinion"] button[type="submit"]').waitFor();
@@ -31,7 +24,7 @@ async function send(page: Page, comment: string) {
 
 describe('two tabs of one device', () => {
   test('each sends its own opinion from the shared draft, and both are stored', async () => {
-    const { context, page: first } = await newPage(browser, { viewport: PHONE });
+    const { context, page: first } = await newPage(browser(), { viewport: PHONE });
     await first.goto(appURL + '/');
     await hydrated(first);
     const firstWords = marker('First tab');
@@ -54,7 +47,7 @@ describe('two tabs of one device', () => {
   });
 
   test('each tab’s words outlive the other tab’s typing and sending, and a reload', async () => {
-    const { context, page: first } = await newPage(browser, { viewport: PHONE });
+    const { context, page: first } = await newPage(browser(), { viewport: PHONE });
     await first.goto(appURL + '/');
     await hydrated(first);
     const firstWords = marker('Typed first');
@@ -86,7 +79,7 @@ describe('two tabs of one device', () => {
   });
 
   test('the very same opinion sent from both tabs is stored once', async () => {
-    const { context, page: first } = await newPage(browser, { viewport: PHONE });
+    const { context, page: first } = await newPage(browser(), { viewport: PHONE });
     await first.goto(appURL + '/');
     await hydrated(first);
     const words = marker('Sent from both tabs');
@@ -103,7 +96,7 @@ describe('two tabs of one device', () => {
   });
 
   test('only one tab sends the shared outbox at a time: each waiting opinion is sent once', async () => {
-    const { context, page: first } = await newPage(browser, { viewport: PHONE });
+    const { context, page: first } = await newPage(browser(), { viewport: PHONE });
     await first.goto(appURL + '/');
     await hydrated(first);
     const words = marker('Waiting in the outbox');
