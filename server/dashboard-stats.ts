@@ -12,6 +12,7 @@ import { CLASS } from '../src/domain/classes.ts';
 import {
   addDays,
   CHART_MAX_DAYS,
+  dayIn,
   languageSplit,
   literalPattern,
   type DashboardStats,
@@ -36,10 +37,6 @@ export interface StatsQuery {
   readonly timeZone: string;
 }
 
-function dayIn(zone: string, date: Date): string {
-  // en-CA writes dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
-}
 
 /** The first and last day the chart may cover, `YYYY-MM-DD` in the request's time zone. */
 interface ChartWindow {

@@ -6,7 +6,9 @@ import { OUR_ERROR_CODE } from '../../src/domain/errors.ts';
 import { formatValidationMessage, isSubmissionId, validateOpinion } from '../../src/domain/opinion.ts';
 import { deliveredSubmissionClass, opinionsClass, STAFF_ROLE } from '../schema.ts';
 import './accounts.ts';
+import { alertInBackground } from './alerts.ts';
 import './retention.ts';
+import './unsubscribe.ts';
 import './venue.ts';
 import { signalNewOpinion } from './dashboard.ts';
 import { checkLanguage } from './language-check.ts';
@@ -86,6 +88,8 @@ Parse.Cloud.beforeSave(OPINIONS, async ({ object, original, master, user }) => {
 
 Parse.Cloud.afterSave(OPINIONS, async ({ object, original }) => {
   if (original) return;
+  // Not awaited: the visitor's answer never waits for the alert check or its emails.
+  alertInBackground(object.createdAt ?? new Date());
   const submissionId: unknown = object.get('submissionId');
   const record = isSubmissionId(submissionId)
     ? new Parse.Object(DELIVERED).save({ submissionId }, { useMasterKey: true })

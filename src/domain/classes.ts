@@ -11,4 +11,6 @@ export const CLASS = {
   deliveredSubmissions: 'deliveredSubmissions',
   /** The venue's settings: one row, read and written through Cloud functions only. */
   venueSettings: 'venueSettings',
+  /** The alerts sent, each after the one before: at most one per window. */
+  alertMarkers: 'alertMarkers',
 } as const;
