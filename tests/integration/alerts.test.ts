@@ -142,6 +142,21 @@ describe('alerts', () => {
   });
 });
 
+describe('email preferences', () => {
+  test('each user saves their own, within the allowed values; nobody else can', async () => {
+    const session = await logIn(stack, silent.username, TEST_PASSWORD);
+    const own = asUser(stack, session.sessionToken);
+    const put = (caller: typeof own, user: Staff, body: Record<string, unknown>) => caller('PUT', `/users/${user.id}`, body);
+    expect((await put(own, silent, { [EMAIL_PREFERENCE_FIELDS.digest]: 'daily', [EMAIL_PREFERENCE_FIELDS.alerts]: false })).status).toBe(200);
+    expect((await put(own, silent, { [EMAIL_PREFERENCE_FIELDS.digest]: 'hourly' })).status).toBe(400);
+    expect((await put(own, silent, { [EMAIL_PREFERENCE_FIELDS.alerts]: 'yes' })).status).toBe(400);
+    expect((await put(own, spanish, { [EMAIL_PREFERENCE_FIELDS.digest]: 'off' })).status).not.toBe(200);
+    expect((await put(anonymous(stack), spanish, { [EMAIL_PREFERENCE_FIELDS.digest]: 'off' })).status).not.toBe(200);
+    const stored = await rest.request<Record<string, unknown>>('GET', `/users/${spanish.id}`);
+    expect(stored[EMAIL_PREFERENCE_FIELDS.digest]).toBeUndefined();
+  });
+});
+
 describe('unsubscribe', () => {
   const unsubscribeLinkOf = (mail: CaughtMail) => {
     const link = (mail.text.match(/https?:\/\/\S+/g) ?? []).find((href) => href.includes('/unsubscribe?'));
