@@ -76,6 +76,8 @@ export const userClass: ClassDefinition = {
     // The staff member's choice of emails (src/domain/email-preferences.ts); absent means the default.
     alertEmails: { type: 'Boolean' },
     digestFrequency: { type: 'String' },
+    // The end of the last digest period sent to them (server/cloud/digests.ts); written by the job only.
+    digestSentFor: { type: 'String' },
   },
   classLevelPermissions: {
     // Nobody lists users; each reads and edits only themselves (their ACL is private).

@@ -125,3 +125,109 @@ function staffMail(language: Language, words: AlertWords, links: MailLinks): Sta
 export function alertMail(language: Language, facts: AlertFacts, links: MailLinks): StaffMail {
   return staffMail(language, ALERT[language](facts, numbersOf(language, facts)), links);
 }
+
+export interface DigestFacts {
+  readonly venue: string;
+  readonly frequency: 'daily' | 'weekly';
+  readonly timeZone: string;
+  readonly start: Date;
+  readonly end: Date;
+  readonly count: number;
+  /** Of them, how many will come back; the previous period's share (0–1), null without opinions then. */
+  readonly willReturn: number;
+  readonly previousShare: number | null;
+  /** Opinions not reviewed yet, whenever they came. */
+  readonly notReviewed: number;
+  /** A few of the period's newest comments. */
+  readonly comments: readonly string[];
+}
+
+interface DigestNumbers {
+  readonly count: string;
+  readonly share: string;
+  readonly previous: string | null;
+  readonly notReviewed: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+const DIGEST: Record<Language, (facts: DigestFacts, n: DigestNumbers) => AlertWords & { readonly commentsHeading: string }> = {
+  en: ({ venue, frequency, count, notReviewed }, n) => ({
+    subject: `${venue}: your ${frequency} summary, ${n.count} ${plural('en', count, 'opinion', 'opinions')}`,
+    before: [
+      `From ${n.from} to ${n.to}, ${n.count} ${plural('en', count, 'visitor', 'visitors')} gave their opinion.`,
+      n.previous === null
+        ? `${n.share} will come back. There were no opinions the ${frequency === 'daily' ? 'day' : 'week'} before to compare with.`
+        : `${n.share} will come back, against ${n.previous} the ${frequency === 'daily' ? 'day' : 'week'} before.`,
+      `${n.notReviewed} ${plural('en', notReviewed, 'opinion is', 'opinions are')} not reviewed yet.`,
+    ],
+    commentsHeading: 'Recent comments:',
+    button: 'See these opinions',
+    why: 'You receive this summary because it is on in your account.',
+    stop: 'Stop these summaries',
+  }),
+  es: ({ venue, frequency, count, notReviewed }, n) => ({
+    subject: `${venue}: tu resumen ${frequency === 'daily' ? 'diario' : 'semanal'}, ${n.count} ${plural('es', count, 'opinión', 'opiniones')}`,
+    before: [
+      `Del ${n.from} al ${n.to}, ${n.count} ${plural('es', count, 'visitante ha dado su', 'visitantes han dado su')} opinión.`,
+      n.previous === null
+        ? `El ${n.share} volverá. No hubo opiniones ${frequency === 'daily' ? 'el día' : 'la semana'} anterior con las que comparar.`
+        : `El ${n.share} volverá, frente al ${n.previous} ${frequency === 'daily' ? 'del día' : 'de la semana'} anterior.`,
+      `${n.notReviewed} ${plural('es', notReviewed, 'opinión está', 'opiniones están')} sin revisar.`,
+    ],
+    commentsHeading: 'Comentarios recientes:',
+    button: 'Ver estas opiniones',
+    why: 'Recibes este resumen porque lo tienes activado en tu cuenta.',
+    stop: 'Dejar de recibir estos resúmenes',
+  }),
+  fr: ({ venue, frequency, count, notReviewed }, n) => ({
+    subject: `${venue}\u00a0: votre résumé ${frequency === 'daily' ? 'du jour' : 'de la semaine'}, ${n.count} avis`,
+    before: [
+      `Du ${n.from} au ${n.to}, ${n.count} ${plural('fr', count, 'visiteur a donné son', 'visiteurs ont donné leur')} avis.`,
+      n.previous === null
+        ? `${n.share} reviendront. Aucun avis ${frequency === 'daily' ? 'la veille' : 'la semaine précédente'} pour comparer.`
+        : `${n.share} reviendront, contre ${n.previous} ${frequency === 'daily' ? 'la veille' : 'la semaine précédente'}.`,
+      `${n.notReviewed} avis ${plural('fr', notReviewed, "n'a pas encore été lu", "n'ont pas encore été lus")}.`,
+    ],
+    commentsHeading: 'Commentaires récents\u00a0:',
+    button: 'Voir ces avis',
+    why: 'Vous recevez ce résumé car il est activé dans votre compte.',
+    stop: 'Ne plus recevoir ces résumés',
+  }),
+  // As the alerts: "عدد الآراء" and "من الزوار" keep every number clear of the noun's agreement.
+  ar: ({ venue, frequency }, n) => ({
+    subject: `${venue}: ملخصك ${frequency === 'daily' ? 'اليومي' : 'الأسبوعي'} (عدد الآراء: ${n.count})`,
+    before: [
+      `من ${n.from} إلى ${n.to}، أبدى ${n.count} من الزوار آراءهم.`,
+      n.previous === null
+        ? `سيعود ${n.share} منهم. لم تصل آراء ${frequency === 'daily' ? 'في اليوم السابق' : 'في الأسبوع السابق'} للمقارنة.`
+        : `سيعود ${n.share} منهم، مقابل ${n.previous} ${frequency === 'daily' ? 'في اليوم السابق' : 'في الأسبوع السابق'}.`,
+      `عدد الآراء التي لم تُراجَع بعد: ${n.notReviewed}.`,
+    ],
+    commentsHeading: 'أحدث التعليقات:',
+    button: 'عرض هذه الآراء',
+    why: 'يصلك هذا الملخص لأنه مفعّل في حسابك.',
+    stop: 'إيقاف هذه الملخصات',
+  }),
+};
+
+function digestNumbersOf(language: Language, facts: DigestFacts): DigestNumbers {
+  const locale = LOCALES[language];
+  const number = new Intl.NumberFormat(locale);
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  const time = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: facts.timeZone });
+  return {
+    count: number.format(facts.count),
+    share: percent.format(facts.willReturn / facts.count),
+    previous: facts.previousShare === null ? null : percent.format(facts.previousShare),
+    notReviewed: number.format(facts.notReviewed),
+    from: time.format(facts.start),
+    to: time.format(facts.end),
+  };
+}
+
+export function digestMail(language: Language, facts: DigestFacts, links: MailLinks): StaffMail {
+  const { commentsHeading, ...words } = DIGEST[language](facts, digestNumbersOf(language, facts));
+  const comments = facts.comments.length > 0 ? [commentsHeading, ...facts.comments.map((comment) => `“${comment}”`)] : [];
+  return staffMail(language, { ...words, before: [...words.before, ...comments] }, links);
+}

@@ -3,6 +3,7 @@ import { usernameError } from '../../src/domain/account.ts';
 import { OUR_ERROR_CODE } from '../../src/domain/errors.ts';
 import { SEEN_AT_FIELD } from './dashboard.ts';
 import { EMAIL_PREFERENCE_FIELDS, isDigestFrequency } from '../../src/domain/email-preferences.ts';
+import { DIGEST_SENT_FIELD } from './digest-sent.ts';
 import { checkLanguage } from './language-check.ts';
 import { serverParse } from './parse-global.ts';
 
@@ -29,6 +30,9 @@ Parse.Cloud.beforeSave('_User', ({ object, master }) => {
   // "New since you last looked" is written by the dashboardVisit function only.
   if (!master && changed.includes(SEEN_AT_FIELD)) {
     throw new Parse.Error(Parse.Error.OPERATION_FORBIDDEN, `${SEEN_AT_FIELD} is set by the dashboard, not by clients.`);
+  }
+  if (!master && changed.includes(DIGEST_SENT_FIELD)) {
+    throw new Parse.Error(Parse.Error.OPERATION_FORBIDDEN, `${DIGEST_SENT_FIELD} is set by the sendDigests job, not by clients.`);
   }
   const email: unknown = object.get('email');
   if (changed.includes('email') && typeof email === 'string' && email.length > EMAIL_MAX) {

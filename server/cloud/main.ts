@@ -7,6 +7,7 @@ import { formatValidationMessage, isSubmissionId, validateOpinion } from '../../
 import { deliveredSubmissionClass, opinionsClass, STAFF_ROLE } from '../schema.ts';
 import './accounts.ts';
 import { alertInBackground } from './alerts.ts';
+import './digests.ts';
 import './retention.ts';
 import './unsubscribe.ts';
 import './venue.ts';

@@ -2,6 +2,7 @@
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../../src/domain/languages.ts';
 import { readEmailPreferences, EMAIL_PREFERENCE_FIELDS, type EmailKind, type EmailPreferences } from '../../src/domain/email-preferences.ts';
 import { STAFF_ROLE } from '../schema.ts';
+import { DIGEST_SENT_FIELD } from './digest-sent.ts';
 import { unsubscribeLink } from './email-links.ts';
 import { serverParse } from './parse-global.ts';
 
@@ -12,6 +13,8 @@ export interface Recipient {
   readonly email: string;
   readonly language: Language;
   readonly preferences: EmailPreferences;
+  /** The end (ISO) of the last digest period they were sent, if any. */
+  readonly sentDigestFor: string | null;
 }
 
 /** Far more staff than any venue has: one query reads them all. */
@@ -30,7 +33,16 @@ export async function staffRecipients(): Promise<Recipient[]> {
       alerts: user.get(EMAIL_PREFERENCE_FIELDS.alerts),
       digest: user.get(EMAIL_PREFERENCE_FIELDS.digest),
     });
-    return [{ id: user.id, email, language: isLanguage(language) ? language : DEFAULT_LANGUAGE, preferences }];
+    const sentDigestFor: unknown = user.get(DIGEST_SENT_FIELD);
+    return [
+      {
+        id: user.id,
+        email,
+        language: isLanguage(language) ? language : DEFAULT_LANGUAGE,
+        preferences,
+        sentDigestFor: typeof sentDigestFor === 'string' ? sentDigestFor : null,
+      },
+    ];
   });
 }
 

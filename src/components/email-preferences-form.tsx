@@ -33,9 +33,11 @@ export function EmailPreferencesForm({
       pendingLabel={t('account.saving')}
       pending={pending}
     >
-      <div className="choice">
-        <input id={IDS.alerts} type="checkbox" aria-describedby={`${IDS.alerts}-hint`} {...register('alerts')} />
-        <label htmlFor={IDS.alerts}>{t('emails.alerts')}</label>
+      <div className="field">
+        <label className="choice" htmlFor={IDS.alerts}>
+          <input id={IDS.alerts} type="checkbox" aria-describedby={`${IDS.alerts}-hint`} {...register('alerts')} />
+          {t('emails.alerts')}
+        </label>
         <span id={`${IDS.alerts}-hint`} className="field__hint">
           {t('emails.alerts.hint')}
         </span>

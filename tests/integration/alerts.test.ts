@@ -7,7 +7,9 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { EMAIL_PREFERENCE_FIELDS } from '../../src/domain/email-preferences.ts';
+import { lastPeriod, previousPeriod } from '../../src/domain/digest.ts';
 import { DEFAULT_VENUE_SETTINGS } from '../../src/domain/venue.ts';
+import { runJob } from '../../server/jobs.ts';
 import { readStackConfig } from '../../server/config.ts';
 import { migrate } from '../../server/migrations.ts';
 import { startParse, type RunningParse } from '../../server/parse-app.ts';
@@ -24,9 +26,20 @@ const APP_URL = 'https://venue.example/opinions';
 let server: RunningParse;
 let rest: RestClient;
 let stack: ProvidedStack;
+let ownDatabaseURL: string;
 
 async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: shared.databaseURL });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function withOwnDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: ownDatabaseURL });
   await client.connect();
   try {
     return await work(client);
@@ -78,7 +91,8 @@ beforeAll(async () => {
   });
   const url = new URL(shared.databaseURL);
   url.pathname = `/${database}`;
-  server = await startParse(config, url.toString());
+  ownDatabaseURL = url.toString();
+  server = await startParse(config, ownDatabaseURL);
   await migrate(url.toString());
   rest = masterRestClient(server.serverURL, config.appId, config.masterKey);
   stack = { ...shared, serverURL: server.serverURL, appUrl: APP_URL };
@@ -142,18 +156,83 @@ describe('alerts', () => {
   });
 });
 
+describe('digests', () => {
+  const now = new Date();
+  const week = lastPeriod('weekly', 'UTC', now);
+  const weekBefore = previousPeriod('weekly', 'UTC', week);
+  const hour = 3_600_000;
+  let digest: CaughtMail;
+
+  /** Opinions saved as visitors save them, then moved back in time as the seed moves its own. */
+  async function opinionsAt(at: Date, answers: readonly boolean[]) {
+    for (const [n, willReturn] of answers.entries()) {
+      const saved = await opinion(willReturn);
+      await withOwnDatabase((client) =>
+        client.query('UPDATE "opinions" SET "createdAt" = $1 WHERE "objectId" = $2', [new Date(at.getTime() + n * 60_000), saved.body.objectId]),
+      );
+    }
+  }
+
+  const directCount = (sql: string, values: unknown[]) =>
+    withOwnDatabase(async (client) => Number((await client.query<{ n: string }>(sql, values)).rows[0]?.n));
+
+  beforeAll(async () => {
+    await rest.request('PUT', `/users/${spanish.id}`, { [EMAIL_PREFERENCE_FIELDS.digest]: 'weekly' });
+    await rest.request('PUT', `/users/${silent.id}`, { [EMAIL_PREFERENCE_FIELDS.digest]: 'daily' });
+    // Last week, none of it in the last day: the daily digest has nothing to say.
+    await opinionsAt(new Date(week.start.getTime() + hour), [true, true, false, true]);
+    await opinionsAt(new Date(weekBefore.start.getTime() + hour), [true, false]);
+  });
+
+  test('only the master key runs the job', async () => {
+    const answer = await anonymous(stack)('POST', '/jobs/sendDigests', {});
+    expect(answer.status).not.toBe(200);
+  });
+
+  test('the weekly digest says the numbers the database says; a period without opinions sends nothing', async () => {
+    const outcome = await runJob(rest, 'sendDigests');
+    expect(outcome).toEqual({ status: 'succeeded', message: 'Sent 1 digests.' });
+    digest = await waitForMail(shared.mailURL, spanish.email, { subject: /resumen semanal/ });
+    const inWeek = [week.start, week.end];
+    const count = await directCount('SELECT count(*) AS n FROM "opinions" WHERE "createdAt" >= $1 AND "createdAt" < $2', inWeek);
+    const willReturn = await directCount('SELECT count(*) AS n FROM "opinions" WHERE "createdAt" >= $1 AND "createdAt" < $2 AND "willReturn"', inWeek);
+    const notReviewed = await directCount('SELECT count(*) AS n FROM "opinions" WHERE NOT "reviewed"', []);
+    expect([count, willReturn]).toEqual([4, 3]);
+    expect(digest.subject).toBe(`Museo del Alert: tu resumen semanal, ${count} opiniones`);
+    expect(digest.text).toContain(`${count} visitantes han dado su opinión.`);
+    expect(digest.text).toContain('El 75\u00a0% volverá, frente al 50\u00a0% de la semana anterior.');
+    expect(digest.text).toContain(`${notReviewed} opiniones están sin revisar.`);
+    const dashboard = new URL((digest.text.match(/https?:\/\/\S+/g) ?? [])[0] ?? '');
+    expect(dashboard.searchParams.get('from')).toBe(week.start.toISOString().slice(0, 10));
+    expect(dashboard.searchParams.get('to')).toBe(new Date(week.end.getTime() - 1).toISOString().slice(0, 10));
+    const silentDigest = await rest.request<Record<string, unknown>>('GET', `/users/${silent.id}`);
+    expect(silentDigest.digestSentFor).toBeUndefined();
+  });
+
+  test('a second run sends nothing more, and the digest’s own link unsubscribes from digests only', async () => {
+    expect(await runJob(rest, 'sendDigests')).toEqual({ status: 'succeeded', message: 'Sent 0 digests.' });
+    const link = (digest.text.match(/https?:\/\/\S+/g) ?? []).find((href) => href.includes('/unsubscribe?'));
+    expect((await fetch(link ?? '')).status).toBe(200);
+    const stored = await rest.request<Record<string, unknown>>('GET', `/users/${spanish.id}`);
+    expect(stored[EMAIL_PREFERENCE_FIELDS.digest]).toBe('off');
+  });
+});
+
 describe('email preferences', () => {
   test('each user saves their own, within the allowed values; nobody else can', async () => {
     const session = await logIn(stack, silent.username, TEST_PASSWORD);
     const own = asUser(stack, session.sessionToken);
     const put = (caller: typeof own, user: Staff, body: Record<string, unknown>) => caller('PUT', `/users/${user.id}`, body);
+    const before = await rest.request<Record<string, unknown>>('GET', `/users/${spanish.id}`);
     expect((await put(own, silent, { [EMAIL_PREFERENCE_FIELDS.digest]: 'daily', [EMAIL_PREFERENCE_FIELDS.alerts]: false })).status).toBe(200);
     expect((await put(own, silent, { [EMAIL_PREFERENCE_FIELDS.digest]: 'hourly' })).status).toBe(400);
     expect((await put(own, silent, { [EMAIL_PREFERENCE_FIELDS.alerts]: 'yes' })).status).toBe(400);
-    expect((await put(own, spanish, { [EMAIL_PREFERENCE_FIELDS.digest]: 'off' })).status).not.toBe(200);
-    expect((await put(anonymous(stack), spanish, { [EMAIL_PREFERENCE_FIELDS.digest]: 'off' })).status).not.toBe(200);
-    const stored = await rest.request<Record<string, unknown>>('GET', `/users/${spanish.id}`);
-    expect(stored[EMAIL_PREFERENCE_FIELDS.digest]).toBeUndefined();
+    // What the digest job writes is the job's alone.
+    expect((await put(own, silent, { digestSentFor: new Date().toISOString() })).status).toBe(400);
+    expect((await put(own, spanish, { [EMAIL_PREFERENCE_FIELDS.digest]: 'daily' })).status).not.toBe(200);
+    expect((await put(anonymous(stack), spanish, { [EMAIL_PREFERENCE_FIELDS.digest]: 'daily' })).status).not.toBe(200);
+    const after = await rest.request<Record<string, unknown>>('GET', `/users/${spanish.id}`);
+    expect(after[EMAIL_PREFERENCE_FIELDS.digest]).toBe(before[EMAIL_PREFERENCE_FIELDS.digest]);
   });
 });
 
