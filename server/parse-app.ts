@@ -209,7 +209,7 @@ async function answerUnsubscribe(req: Request, res: Response) {
   res
     .status(done ? 200 : 403)
     .type('html')
-    .send(unsubscribePage(language, done?.kind ?? null, appLink(language, paths.account())));
+    .send(unsubscribePage(language, done?.kind ?? null, await appLink(language, paths.account())));
 }
 
 export async function startParse(config: StackConfig, databaseURI: string, startOptions: ParseStartOptions = {}): Promise<RunningParse> {

@@ -63,11 +63,10 @@ async function sendAlert(settings: VenueSettings, counts: { count: number; wontR
   const from = dayIn(settings.timeZone, since);
   const to = dayIn(settings.timeZone, until);
   await Promise.all(
-    recipients.map((recipient) =>
-      sendStaffMail(recipient, 'alerts', (unsubscribe) =>
-        alertMail(recipient.language, facts, { dashboard: dashboardLink(recipient.language, from, to), unsubscribe }),
-      ),
-    ),
+    recipients.map(async (recipient) => {
+      const dashboard = await dashboardLink(recipient.language, from, to);
+      await sendStaffMail(recipient, 'alerts', (unsubscribe) => alertMail(recipient.language, facts, { dashboard, unsubscribe }));
+    }),
   );
   return recipients.length;
 }

@@ -70,7 +70,7 @@ Parse.Cloud.job('sendDigests', async ({ message }) => {
     const summary = await known;
     if (!summary) continue;
     const to = dayIn(settings.timeZone, new Date(period.end.getTime() - 1));
-    const dashboard = dashboardLink(recipient.language, dayIn(settings.timeZone, period.start), to);
+    const dashboard = await dashboardLink(recipient.language, dayIn(settings.timeZone, period.start), to);
     await sendStaffMail(recipient, 'digest', (unsubscribe) => digestMail(recipient.language, summary, { dashboard, unsubscribe }));
     await markSent(recipient, period);
     sent += 1;

@@ -55,7 +55,7 @@ export async function sendStaffMail(
   kind: EmailKind,
   mail: (unsubscribe: string) => { subject: string; text: string; html: string },
 ): Promise<void> {
-  const unsubscribe = unsubscribeLink(recipient.id, kind);
+  const unsubscribe = await unsubscribeLink(recipient.id, kind);
   await Parse.Cloud.sendEmail({
     to: recipient.email,
     ...mail(unsubscribe),

@@ -20,7 +20,7 @@ export interface Unsubscribed {
 
 /** Switches the token's kind of email off for its user; null when the token is not ours or its user is gone. */
 export async function unsubscribe(token: unknown): Promise<Unsubscribed | null> {
-  const named = readUnsubscribeToken(token);
+  const named = await readUnsubscribeToken(token);
   if (!named) return null;
   const user = await new Parse.Query(Parse.User).equalTo('objectId', named.userId).first({ useMasterKey: true });
   if (!user) return null;

@@ -5,6 +5,7 @@ import { AccountForm, useAccountForm } from './account-form';
 import { ChoiceGroup } from './ui/field';
 
 const ORDER = ['alerts', 'digest'] as const;
+const DIGEST_LABELS = { off: 'emails.digest.off', daily: 'emails.digest.daily', weekly: 'emails.digest.weekly' } as const;
 const IDS = { alerts: 'emails-alerts', digest: 'emails-digest' };
 
 /** The staff emails a user receives: alerts on or off, and how often the digest comes. */
@@ -46,7 +47,7 @@ export function EmailPreferencesForm({
         {DIGEST_FREQUENCIES.map((frequency) => (
           <label key={frequency} className="choice" htmlFor={`${IDS.digest}-${frequency}`}>
             <input id={`${IDS.digest}-${frequency}`} type="radio" value={frequency} {...register('digest')} />
-            {t(`emails.digest.${frequency}`)}
+            {t(DIGEST_LABELS[frequency])}
           </label>
         ))}
       </ChoiceGroup>
