@@ -4,7 +4,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, newPage, PHONE } from '../helpers/browser.ts';
+import { DESKTOP, expectNoAxeViolations, launchBrowser, newPage, PHONE } from '../helpers/browser.ts';
 import { linkIn, RESET_SUBJECT, VERIFY_SUBJECT, waitForMail } from '../helpers/mail.ts';
 import { expireSession, sessionAccepted } from '../helpers/sessions.ts';
 import { masterRestClient } from '../../server/rest.ts';
@@ -291,6 +291,16 @@ test('staff switch their alerts and digests on the account page, and the choice 
   await alerts.waitFor();
   expect(await alerts.isChecked()).toBe(false);
   expect(await page.getByRole('radio', { name: 'Every day' }).isChecked()).toBe(true);
+  await page.setViewportSize(DESKTOP);
+  await page.getByRole('heading', { name: 'Emails from the dashboard' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/accounts-emails-desktop.png' });
+  // Right to left in Arabic, on a phone.
+  await page.setViewportSize(PHONE);
+  await page.goto(`${appURL}/ar/account`);
+  await page.locator('#emails-alerts').waitFor();
+  await noOverflow(page);
+  await page.locator('#emails-title').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/accounts-emails-phone-ar.png' });
   expect(errors).toEqual([]);
   await context.close();
 });
