@@ -81,11 +81,31 @@ export async function evaluateAlert(until: Date): Promise<AlertOutcome> {
   return { sent: true, ...counts, recipients: await sendAlert(settings, counts, since, until) };
 }
 
+/**
+ * The checks asked for while one runs, coalesced: under a burst of saves one check at a time runs,
+ * then one more for the newest opinion, instead of one per save competing with the saves for the
+ * database (bench:load). Per server process; the markers keep several processes to one alert.
+ */
+let running = false;
+let waiting: Date | null = null;
+
 /** For afterSave: never awaited, so a failure is logged here rather than left unhandled. */
 export function alertInBackground(until: Date): void {
-  evaluateAlert(until).catch((error: unknown) => {
-    console.error(`The alert check failed: ${error instanceof Error ? error.message : String(error)}`);
-  });
+  if (running) {
+    if (!waiting || until > waiting) waiting = until;
+    return;
+  }
+  running = true;
+  evaluateAlert(until)
+    .catch((error: unknown) => {
+      console.error(`The alert check failed: ${error instanceof Error ? error.message : String(error)}`);
+    })
+    .finally(() => {
+      running = false;
+      const next = waiting;
+      waiting = null;
+      if (next) alertInBackground(next);
+    });
 }
 
 /**
