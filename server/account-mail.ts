@@ -4,7 +4,8 @@
  * when they have none. Parse Server builds the links and hands them to the email adapter
  * (server/mail.ts); Back4App writes its own emails (docs/deploy.md).
  */
-import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from '../src/domain/languages.ts';
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../src/domain/languages.ts';
+import { mailDocument } from './mail-document.ts';
 
 /** How long the links work: Parse Server's options (server/parse-app.ts) and the emails' words. */
 export const VERIFY_LINK_HOURS = 24;
@@ -110,12 +111,6 @@ export interface AccountMail {
   readonly html: string;
 }
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character] ?? character);
-}
-
 /** The link with the language for the page Parse Server redirects to; a user without one gets the device's. */
 function linkIn(link: string, language: Language | undefined): string {
   if (!language) return link;
@@ -130,18 +125,12 @@ export function accountMail({ kind, appName, link, username, email, language }: 
   const lang = known ?? DEFAULT_LANGUAGE;
   const words = TEXTS[lang][kind]({ app: appName, username, email });
   const href = linkIn(link, known);
-  const text = [...words.before, href, words.after].join('\n\n');
-  const { dir } = LANGUAGES[lang];
-  const paragraphs = words.before.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('\n');
-  const html = `<!doctype html>
-<html lang="${lang}" dir="${dir}">
-<head><meta charset="utf-8"><title>${escapeHtml(words.subject)}</title></head>
-<body style="font-family: system-ui, sans-serif; line-height: 1.5;">
-${paragraphs}
-<p><a href="${escapeHtml(href)}">${escapeHtml(words.button)}</a></p>
-<p>${escapeHtml(words.after)}</p>
-</body>
-</html>
-`;
+  const { text, html } = mailDocument({
+    language: lang,
+    subject: words.subject,
+    before: words.before,
+    link: { href, label: words.button },
+    after: [words.after],
+  });
   return { subject: words.subject, text, html };
 }

@@ -12,6 +12,7 @@ import { CLASS } from '../src/domain/classes.ts';
 import {
   addDays,
   CHART_MAX_DAYS,
+  dayIn,
   isWeekday,
   languageSplit,
   literalPattern,
@@ -43,11 +44,6 @@ export interface StatsQuery {
 
 /** What the database counts; the venue's retention is the Cloud function's to add. */
 export type SetStats = Omit<DashboardStats, 'retention'>;
-
-export function dayIn(zone: string, date: Date): string {
-  // en-CA writes dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
-}
 
 /** The first and last day the chart may cover, `YYYY-MM-DD` in the venue's time zone. */
 interface ChartWindow {

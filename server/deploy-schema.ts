@@ -81,6 +81,8 @@ export const MANUAL_STEPS = [
   'The unique index on opinions.submissionId cannot be made through the REST API; Cloud Code refuses',
   'duplicates anyway. Make it once in the database (README, "Deployment"): on MongoDB (Back4App)',
   '  db.opinions.createIndex({ submissionId: 1 }, { unique: true, sparse: true })',
+  'and the one that keeps alerts to one per window (server/cloud/alerts.ts):',
+  '  db.alertMarkers.createIndex({ after: 1 }, { unique: true })',
 ];
 
 async function main(argv: readonly string[]): Promise<number> {

@@ -1,5 +1,5 @@
 /**
- * Cloud Jobs (server/cloud/retention.ts), run as Parse runs them: POST /jobs/<name> with the
+ * Cloud Jobs (server/cloud/retention.ts, server/cloud/digests.ts), run as Parse runs them: POST /jobs/<name> with the
  * master key, then the job's `_JobStatus` row tells when it ended and how. The local server
  * schedules them here with croner; Back4App's own scheduler calls the same jobs (docs/deploy.md).
  */
@@ -10,6 +10,8 @@ import type { RestClient } from './rest.ts';
 export const JOB_SCHEDULES = {
   // Once a day, at night: what passed the retention period yesterday is gone by morning.
   applyRetention: '30 3 * * *',
+  // Every hour: a digest is due at 08:00 venue time, whatever the server's zone; each period is sent once.
+  sendDigests: '5 * * * *',
 } as const;
 
 export type JobName = keyof typeof JOB_SCHEDULES;

@@ -25,6 +25,8 @@ interface MailOptions {
   subject: string;
   text: string;
   html?: string;
+  /** List-Unsubscribe and its one-click companion on staff emails (server/cloud/staff-recipients.ts). */
+  headers?: Record<string, string>;
 }
 
 /** What Parse Server hands the adapter for an account email: its user is a Parse.Object. */
@@ -47,10 +49,10 @@ export function smtpMailAdapter(options: { host: string; port: number; from: str
     secure: false,
     ignoreTLS: true,
   });
-  async function sendMail({ to, subject, text, html }: MailOptions) {
+  async function sendMail({ to, subject, text, html, headers }: MailOptions) {
     // Parse Server fires verification and reset mails without awaiting them: a failure
     // here must be logged, not left as an unhandled rejection that stops the process.
-    await transport.sendMail({ from: options.from, to, subject, text, html }).catch((error: unknown) => {
+    await transport.sendMail({ from: options.from, to, subject, text, html, headers }).catch((error: unknown) => {
       console.error(`Could not send "${subject}" to ${to}: ${error instanceof Error ? error.message : String(error)}`);
     });
   }

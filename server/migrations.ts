@@ -10,6 +10,8 @@ const STATEMENTS = [
   `CREATE UNIQUE INDEX IF NOT EXISTS "${CLASS.opinions}_submissionId_unique" ON "${CLASS.opinions}" ("submissionId")`,
   // …nor bring back one that staff deleted (server/schema.ts, deliveredSubmissionClass).
   `CREATE UNIQUE INDEX IF NOT EXISTS "${CLASS.deliveredSubmissions}_submissionId_unique" ON "${CLASS.deliveredSubmissions}" ("submissionId")`,
+  // Two racing saves may both see an alert due: only one may follow the previous alert (server/cloud/alerts.ts).
+  `CREATE UNIQUE INDEX IF NOT EXISTS "${CLASS.alertMarkers}_after_unique" ON "${CLASS.alertMarkers}" ("after")`,
   // The dashboard's search: Parse turns a case-insensitive $regex into `"comment" ~* '…'`, which
   // a btree cannot help with and a trigram GIN index can (for three or more characters).
   'CREATE EXTENSION IF NOT EXISTS pg_trgm',

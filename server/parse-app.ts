@@ -5,7 +5,10 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { ParseServer } from 'parse-server';
 import { PostgresStorageAdapter } from 'parse-server/lib/Adapters/Storage/Postgres/PostgresStorageAdapter.js';
 import { allowCrossDomain } from 'parse-server/lib/middlewares.js';
+import { paths } from '../src/app/paths.ts';
 import { CLASS } from '../src/domain/classes.ts';
+import { DEFAULT_LANGUAGE } from '../src/domain/languages.ts';
+import { bestMatch } from '../src/i18n/language.ts';
 import { PASSWORD_PATTERN, PASSWORD_RULE_MESSAGE } from '../src/domain/password.ts';
 import { parseServerUrl, type StackConfig } from './config.ts';
 import { dashboardSqlPool } from './dashboard-sql.ts';
@@ -13,6 +16,7 @@ import { RESET_LINK_HOURS, VERIFY_LINK_HOURS } from './account-mail.ts';
 import { smtpMailAdapter } from './mail.ts';
 import { requestLimits } from './request-limits.ts';
 import { classDefinitions } from './schema.ts';
+import { unsubscribePage } from './unsubscribe-page.ts';
 
 /** Seven days, extended on use: a device left alone for a week asks for the password again. */
 export const SESSION_LENGTH_SECONDS = 7 * 24 * 60 * 60;
@@ -114,6 +118,8 @@ export function parseServerOptions(
     publicServerURL: serverURL,
     appName: config.appName,
     cloud: async () => {
+      const { configureEmailLinks } = await import('./cloud/email-links.ts');
+      configureEmailLinks({ appUrl: config.appUrl, unsubscribeUrl: unsubscribeUrl(config) });
       await import('./cloud/main.ts');
     },
     // The staff dashboard hears of new opinions over a WebSocket on the same port (see dashboardSignalClass).
@@ -184,6 +190,28 @@ export function parseServerOptions(
   };
 }
 
+/** The unsubscribe page of staff emails, beside Parse Server's own routes. */
+const UNSUBSCRIBE_PATH = '/unsubscribe';
+
+function unsubscribeUrl(config: StackConfig): string {
+  return new URL(UNSUBSCRIBE_PATH, parseServerUrl(config)).href;
+}
+
+/**
+ * The link itself (GET) and a mail client's one-click (POST, RFC 8058) both switch the email
+ * off and answer a small page in the user's language; a refused token in the browser's.
+ */
+async function answerUnsubscribe(req: Request, res: Response) {
+  // Loaded by Parse Server with Cloud Code: the same module, with its links configured.
+  const [{ unsubscribe }, { appLink }] = await Promise.all([import('./cloud/unsubscribe.ts'), import('./cloud/email-links.ts')]);
+  const done = await unsubscribe(req.query.token);
+  const language = done?.language ?? bestMatch(req.acceptsLanguages()) ?? DEFAULT_LANGUAGE;
+  res
+    .status(done ? 200 : 403)
+    .type('html')
+    .send(unsubscribePage(language, done?.kind ?? null, await appLink(language, paths.account())));
+}
+
 export async function startParse(config: StackConfig, databaseURI: string, startOptions: ParseStartOptions = {}): Promise<RunningParse> {
   // Parse Server's types say `cloud` is a path; it also takes a function, which lets the
   // TypeScript Cloud Code load through whatever runs this file (tsx, Vitest).
@@ -198,6 +226,8 @@ export async function startParse(config: StackConfig, databaseURI: string, start
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   const limits = requestLimits(config, allowCrossDomain(config.appId));
   app.use('/parse', ...limits.handlers, server.app, limits.errorHandler);
+  app.get(UNSUBSCRIBE_PATH, (req, res, next) => void answerUnsubscribe(req, res).catch(next));
+  app.post(UNSUBSCRIBE_PATH, (req, res, next) => void answerUnsubscribe(req, res).catch(next));
   // A path no route of Parse's takes: a Parse error too, not Express's HTML page.
   app.use('/parse', (req: Request, res: Response) => {
     res.status(404).json({ code: 107, error: `cannot route ${req.method} ${req.path}` });

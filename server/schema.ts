@@ -75,6 +75,11 @@ export const userClass: ClassDefinition = {
     dashboardSeenAt: { type: 'Date' },
     // The language the user last used the app in (src/domain/languages.ts): their emails are written in it.
     language: { type: 'String' },
+    // The staff member's choice of emails (src/domain/email-preferences.ts); absent means the default.
+    alertEmails: { type: 'Boolean' },
+    digestFrequency: { type: 'String' },
+    // The end of the last digest period sent to them (server/cloud/digests.ts); written by the job only.
+    digestSentFor: { type: 'String' },
   },
   classLevelPermissions: {
     // Nobody lists users; each reads and edits only themselves (their ACL is private).
@@ -207,6 +212,22 @@ export const opinionNotesClass: ClassDefinition = {
   },
 };
 
+/**
+ * One row per alert sent (server/cloud/alerts.ts), each naming the one before it in `after`:
+ * a unique index on `after` (server/migrations.ts) lets only one of two racing saves follow the
+ * same alert, so at most one alert goes out per window. Only Cloud Code reads and writes it.
+ */
+export const alertMarkerClass: ClassDefinition = {
+  className: CLASS.alertMarkers,
+  fields: {
+    after: { type: 'String' },
+  },
+  indexes: {
+    after_1: { after: 1 },
+  },
+  classLevelPermissions: CLOSED,
+};
+
 export const classDefinitions: readonly ClassDefinition[] = [
   opinionsClass,
   userClass,
@@ -215,5 +236,6 @@ export const classDefinitions: readonly ClassDefinition[] = [
   deliveredSubmissionClass,
   venueSettingsClass,
   opinionNotesClass,
+  alertMarkerClass,
   ...systemClasses,
 ];

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { CLASS } from '../src/domain/classes.ts';
+import { EMAIL_PREFERENCE_FIELDS } from '../src/domain/email-preferences.ts';
 import type { Language } from '../src/domain/languages.ts';
 import { findUserId, grantStaff } from './roles.ts';
 import type { RestClient } from './rest.ts';
@@ -51,16 +52,23 @@ function demoSubmissionId(n: number): string {
   return `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 }
 
-async function ensureUser(rest: RestClient, user: { username: string; password: string; email: string }) {
+async function ensureUser(
+  rest: RestClient,
+  user: { username: string; password: string; email: string },
+  fields: Record<string, unknown> = {},
+) {
   const existing = await findUserId(rest, user.username);
   const id = existing ?? (await rest.request<{ objectId: string }>('POST', '/users', user)).objectId;
-  await rest.request('PUT', `/users/${id}`, { emailVerified: true });
+  await rest.request('PUT', `/users/${id}`, { emailVerified: true, ...fields });
   return id;
 }
 
+/** The demo staff member receives both kinds of email, so that a demo shows them in the mail catcher. */
+const DEMO_STAFF_EMAILS = { [EMAIL_PREFERENCE_FIELDS.alerts]: true, [EMAIL_PREFERENCE_FIELDS.digest]: 'weekly' };
+
 /** Demo accounts and about 50 opinions over the last 60 days; safe to run at every start. */
 export async function seedDemoData(rest: RestClient, databaseURL: string, count = 50): Promise<void> {
-  const staffId = await ensureUser(rest, DEMO_USERS.staff);
+  const staffId = await ensureUser(rest, DEMO_USERS.staff, DEMO_STAFF_EMAILS);
   await grantStaff(rest, staffId);
   await ensureUser(rest, DEMO_USERS.visitor);
 

@@ -2,12 +2,12 @@
  * Cloud Code for the staff dashboard: the stats of a filtered set and the time each staff
  * member last looked. Only the staff role may call them, whatever the client claims.
  */
-import { isLanguageFilter, SEARCH_MAX, type DashboardStats, type Retention } from '../../src/domain/dashboard.ts';
+import { dayIn, isLanguageFilter, SEARCH_MAX, type DashboardStats, type Retention } from '../../src/domain/dashboard.ts';
 import { CLASS } from '../../src/domain/classes.ts';
 import { normalizeTag } from '../../src/domain/tags.ts';
 import { retentionCutoff, type VenueSettings } from '../../src/domain/venue.ts';
 import { dashboardSql } from '../dashboard-sql.ts';
-import { dayIn, statsWithPipeline, statsWithSql, type RunPipeline, type StatsQuery } from '../dashboard-stats.ts';
+import { statsWithPipeline, statsWithSql, type RunPipeline, type StatsQuery } from '../dashboard-stats.ts';
 import { dashboardSignalClass, STAFF_ROLE } from '../schema.ts';
 import { serverParse } from './parse-global.ts';
 import { refuseUnverifiedStaff, requireStaff } from './staff.ts';

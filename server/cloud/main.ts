@@ -8,7 +8,10 @@ import { deliveredSubmissionClass, opinionsClass, STAFF_ROLE } from '../schema.t
 import { isTagList, normalizeTags } from '../../src/domain/tags.ts';
 import './accounts.ts';
 import './notes.ts';
+import { alertInBackground } from './alerts.ts';
+import './digests.ts';
 import './retention.ts';
+import './unsubscribe.ts';
 import './venue.ts';
 import { signalNewOpinion } from './dashboard.ts';
 import { checkLanguage } from './language-check.ts';
@@ -106,6 +109,8 @@ Parse.Cloud.beforeSave(OPINIONS, async ({ object, original, master, user }) => {
 
 Parse.Cloud.afterSave(OPINIONS, async ({ object, original }) => {
   if (original) return;
+  // Not awaited: the visitor's answer never waits for the alert check or its emails.
+  alertInBackground(object.createdAt ?? new Date());
   const submissionId: unknown = object.get('submissionId');
   const record = isSubmissionId(submissionId)
     ? new Parse.Object(DELIVERED).save({ submissionId }, { useMasterKey: true })

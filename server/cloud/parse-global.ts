@@ -36,7 +36,18 @@ export interface ReadRequest {
   query?: { toJSON(): Record<string, unknown> };
 }
 
+/** What Parse.Cloud.sendEmail hands the email adapter (server/mail.ts, or Back4App's). */
+export interface CloudEmail {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  headers?: Record<string, string>;
+}
+
 interface ServerCloud {
+  /** Through the server's email adapter; Parse Server logs and skips it when there is none. */
+  sendEmail(email: CloudEmail): Promise<void> | undefined;
   beforeFind(className: string, handler: (request: ReadRequest) => unknown): void;
   beforeSubscribe(className: string, handler: (request: ReadRequest) => unknown): void;
   beforeSave(className: string, handler: (request: TriggerRequest) => unknown): void;

@@ -13,4 +13,6 @@ export const CLASS = {
   venueSettings: 'venueSettings',
   /** Staff's internal notes on an opinion. */
   opinionNotes: 'opinionNotes',
+  /** The alerts sent, each after the one before: at most one per window. */
+  alertMarkers: 'alertMarkers',
 } as const;

@@ -266,6 +266,12 @@ export interface DashboardStats {
  */
 export const CHART_MAX_DAYS = 366;
 
+/** The day (YYYY-MM-DD) an instant falls on in a time zone: the stats', alerts' and digests' days. */
+export function dayIn(zone: string, date: Date): string {
+  // en-CA writes dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+}
+
 /** The `YYYY-MM-DD` day n days after (or before) this one. */
 export function addDays(day: string, n: number): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];

@@ -162,6 +162,17 @@ function isVenueField(key: string): key is VenueField {
   return Object.hasOwn(DEFAULT_VENUE_SETTINGS, key);
 }
 
+/**
+ * Is an alert due for the opinions of one window: at least the minimum count, and a share of
+ * "won't return" at or above the threshold (compared in whole numbers: 50 % of 3 is not 1 of 3).
+ */
+export function alertDue(
+  { count, wontReturn }: { readonly count: number; readonly wontReturn: number },
+  rule: Pick<VenueSettings, 'alertMinimumCount' | 'alertWontReturnPercent'>,
+): boolean {
+  return count >= rule.alertMinimumCount && wontReturn * 100 >= rule.alertWontReturnPercent * count;
+}
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Opinions created before this instant are past a retention period of `days`. */

@@ -5,12 +5,14 @@ import { RequireUser } from '../app/guards';
 import { useLogOutAndLeave } from '../app/log-out';
 import { paths } from '../app/paths';
 import { DeleteAccountForm } from '../components/delete-account-form';
+import { EmailPreferencesForm } from '../components/email-preferences-form';
 import { NewPasswordForm } from '../components/new-password-form';
 import { ProfileForm, type ProfileValues } from '../components/profile-form';
 import { QueryState } from '../components/ui/query-state';
 import { clearFormDraft, loadFormDraft, saveFormDraft } from '../device/form-drafts';
 import type { User } from '../domain/user';
 import { useChangePassword, useDeleteAccount, useUpdateProfile } from '../queries/auth';
+import { useEmailPreferences, useSaveEmailPreferences } from '../queries/email-preferences';
 import { useSession } from '../queries/session';
 import { t } from '../i18n/i18n';
 
@@ -104,6 +106,30 @@ function EditProfile({ user }: { user: User }) {
   );
 }
 
+/** Staff choose the alerts and digests they receive (non-staff receive neither). */
+function EmailChoices({ user }: { user: User }) {
+  const preferences = useEmailPreferences(user.id);
+  const save = useSaveEmailPreferences(user.id);
+  return (
+    <section className="section" aria-labelledby="emails-title">
+      <h2 id="emails-title">{t('emails.heading')}</h2>
+      {save.isSuccess ? <Saved>{t('emails.saved')}</Saved> : null}
+      <QueryState query={preferences}>
+        {(current) => (
+          <EmailPreferencesForm
+            // What the server stored becomes the new starting point.
+            key={`${current.alerts}\n${current.digest}`}
+            defaultValues={current}
+            onSubmit={(chosen) => save.mutate(chosen)}
+            pending={save.isPending}
+            error={save.error}
+          />
+        )}
+      </QueryState>
+    </section>
+  );
+}
+
 function ChangePassword({ user }: { user: User }) {
   const change = useChangePassword();
   const [done, setDone] = useState(0);
@@ -165,6 +191,7 @@ function ForUser({ user }: { user: User }) {
         {logOut.pending ? t('account.loggingOut') : t('layout.logout')}
       </button>
       <EditProfile user={user} />
+      {user.isStaff ? <EmailChoices user={user} /> : null}
       <ChangePassword user={user} />
       <DeleteAccount user={user} />
     </>

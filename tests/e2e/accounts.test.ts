@@ -4,9 +4,11 @@
  */
 import type { Page } from 'playwright-core';
 import { expect, inject, test } from 'vitest';
-import { expectNoAxeViolations, chromiumForFile, newPage, PHONE } from '../helpers/browser.ts';
+import { chromiumForFile, DESKTOP, expectNoAxeViolations, newPage, PHONE } from '../helpers/browser.ts';
 import { linkIn, RESET_SUBJECT, VERIFY_SUBJECT, waitForMail } from '../helpers/mail.ts';
 import { expireSession, sessionAccepted } from '../helpers/sessions.ts';
+import { masterRestClient } from '../../server/rest.ts';
+import { findUserId, grantStaff } from '../../server/roles.ts';
 
 const appURL = inject('appURL');
 const stack = inject('stack');
@@ -248,5 +250,50 @@ test('delete the account after typing its username', async () => {
   await logIn(page, account.username, account.password);
   await shows(page, 'Wrong username or password.');
   expect(errors.filter((error) => !/status of 404/.test(error))).toEqual([]);
+  await context.close();
+});
+
+test('staff switch their alerts and digests on the account page, and the choice stays after a reload', async () => {
+  const account = await existingAccount();
+  const rest = masterRestClient(stack.serverURL, stack.appId, stack.masterKey);
+  const userId = await findUserId(rest, account.username);
+  if (!userId) throw new Error('The account was not made.');
+  await rest.request('PUT', `/users/${userId}`, { emailVerified: true });
+  await grantStaff(rest, userId);
+  const { context, page, errors } = await newPage(browser(), { viewport: PHONE });
+  await page.goto(`${appURL}/login?next=%2Faccount`);
+  await logIn(page, account.username, account.password);
+  await heading(page, 'Your account').waitFor();
+  const alerts = page.getByRole('checkbox', { name: "Alert me when many visitors say they won't come back" });
+  await alerts.waitFor();
+  expect(await alerts.isChecked()).toBe(true);
+  expect(await page.getByRole('radio', { name: 'Every week' }).isChecked()).toBe(true);
+  await expectNoAxeViolations(page);
+  await noOverflow(page);
+  await page.getByRole('heading', { name: 'Emails from the dashboard' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/accounts-emails-phone.png' });
+
+  await alerts.uncheck();
+  await page.getByRole('radio', { name: 'Every day' }).check();
+  await page.getByRole('button', { name: 'Save my email choices' }).click();
+  await shows(page, 'Your email choices are saved.');
+  const stored = await rest.request<Record<string, unknown>>('GET', `/users/${userId}`);
+  expect({ alerts: stored.alertEmails, digest: stored.digestFrequency }).toEqual({ alerts: false, digest: 'daily' });
+
+  await page.reload();
+  await alerts.waitFor();
+  expect(await alerts.isChecked()).toBe(false);
+  expect(await page.getByRole('radio', { name: 'Every day' }).isChecked()).toBe(true);
+  await page.setViewportSize(DESKTOP);
+  await page.getByRole('heading', { name: 'Emails from the dashboard' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/accounts-emails-desktop.png' });
+  // Right to left in Arabic, on a phone.
+  await page.setViewportSize(PHONE);
+  await page.goto(`${appURL}/ar/account`);
+  await page.locator('#emails-alerts').waitFor();
+  await noOverflow(page);
+  await page.locator('#emails-title').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/accounts-emails-phone-ar.png' });
+  expect(errors).toEqual([]);
   await context.close();
 });

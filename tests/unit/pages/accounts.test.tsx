@@ -9,6 +9,7 @@ import type { User } from '../../../src/domain/user';
 import * as auth from '../../../src/parse/auth';
 import { Account } from '../../../src/pages/account-page';
 import * as session from '../../../src/parse/session';
+import * as emailPreferences from '../../../src/parse/email-preferences';
 import { renderApp } from '../../helpers/render-app';
 
 // The unit boundary: src/parse is stubbed, everything above it is the real app.
@@ -25,7 +26,8 @@ vi.mock('../../../src/parse/auth', () => ({
   deleteAccount: vi.fn(),
 }));
 vi.mock('../../../src/parse/client', () => ({ preloadParse: vi.fn(), getParse: vi.fn() }));
-const mocked = { ...vi.mocked(auth), ...vi.mocked(session) };
+vi.mock('../../../src/parse/email-preferences', () => ({ fetchEmailPreferences: vi.fn(), saveEmailPreferences: vi.fn() }));
+const mocked = { ...vi.mocked(auth), ...vi.mocked(session), ...vi.mocked(emailPreferences) };
 
 const ana: User = { id: 'u1', username: 'ana', email: 'ana@example.com', emailVerified: true, isStaff: false };
 
@@ -239,6 +241,29 @@ describe('an expired session', () => {
 });
 
 describe('the account page', () => {
+  test('staff switch alerts and digests on and off; other users see no such choice', async () => {
+    mocked.fetchSession.mockResolvedValue({ ...ana, isStaff: true });
+    mocked.fetchEmailPreferences.mockResolvedValue({ alerts: true, digest: 'weekly' });
+    mocked.saveEmailPreferences.mockImplementation(async (chosen) => chosen);
+    const user = userEvent.setup();
+    const first = renderApp('/account');
+    const alerts = await screen.findByRole('checkbox', { name: "Alert me when many visitors say they won't come back" });
+    expect(alerts).toBeChecked();
+    expect(screen.getByRole('radio', { name: 'Every week' })).toBeChecked();
+    await user.click(alerts);
+    await user.click(screen.getByRole('radio', { name: 'Every day' }));
+    await user.click(screen.getByRole('button', { name: 'Save my email choices' }));
+    expect(await screen.findByText('Your email choices are saved.')).toBeInTheDocument();
+    expect(mocked.saveEmailPreferences).toHaveBeenCalledWith({ alerts: false, digest: 'daily' });
+    expect(screen.getByRole('checkbox', { name: "Alert me when many visitors say they won't come back" })).not.toBeChecked();
+    first.unmount();
+
+    mocked.fetchSession.mockResolvedValue(ana);
+    renderApp('/account');
+    expect(await screen.findByRole('heading', { name: 'Change your details' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Emails from the dashboard' })).toBeNull();
+  });
+
   test('says it is loading while the session is being checked', async () => {
     mocked.fetchSession.mockReturnValue(new Promise<User | null>(() => undefined));
     // The account itself, without the route's guard (which shows a loading state of its own).

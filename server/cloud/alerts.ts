@@ -1,0 +1,118 @@
+/**
+ * Alerts: when a new opinion makes the last window's share of "won't return" reach the venue's
+ * rule (src/domain/venue.ts, alertDue), every verified staff member with alerts on gets an email.
+ * It runs after the visitor's save has been answered (main.ts does not wait for it), and at most
+ * one alert goes out per window, however many saves race (schema.ts, alertMarkerClass).
+ */
+import { CLASS } from '../../src/domain/classes.ts';
+import { dayIn } from '../../src/domain/dashboard.ts';
+import { alertDue, type VenueSettings } from '../../src/domain/venue.ts';
+import { alertMail } from '../staff-mail.ts';
+import { dashboardLink } from './email-links.ts';
+import { serverParse } from './parse-global.ts';
+import { sendStaffMail, staffRecipients } from './staff-recipients.ts';
+import { readVenueSettings } from './venue.ts';
+
+const Parse = serverParse();
+
+const MINUTE_MS = 60_000;
+/** The `after` of the first alert ever sent. */
+const FIRST = 'first';
+
+export type AlertOutcome =
+  | { readonly sent: false; readonly reason: 'below-rule' | 'already-alerted'; readonly count: number; readonly wontReturn: number }
+  | { readonly sent: true; readonly count: number; readonly wontReturn: number; readonly recipients: number };
+
+/** The window's numbers: how many opinions, how many of them will not come back. */
+async function windowCounts(since: Date, until: Date) {
+  const inWindow = () =>
+    new Parse.Query(CLASS.opinions).greaterThanOrEqualTo('createdAt', since).lessThanOrEqualTo('createdAt', until);
+  const [count, wontReturn] = await Promise.all([
+    inWindow().count({ useMasterKey: true }),
+    inWindow().equalTo('willReturn', false).count({ useMasterKey: true }),
+  ]);
+  return { count, wontReturn };
+}
+
+/**
+ * Claims the alert of this window: the newest marker must be older than the window, and only
+ * one new marker can follow it (the unique index on `after`). False when another save won.
+ */
+async function claimAlert(since: Date): Promise<boolean> {
+  const last = await new Parse.Query(CLASS.alertMarkers).descending('createdAt').first({ useMasterKey: true });
+  const lastAt = last?.createdAt;
+  if (last && lastAt && lastAt >= since) return false;
+  try {
+    await new Parse.Object(CLASS.alertMarkers).save({ after: last?.id ?? FIRST }, { useMasterKey: true });
+    return true;
+  } catch (error) {
+    if (error instanceof Parse.Error && error.code === Parse.Error.DUPLICATE_VALUE) return false;
+    throw error;
+  }
+}
+
+async function sendAlert(settings: VenueSettings, counts: { count: number; wontReturn: number }, since: Date, until: Date) {
+  const recipients = (await staffRecipients()).filter((recipient) => recipient.preferences.alerts);
+  const facts = {
+    venue: settings.name,
+    windowMinutes: settings.alertWindowMinutes,
+    minimumCount: settings.alertMinimumCount,
+    thresholdPercent: settings.alertWontReturnPercent,
+    ...counts,
+  };
+  const from = dayIn(settings.timeZone, since);
+  const to = dayIn(settings.timeZone, until);
+  await Promise.all(
+    recipients.map(async (recipient) => {
+      const dashboard = await dashboardLink(recipient.language, from, to);
+      await sendStaffMail(recipient, 'alerts', (unsubscribe) => alertMail(recipient.language, facts, { dashboard, unsubscribe }));
+    }),
+  );
+  return recipients.length;
+}
+
+/** Looks at the window that ends at `until` (the new opinion's time) and sends its alert when due. */
+export async function evaluateAlert(until: Date): Promise<AlertOutcome> {
+  const settings = await readVenueSettings();
+  const since = new Date(until.getTime() - settings.alertWindowMinutes * MINUTE_MS);
+  const counts = await windowCounts(since, until);
+  if (!alertDue(counts, settings)) return { sent: false, reason: 'below-rule', ...counts };
+  if (!(await claimAlert(since))) return { sent: false, reason: 'already-alerted', ...counts };
+  return { sent: true, ...counts, recipients: await sendAlert(settings, counts, since, until) };
+}
+
+/**
+ * The checks asked for while one runs, coalesced: under a burst of saves one check at a time runs,
+ * then one more for the newest opinion, instead of one per save competing with the saves for the
+ * database (bench:load). Per server process; the markers keep several processes to one alert.
+ */
+let running = false;
+let waiting: Date | null = null;
+
+/** For afterSave: never awaited, so a failure is logged here rather than left unhandled. */
+export function alertInBackground(until: Date): void {
+  if (running) {
+    if (!waiting || until > waiting) waiting = until;
+    return;
+  }
+  running = true;
+  evaluateAlert(until)
+    .catch((error: unknown) => {
+      console.error(`The alert check failed: ${error instanceof Error ? error.message : String(error)}`);
+    })
+    .finally(() => {
+      running = false;
+      const next = waiting;
+      waiting = null;
+      if (next) alertInBackground(next);
+    });
+}
+
+/**
+ * The same check on demand, with the master key only: operators (and the tests) can ask what the
+ * rule says now without saving an opinion.
+ */
+Parse.Cloud.define('checkAlert', async ({ master }): Promise<AlertOutcome> => {
+  if (!master) throw new Parse.Error(Parse.Error.OPERATION_FORBIDDEN, 'Only the master key may run the alert check.');
+  return evaluateAlert(new Date());
+});
