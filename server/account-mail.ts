@@ -4,8 +4,25 @@
  * when they have none. Parse Server builds the links and hands them to the email adapter
  * (server/mail.ts); Back4App writes its own emails (docs/deploy.md).
  */
-import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../src/domain/languages.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DEFAULT_LANGUAGE, isLanguage, LANGUAGE_CODES, type Language } from '../src/domain/languages.ts';
 import { mailDocument } from './mail-document.ts';
+
+/** The app's name in each language, as its pages say it (the shell messages' `app.name`). */
+const APP_NAMES = new Map(
+  LANGUAGE_CODES.map((language) => {
+    const catalog: unknown = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, `../src/i18n/messages/shell/${language}.json`), 'utf8'));
+    const name = typeof catalog === 'object' && catalog !== null && 'app.name' in catalog ? catalog['app.name'] : undefined;
+    if (typeof name !== 'string') throw new Error(`The ${language} shell messages have no app.name.`);
+    return [language, name] as const;
+  }),
+);
+
+/** The app's name in `language`; a name of the operator's own (APP_NAME) stays as it is. */
+function appNameIn(language: Language, configured: string): string {
+  return configured === APP_NAMES.get(DEFAULT_LANGUAGE) ? (APP_NAMES.get(language) ?? configured) : configured;
+}
 
 /** How long the links work: Parse Server's options (server/parse-app.ts) and the emails' words. */
 export const VERIFY_LINK_HOURS = 24;
@@ -52,16 +69,16 @@ const TEXTS: Record<Language, Texts> = {
   },
   es: {
     verify: ({ app, username, email }) => ({
-      subject: `Confirma tu correo electrónico para ${app}`,
-      before: [`Hola, ${username}:`, `¡Gracias por registrarte en ${app}! Confirma que ${email} es tu dirección de correo:`],
+      subject: `Confirme su correo electrónico para ${app}`,
+      before: [`Hola, ${username}:`, `¡Gracias por registrarse en ${app}! Confirme que ${email} es su dirección de correo:`],
       button: 'Confirmar mi correo',
-      after: `El enlace es válido durante ${VERIFY_LINK_HOURS} horas. Si no te has registrado, ignora este mensaje.`,
+      after: `El enlace es válido durante ${VERIFY_LINK_HOURS} horas. Si no se ha registrado, ignore este mensaje.`,
     }),
     reset: ({ app, username }) => ({
-      subject: `Restablece tu contraseña de ${app}`,
-      before: [`Hola, ${username}:`, `Hemos recibido una solicitud para restablecer la contraseña de tu cuenta de ${app}. Elige una nueva aquí:`],
+      subject: `Restablezca su contraseña de ${app}`,
+      before: [`Hola, ${username}:`, `Hemos recibido una solicitud para restablecer la contraseña de su cuenta de ${app}. Elija una nueva aquí:`],
       button: 'Elegir una contraseña nueva',
-      after: `El enlace es válido durante ${RESET_LINK_HOURS} hora. Si no lo has pedido tú, ignora este mensaje: tu contraseña no cambiará.`,
+      after: `El enlace es válido durante ${RESET_LINK_HOURS} hora. Si no lo ha pedido usted, ignore este mensaje: su contraseña no cambiará.`,
     }),
   },
   fr: {
@@ -72,7 +89,7 @@ const TEXTS: Record<Language, Texts> = {
       after: `Ce lien est valable ${VERIFY_LINK_HOURS}\u00a0heures. Si vous n'êtes pas à l'origine de cette inscription, ignorez ce message.`,
     }),
     reset: ({ app, username }) => ({
-      subject: `Réinitialisation de votre mot de passe ${app}`,
+      subject: `${app}\u00a0: réinitialisation de votre mot de passe`,
       before: [`Bonjour ${username},`, `Vous avez demandé à réinitialiser le mot de passe de votre compte ${app}. Choisissez-en un nouveau ici\u00a0:`],
       button: 'Choisir un nouveau mot de passe',
       after: `Ce lien est valable ${RESET_LINK_HOURS}\u00a0heure. Si vous n'avez rien demandé, ignorez ce message\u00a0: votre mot de passe reste inchangé.`,
@@ -123,7 +140,7 @@ function linkIn(link: string, language: Language | undefined): string {
 export function accountMail({ kind, appName, link, username, email, language }: AccountMailInput): AccountMail {
   const known = isLanguage(language) ? language : undefined;
   const lang = known ?? DEFAULT_LANGUAGE;
-  const words = TEXTS[lang][kind]({ app: appName, username, email });
+  const words = TEXTS[lang][kind]({ app: appNameIn(lang, appName), username, email });
   const href = linkIn(link, known);
   const { text, html } = mailDocument({
     language: lang,

@@ -33,7 +33,7 @@ test('signed up in Spanish: the verification mail is in Spanish, and its link op
   await page.getByRole('button', { name: 'Crear mi cuenta' }).click();
 
   const mail = await waitForMail(stack.mailURL, account.email);
-  expect(mail.subject).toBe('Confirma tu correo electrónico para Visitor Opinions');
+  expect(mail.subject).toBe('Confirme su correo electrónico para Opiniones de visitantes');
   await page.goto(linkIn(mail));
   await heading(page, 'Su correo electrónico está verificado').waitFor();
   const landed = new URL(page.url());
@@ -58,7 +58,7 @@ test('an Arabic user’s reset mail is in Arabic, and its link opens the page to
   expect(reset.status).toBe(200);
 
   const mail = await waitForMail(stack.mailURL, account.email, { seen: [verification.id] });
-  expect(mail.subject).toBe('إعادة تعيين كلمة المرور في Visitor Opinions');
+  expect(mail.subject).toBe('إعادة تعيين كلمة المرور في آراء الزوار');
   await page.goto(linkIn(mail));
   await heading(page, 'اختر كلمة مرور جديدة').waitFor();
   expect(new URL(page.url()).pathname).toBe('/ar/reset-password');

@@ -39,9 +39,9 @@ describe('verification', () => {
     expect(await storedLanguage()).toBe('es');
 
     const mail = await waitForMail(stack.mailURL, email);
-    expect(mail.subject).toBe('Confirma tu correo electrónico para Visitor Opinions');
+    expect(mail.subject).toBe('Confirme su correo electrónico para Opiniones de visitantes');
     expect(mail.text).toContain(`Hola, ${username}:`);
-    expect(mail.text).toContain(`Confirma que ${email} es tu dirección de correo`);
+    expect(mail.text).toContain(`Confirme que ${email} es su dirección de correo`);
     expect(mail.html).toContain('<html lang="es" dir="ltr">');
     expect(linkIn(mail)).toContain(`${stack.serverURL}/apps/${stack.appId}/verify_email?token=`);
 
@@ -75,7 +75,7 @@ describe('password reset', () => {
 
     await app.auth.requestPasswordReset(email);
     const mail = await waitForMail(stack.mailURL, email, { seen: [verification.id] });
-    expect(mail.subject).toBe('إعادة تعيين كلمة المرور في Visitor Opinions');
+    expect(mail.subject).toBe('إعادة تعيين كلمة المرور في آراء الزوار');
     expect(mail.text).toContain(`مرحبًا ${username}،`);
     expect(mail.text).toContain('الرابط صالح لمدة ساعة واحدة.');
     expect(mail.html).toContain('<html lang="ar" dir="rtl">');
@@ -96,7 +96,7 @@ describe('password reset', () => {
     expect(await storedLanguage()).toBe('fr');
     await app.auth.requestPasswordReset(email);
     const mail = await waitForMail(stack.mailURL, email, { seen: [verification.id] });
-    expect(mail.subject).toBe('Réinitialisation de votre mot de passe Visitor Opinions');
+    expect(mail.subject).toBe('Avis des visiteurs\u00a0: réinitialisation de votre mot de passe');
     expect(mail.text).toContain(`Bonjour ${username},`);
   });
 });

@@ -8,10 +8,13 @@ const KINDS: readonly AccountMailKind[] = ['verify', 'reset'];
 const mail = (kind: AccountMailKind, language: unknown, username = 'maria') =>
   accountMail({ kind, appName: 'Visitor Opinions', link: LINK, username, email: 'maria@example.com', language });
 
+/** The app's name as each language's pages say it (src/i18n/messages/shell/). */
+const APP_NAMES = { en: 'Visitor Opinions', es: 'Opiniones de visitantes', fr: 'Avis des visiteurs', ar: 'آراء الزوار' } as const;
+
 describe.each(LANGUAGE_CODES)('in %s', (language) => {
-  test.each(KINDS)('the %s mail greets the user, carries the link with the language, and is HTML in that language', (kind) => {
+  test.each(KINDS)('the %s mail greets the user, names the app in the language, carries the link with it, and is HTML in it', (kind) => {
     const { subject, text, html } = mail(kind, language);
-    expect(subject).toContain('Visitor Opinions');
+    expect(subject).toContain(APP_NAMES[language]);
     expect(text).toContain('maria');
     expect(text).toContain(`${LINK}&locale=${language}`);
     expect(html).toContain(`<html lang="${language}" dir="${language === 'ar' ? 'rtl' : 'ltr'}">`);
@@ -32,6 +35,11 @@ test.each([
   expect(subject).toBe('Verify your e-mail for Visitor Opinions');
   expect(text).toContain(`\n\n${LINK}\n\n`);
   expect(html).toContain('<html lang="en" dir="ltr">');
+});
+
+test('a name of the operator’s own (APP_NAME) is kept in every language', () => {
+  const { subject } = accountMail({ kind: 'verify', appName: 'Museo del Prado', link: LINK, username: 'maria', email: '', language: 'fr' });
+  expect(subject).toContain('Museo del Prado');
 });
 
 test('what the user typed is escaped in the HTML', () => {
