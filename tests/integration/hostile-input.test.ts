@@ -8,6 +8,7 @@
 import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { DEMO_USERS } from '../../server/seed.ts';
 import { SEARCH_MAX } from '../../src/domain/dashboard.ts';
+import { DEFAULT_VENUE_SETTINGS } from '../../src/domain/venue.ts';
 import { asMaster, countComment, logIn, marker, master, newUser, type Answer, type Json, type TestUser } from '../helpers/parse-rest.ts';
 import { RESET_SUBJECT, VERIFY_SUBJECT } from '../helpers/mail.ts';
 
@@ -152,7 +153,8 @@ const CASES: Array<[string, Case]> = [
   ['the stats without a session', { who: 'anonymous', method: 'POST', path: '/functions/dashboardStats', body: stats, unchanged: noOpinionLike }],
   ['the stats as a plain user', { who: 'user', method: 'POST', path: '/functions/dashboardStats', body: stats, unchanged: noOpinionLike }],
   ['the stats with an operator for a filter', { who: 'staff', method: 'POST', path: '/functions/dashboardStats', body: { ...stats, willReturn: { $ne: 1 } }, unchanged: noOpinionLike }],
-  ['the stats in a time zone that is SQL', { who: 'staff', method: 'POST', path: '/functions/dashboardStats', body: { ...stats, timeZone: "UTC'; DROP TABLE opinions; --" }, unchanged: noOpinionLike }],
+  // The stats' time zone is the venue's (a client's is ignored): SQL can only try to get in through the settings.
+  ['venue settings whose time zone is SQL', { who: 'staff', method: 'POST', path: '/functions/saveVenueSettings', body: { ...DEFAULT_VENUE_SETTINGS, timeZone: "UTC'; DROP TABLE opinions; --" }, unchanged: noOpinionLike }],
   ['the stats with a search over the limit', { who: 'staff', method: 'POST', path: '/functions/dashboardStats', body: { ...stats, q: 'x'.repeat(SEARCH_MAX + 1) }, unchanged: noOpinionLike }],
   ['the stats from a date that is a Date object', { who: 'staff', method: 'POST', path: '/functions/dashboardStats', body: { ...stats, start: { __type: 'Date', iso: 'nope' } }, unchanged: noOpinionLike }],
   ['a visit whose stats are text', { who: 'staff', method: 'POST', path: '/functions/dashboardVisit', body: { stats: 'all' }, unchanged: noOpinionLike }],
