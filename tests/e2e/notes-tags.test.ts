@@ -100,6 +100,8 @@ test('staff tag the selected opinions at once, suggested the tags in use, and th
   await filter.press('Enter');
   await page.waitForURL((url) => url.searchParams.get('tag') === tag);
   await expect.poll(() => cards(page).count()).toBe(3);
+  // At rest: the stats of the new filter arrived (while they update they are dimmed, and busy).
+  await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0);
   await expectNoAxeViolations(page);
   expect(errors).toEqual([]);
   await context.close();
