@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { expect, inject, test } from 'vitest';
 import { DEMO_USERS } from '../../server/seed.ts';
-import { DESKTOP, expectNoAxeViolations, chromiumForFile, logInThroughForm, newPage, PHONE } from '../helpers/browser.ts';
+import { chromiumForFile, DESKTOP, expectNoAxeViolations, holdBack, logInThroughForm, newPage, PHONE } from '../helpers/browser.ts';
 import { seedOpinions } from '../helpers/dashboard-data.ts';
 import { filled, message } from '../helpers/messages.ts';
 
@@ -96,12 +96,17 @@ test('staff tag the selected opinions at once, suggested the tags in use, and th
   await filter.focus();
   const listId = await filter.getAttribute('list');
   await expect.poll(() => page.locator(`datalist[id="${listId}"] option[value="${tag}"]`).count()).toBe(1);
+  // While the filtered stats are on their way, the old ones stay readable (busy, not faded).
+  const stats = await holdBack(page, /\/functions\/dashboardStats$/);
   await filter.fill(tag);
   await filter.press('Enter');
   await page.waitForURL((url) => url.searchParams.get('tag') === tag);
+  await expect.poll(stats.count).toBe(1);
+  await page.locator('section.stats[aria-busy="true"]').waitFor();
+  await expectNoAxeViolations(page);
+  await stats.release();
   await expect.poll(() => cards(page).count()).toBe(3);
-  // At rest: the stats of the new filter arrived (while they update they are dimmed, and busy).
-  await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0);
+  await page.locator('section.stats[aria-busy="false"]').waitFor();
   await expectNoAxeViolations(page);
   expect(errors).toEqual([]);
   await context.close();

@@ -55,7 +55,7 @@ export function StatsPanel({ stats, updating }: { stats: DashboardStats; updatin
   const weeks = rollingDays(days);
   const chartTitle = t('stats.chartTitle', { from: dayLabel(stats.chartFrom), to: dayLabel(stats.chartTo) });
   return (
-    <section aria-labelledby="stats-title" aria-busy={updating} className={updating ? 'stats stats--updating' : 'stats'}>
+    <section aria-labelledby="stats-title" aria-busy={updating} className="stats">
       <h2 id="stats-title" className="visually-hidden">
         {t('stats.title')}
       </h2>
