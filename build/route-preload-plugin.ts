@@ -4,10 +4,9 @@
  * anything. So the shell carries a small inline script (allowed by its hash in the CSP, like
  * the stylesheet) that, before any other script runs, preloads the chunks and stylesheets of
  * the page the URL names, and the Parse SDK that every page but `/` needs.
- * `/` is prerendered and typeable without them: its entry script is not in its HTML but loaded
- * by that script once the page has painted, and its form's code prefetched (low priority), so
- * that no script shares the first paint's bandwidth or main thread; the form sends without the
- * SDK (src/parse/rest.ts).
+ * `/` is prerendered and typeable without them: its entry script is not in its HTML but added by
+ * that script (low priority, in the page's language), and its form's code prefetched once the
+ * page has painted; the form sends without the SDK (src/parse/rest.ts).
  *
  * When someone is signed in on the device, the same script sends the page's first requests
  * too (src/parse/early-calls.ts): the session check on every deep link, and the dashboard's

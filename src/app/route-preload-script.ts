@@ -49,8 +49,10 @@ export interface ShellScriptData {
   readonly catalogs?: CatalogFiles;
   /**
    * The prerendered page's entry script, then what it imports: the page paints from its HTML
-   * alone, so its code is asked for only once it has painted (its request would otherwise share
-   * the first paint's bandwidth, and its compiling the main thread that typing needs).
+   * alone, and its code is asked for as soon as this script runs, at low priority. By then the
+   * HTML is in (a few kB, its stylesheet inline), so nothing of the first paint waits behind it;
+   * waiting for that paint instead made the form submittable 0.4 s later on Slow 4G (bench:form,
+   * docs/performance.md) and did not make it typeable sooner.
    */
   readonly entry?: readonly [string, ...string[]];
   /**
@@ -75,7 +77,7 @@ function addLinks(assets: string, files: readonly string[], prefetch: boolean): 
   }
 }
 
-/** The app's code, after the prerendered page has painted: preloads of its imports, then the entry script. */
+/** The prerendered page's code: preloads of its imports, then the entry script. */
 function addEntry(assets: string, [script, ...imports]: readonly [string, ...string[]]): void {
   addLinks(assets, imports, false);
   const element = document.createElement('script');
@@ -106,7 +108,7 @@ export function preloadRoute({ base, assets, routes, catalogs, entry, titles }: 
   if (title) document.title = title;
   const inLanguage = (areas: readonly MessageArea[]) => areas.flatMap((area) => catalogs?.[area]?.[language] ?? []);
   const shellMessages = inLanguage(['shell']);
-  if (entry) afterFirstPaint(() => addEntry(assets, [entry[0], ...shellMessages, ...entry.slice(1)]));
+  if (entry) addEntry(assets, [entry[0], ...shellMessages, ...entry.slice(1)]);
   const route = routeAt(base, routes);
   if (!route) return;
   const files = [...inLanguage(route.messages ?? []), ...route.files];

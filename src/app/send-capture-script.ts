@@ -2,8 +2,8 @@
  * index.html's inline script (compiled by the build, run before any other script): until the
  * app's code has run, the visitor's form is plain HTML and its Send does nothing, so a click on
  * it is noted here, and the form sends once it can (src/app/prerendered-form.ts). The skip link
- * keeps to the page from the start too (in-page-links.ts): the app's code comes after the page
- * has painted (build/route-preload-plugin.ts).
+ * keeps to the page from the start too (in-page-links.ts): the app's code comes later
+ * (build/route-preload-plugin.ts).
  */
 import { OPINION_FORM, SEND_REQUESTED_ATTRIBUTE } from '../components/opinion-form-markers';
 import { keepInPageLinksInPage } from './in-page-links';
