@@ -202,8 +202,6 @@ export function routePreloadPlugin(): Plugin {
     const server = earlyCallServer(config);
     const titles = appNames(config.root);
     const addScript = async (page: Rolldown.OutputAsset, routes: readonly RoutePreload[], entry?: ShellScriptData['entry']) => {
-      // The prerendered homes have their title in their HTML (prerender-plugin.ts).
-      const forDeepLinks = routes.some((route) => route.mode === 'preload') ? { titles } : {};
       const data: ShellScriptData = {
         base: basePath(config.base),
         assets: config.base,
@@ -211,7 +209,7 @@ export function routePreloadPlugin(): Plugin {
         catalogs: catalogFiles(bundle, messageAreas(routes)),
         ...(server ? { server } : {}),
         ...(entry ? { entry } : {}),
-        ...forDeepLinks,
+        titles,
       };
       const script = `<script>${await routePreloadScript(config.root, data)}</script>`;
       // Before the entry script: its request is on its way, and these join it.

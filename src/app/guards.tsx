@@ -5,6 +5,7 @@ import { useSession, useSessionEnd } from '../queries/session';
 import { QueryState } from '../components/ui/query-state';
 import { paths } from './paths';
 import { t } from '../i18n/i18n';
+import { useSiteName } from '../queries/venue';
 
 function useHereAsNext(): string {
   const location = useLocation();
@@ -45,6 +46,7 @@ export function RequireUser({ children }: { children: ReactNode }) {
 
 /** The staff dashboard's gate: a verified member of the staff role, as the server says. */
 export function RequireStaff({ children }: { children: ReactNode }) {
+  const site = useSiteName();
   const session = useSession();
   const next = useHereAsNext();
   // As in RequireUser.
@@ -56,7 +58,7 @@ export function RequireStaff({ children }: { children: ReactNode }) {
         if (canUseDashboard(user)) return children;
         return (
           <>
-            <title>{t('title.noAccess', { app: t('app.name') })}</title>
+            <title>{t('title.noAccess', { app: site })}</title>
             <h1>{t('guard.noAccess.heading')}</h1>
             {user.isStaff && !user.emailVerified ? (
               <p>

@@ -6,6 +6,8 @@ import { flashText, readFlash } from './flash';
 import { t } from '../i18n/i18n';
 import { LanguageSwitcher } from './language-switcher';
 import { paths, routePatterns } from './paths';
+import { useSiteName } from '../queries/venue';
+import { SITE_NAME_ATTRIBUTE } from '../device/venue-name';
 
 // Not needed to show a page, so their code loads after the shell's: the outbox (IndexedDB),
 // and the account links (which wait for the session anyway) with the log-out mutation.
@@ -111,6 +113,7 @@ function useServiceWorker(pathname: string) {
 }
 
 export function Layout() {
+  const site = useSiteName();
   const location = useLocation();
   const flash = readFlash(location.state);
   useScrollToTop(location.pathname);
@@ -135,8 +138,10 @@ export function Layout() {
       </a>
       <header className="site-header">
         <div className="site-header__inner">
-          <Link to={paths.home()} className="site-header__brand">
-            {t('app.name')}
+          {/* Its text is the venue's name before the first paint where the device knows it (route-preload-script.ts);
+              `dir="auto"`: a name in Latin letters on an Arabic page is cut at its own end. */}
+          <Link to={paths.home()} className="site-header__brand" dir="auto" {...{ [SITE_NAME_ATTRIBUTE]: '' }}>
+            {site}
           </Link>
           <nav aria-label={t('layout.nav.main')} className="site-header__main">
             <ul className="site-nav">

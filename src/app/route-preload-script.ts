@@ -4,6 +4,7 @@
  * language (which sends no calls) has alone: it imports only the language's choice, so that its
  * compiled script carries nothing else.
  */
+import { SITE_NAME_ATTRIBUTE, storedVenueName } from '../device/venue-name';
 import { withoutLanguage } from '../i18n/language';
 import { pathInBase, settleLanguage } from '../i18n/language-script';
 import type { Language } from '../domain/languages';
@@ -57,7 +58,8 @@ export interface ShellScriptData {
   readonly entry?: readonly [string, ...string[]];
   /**
    * Each language's name of the app: the deep links' shell has the English one in its `<title>`,
-   * which the tab would show until the page sets its own.
+   * which the tab would show until the page sets its own; where the device knows the venue's
+   * name, that name takes the app's place in the title and the header.
    */
   readonly titles?: Partial<Record<Language, string>>;
 }
@@ -93,6 +95,34 @@ function afterFirstPaint(work: () => void): void {
   else requestAnimationFrame(() => setTimeout(work));
 }
 
+/**
+ * The venue's name, as the device last heard it, in the app's place before the first paint: in
+ * the title (whose app name is in the page's language, or in English in the deep links' shell),
+ * and in the header as the parser makes it (a mutation observer's callback runs before any paint).
+ */
+function showSiteName(language: Language, titles: Partial<Record<Language, string>>): void {
+  const venue = storedVenueName();
+  const appName = [titles[language], titles.en].find((name) => name !== undefined && document.title.includes(name));
+  const shown = venue ?? titles[language];
+  if (appName !== undefined && shown !== undefined) document.title = document.title.replace(appName, shown);
+  if (venue === null) return;
+  const show = () =>
+    document.querySelectorAll(`[${SITE_NAME_ATTRIBUTE}]`).forEach((element) => {
+      // Unchanged text left alone: writing it is itself a mutation, which would call this again.
+      if (element.textContent !== venue) element.textContent = venue;
+    });
+  const observer = new MutationObserver(show);
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+  document.addEventListener(
+    'DOMContentLoaded',
+    () => {
+      show();
+      observer.disconnect();
+    },
+    { once: true },
+  );
+}
+
 /** The route the URL names, if the table has it. */
 export function routeAt(base: string, routes: readonly RoutePreload[]): RoutePreload | undefined {
   const path = pathInBase(location.pathname, base);
@@ -104,8 +134,7 @@ export function routeAt(base: string, routes: readonly RoutePreload[]): RoutePre
 export function preloadRoute({ base, assets, routes, catalogs, entry, titles }: ShellScriptData): void {
   const language = settleLanguage(base);
   if (!language) return;
-  const title = titles?.[language];
-  if (title) document.title = title;
+  if (titles) showSiteName(language, titles);
   const inLanguage = (areas: readonly MessageArea[]) => areas.flatMap((area) => catalogs?.[area]?.[language] ?? []);
   const shellMessages = inLanguage(['shell']);
   if (entry) addEntry(assets, [entry[0], ...shellMessages, ...entry.slice(1)]);

@@ -21,6 +21,14 @@ export interface VenueSettings {
 /** The part of the settings that anyone may read, without an account. */
 export type PublicVenue = Pick<VenueSettings, 'name'>;
 
+/**
+ * The name visitors are shown in the app's place (the header, page titles, emails): null while
+ * the venue has not named itself, so that the app's own name shows, in the page's language.
+ */
+export function venueNameOf({ name }: PublicVenue): string | null {
+  return name === DEFAULT_VENUE_SETTINGS.name ? null : name;
+}
+
 export type VenueField = keyof VenueSettings;
 
 export const VENUE_LIMITS = {

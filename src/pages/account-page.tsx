@@ -15,6 +15,7 @@ import { useChangePassword, useDeleteAccount, useUpdateProfile } from '../querie
 import { useEmailPreferences, useSaveEmailPreferences } from '../queries/email-preferences';
 import { useSession } from '../queries/session';
 import { t } from '../i18n/i18n';
+import { useSiteName } from '../queries/venue';
 
 function Saved({ children }: { children: string }) {
   return (
@@ -209,9 +210,10 @@ export function Account() {
 }
 
 export function AccountPage() {
+  const site = useSiteName();
   return (
     <>
-      <title>{t('title.account', { app: t('app.name') })}</title>
+      <title>{t('title.account', { app: site })}</title>
       <h1>{t('account.heading')}</h1>
       <RequireUser>
         <Account />

@@ -32,6 +32,7 @@ import { useDashboardStats } from '../queries/opinion-stats';
 import { useDeleteOpinions, useOpinionList, useSetReviewed } from '../queries/opinions';
 import { usePrefetchDashboard } from '../queries/prefetch-dashboard';
 import { useAddTag, useTagsInUse } from '../queries/tags';
+import { useSiteName } from '../queries/venue';
 
 /** The CSV's header in the page's language (the page's language is fixed for its life). */
 function csvColumnNames(): CsvColumnNames {
@@ -80,6 +81,7 @@ const DashboardExport = memo(function DashboardExport({ filters, total }: { filt
 
 /** A memo: the session's answer re-renders the page around it (usePrefetchDashboard), not it. */
 const Dashboard = memo(function Dashboard() {
+  const site = useSiteName();
   const [search, setSearch] = useSearchParams();
   const location = useLocation();
   const params = useMemo(() => parseListParams(search), [search]);
@@ -170,7 +172,7 @@ const Dashboard = memo(function Dashboard() {
 
   return (
     <div className="dashboard">
-      <title>{t('title.dashboard', { app: t('app.name') })}</title>
+      <title>{t('title.dashboard', { app: site })}</title>
       <div className="dashboard__head">
         <h1>{t('dashboard.heading')}</h1>
         <Link to={paths.settings()}>{t('dashboard.settings')}</Link>

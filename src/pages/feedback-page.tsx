@@ -9,6 +9,7 @@ import { useOutboxStatus, useTakeBackRejected } from '../queries/outbox';
 import { OPINION_LIMITS, problemOfText, type OpinionFieldErrors } from '../domain/opinion';
 import { errorText, refusalText } from '../i18n/error-text';
 import { t } from '../i18n/i18n';
+import { useSiteName } from '../queries/venue';
 
 const waitingText = (count: number) => t('feedback.waiting', { count });
 
@@ -50,6 +51,7 @@ function ThankYou({ outcome, waiting, onAnother }: { outcome: SubmitOutcome; wai
 }
 
 export function FeedbackPage() {
+  const site = useSiteName();
   // Hydrating `/`, the prerendered fields hold the draft and what was typed (see prerendered-form.ts).
   const [start, setStart] = useState(initialForm);
   const { draft } = start;
@@ -116,7 +118,7 @@ export function FeedbackPage() {
   if (outcome) {
     return (
       <>
-        <title>{t('title.thanks', { app: t('app.name') })}</title>
+        <title>{t('title.thanks', { app: site })}</title>
         <ThankYou outcome={outcome} waiting={waiting} onAnother={startAnother} />
       </>
     );
@@ -125,7 +127,7 @@ export function FeedbackPage() {
 
   return (
     <>
-      <title>{t('title.form', { app: t('app.name') })}</title>
+      <title>{t('title.form', { app: site })}</title>
       <h1>{t('feedback.heading')}</h1>
       <p>{t('feedback.intro')}</p>
 

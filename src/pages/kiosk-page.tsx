@@ -34,6 +34,7 @@ import { errorText } from '../i18n/error-text';
 import { t } from '../i18n/i18n';
 import { useSubmitOpinion, type SubmitOutcome } from '../queries/submit-opinion';
 import '../components/kiosk/kiosk.css';
+import { useSiteName } from '../queries/venue';
 
 const EMPTY_FORM: OpinionDraft = { name: '', comment: '', willReturn: null };
 
@@ -91,11 +92,12 @@ function useLastActivity(visitor: string): [number | null, () => void] {
 }
 
 function KioskThanks({ outcome, secondsLeft, onDone }: { outcome: SubmitOutcome; secondsLeft: number | null; onDone: () => void }) {
+  const site = useSiteName();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (
     <section aria-labelledby="thanks-title" className="kiosk-thanks">
-      <title>{t('title.thanks', { app: t('app.name') })}</title>
+      <title>{t('title.thanks', { app: site })}</title>
       <h1 id="thanks-title" ref={heading} tabIndex={-1}>
         {t('thanks.sent.heading')}
       </h1>
@@ -171,6 +173,7 @@ function useStaffExit(kiosk: Kiosk) {
 
 /** Kiosk mode: one visitor after another, nothing of one shown to the next. */
 function KioskMode({ kiosk }: { kiosk: Kiosk }) {
+  const site = useSiteName();
   const { preferences } = kiosk;
   const [visitor, setVisitor] = useState(newSubmissionId);
   const [outcome, setOutcome] = useState<{ result: SubmitOutcome; span: Span } | null>(null);
@@ -273,7 +276,7 @@ function KioskMode({ kiosk }: { kiosk: Kiosk }) {
         <KioskThanks outcome={outcome.result} secondsLeft={thanksSecondsLeft} onDone={reset} />
       ) : (
         <>
-          <title>{t('title.form', { app: t('app.name') })}</title>
+          <title>{t('title.form', { app: site })}</title>
           <LanguageSwitcher onChoose={chooseLanguage} />
           <h1 ref={heading} tabIndex={-1}>
             {t('feedback.heading')}
@@ -316,6 +319,7 @@ const SETUP_FAILED = new AppError('unknown');
 
 /** Set-up, by staff: the settings, then their session ends and kiosk mode starts. */
 function KioskSetup() {
+  const site = useSiteName();
   const support = screenSupport();
   const [preparing, setPreparing] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
@@ -339,7 +343,7 @@ function KioskSetup() {
 
   return (
     <div className="kiosk">
-      <title>{t('kioskSetup.title', { app: t('app.name') })}</title>
+      <title>{t('kioskSetup.title', { app: site })}</title>
       <p>
         <Link to={paths.dashboard()}>{t('kioskSetup.back')}</Link>
       </p>

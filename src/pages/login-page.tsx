@@ -3,15 +3,17 @@ import { paths, safeNextPath } from '../app/paths';
 import { LoginForm } from '../components/login-form';
 import { useLogIn } from '../queries/auth';
 import { t } from '../i18n/i18n';
+import { useSiteName } from '../queries/venue';
 
 export function LoginPage() {
+  const site = useSiteName();
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const logIn = useLogIn();
 
   return (
     <>
-      <title>{t('title.login', { app: t('app.name') })}</title>
+      <title>{t('title.login', { app: site })}</title>
       <h1>{t('login.heading')}</h1>
       <LoginForm
         onSubmit={(values) =>

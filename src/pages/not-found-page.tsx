@@ -1,11 +1,13 @@
 import { Link } from 'react-router-dom';
 import { paths } from '../app/paths';
 import { t } from '../i18n/i18n';
+import { useSiteName } from '../queries/venue';
 
 export function NotFoundPage() {
+  const site = useSiteName();
   return (
     <>
-      <title>{t('title.notFound', { app: t('app.name') })}</title>
+      <title>{t('title.notFound', { app: site })}</title>
       <h1>{t('notFound.heading')}</h1>
       <p>{t('notFound.body')}</p>
       <p>

@@ -7,6 +7,7 @@ import { NewPasswordForm } from '../components/new-password-form';
 import { useRequestPasswordReset, useResetPassword } from '../queries/auth';
 import { errorText } from '../i18n/error-text';
 import { t } from '../i18n/i18n';
+import { useSiteName } from '../queries/venue';
 
 /** Asks for the email; the answer is the same whether an account has it or not. */
 function RequestLink({ intro }: { intro: string }) {
@@ -42,6 +43,7 @@ function RequestLink({ intro }: { intro: string }) {
 
 /** The page the emailed link leads to (Parse Server checked the token and redirected here). */
 function ChooseNewPassword({ token }: { token: string }) {
+  const site = useSiteName();
   const reset = useResetPassword();
   const navigate = useNavigate();
   if (reset.error?.kind === 'reset-link-invalid') {
@@ -49,7 +51,7 @@ function ChooseNewPassword({ token }: { token: string }) {
   }
   return (
     <>
-      <title>{t('title.reset.choose', { app: t('app.name') })}</title>
+      <title>{t('title.reset.choose', { app: site })}</title>
       <h1>{t('reset.choose.heading')}</h1>
       <p>{t('reset.choose.intro')}</p>
       <NewPasswordForm
@@ -75,9 +77,10 @@ function ChooseNewPassword({ token }: { token: string }) {
 }
 
 function LinkInvalid() {
+  const site = useSiteName();
   return (
     <>
-      <title>{t('title.reset.invalid', { app: t('app.name') })}</title>
+      <title>{t('title.reset.invalid', { app: site })}</title>
       <h1>{t('reset.invalid.heading')}</h1>
       <RequestLink intro={errorText('reset-link-invalid')} />
     </>
@@ -85,6 +88,7 @@ function LinkInvalid() {
 }
 
 export function ResetPasswordPage() {
+  const site = useSiteName();
   const [params] = useSearchParams();
   // Kept from the first render: the link's token is all this page needs from its address.
   const [token] = useState(() => params.get('token'));
@@ -95,7 +99,7 @@ export function ResetPasswordPage() {
   if (status === 'done') {
     return (
       <>
-        <title>{t('title.reset.done', { app: t('app.name') })}</title>
+        <title>{t('title.reset.done', { app: site })}</title>
         <h1>{t('reset.done.heading')}</h1>
         <p>
           <Link to={paths.login()}>{t('reset.done.login')}</Link>
@@ -105,7 +109,7 @@ export function ResetPasswordPage() {
   }
   return (
     <>
-      <title>{t('title.reset', { app: t('app.name') })}</title>
+      <title>{t('title.reset', { app: site })}</title>
       <h1>{t('reset.heading')}</h1>
       <RequestLink intro={t('reset.intro')} />
     </>

@@ -4,14 +4,16 @@ import { paths } from '../app/paths';
 import { SignupForm } from '../components/signup-form';
 import { useSignUp } from '../queries/auth';
 import { t } from '../i18n/i18n';
+import { useSiteName } from '../queries/venue';
 
 export function SignupPage() {
+  const site = useSiteName();
   const navigate = useNavigate();
   const signUp = useSignUp();
 
   return (
     <>
-      <title>{t('title.signup', { app: t('app.name') })}</title>
+      <title>{t('title.signup', { app: site })}</title>
       <h1>{t('signup.heading')}</h1>
       <p>{t('signup.intro')}</p>
       <SignupForm

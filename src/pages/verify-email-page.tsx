@@ -9,6 +9,7 @@ import { useRequestEmailVerification } from '../queries/auth';
 import { useRefreshSession, useSession } from '../queries/session';
 import { errorText } from '../i18n/error-text';
 import { t } from '../i18n/i18n';
+import { useSiteName } from '../queries/venue';
 
 const sentText = () => t('verify.sent', { hours: 24 });
 
@@ -70,6 +71,7 @@ function ForUser({ user }: { user: User | null }) {
 }
 
 export function VerifyEmailPage() {
+  const site = useSiteName();
   const [params] = useSearchParams();
   const status = params.get('status');
   const session = useSession();
@@ -83,7 +85,7 @@ export function VerifyEmailPage() {
   if (status === 'verified') {
     return (
       <>
-        <title>{t('title.verify.done', { app: t('app.name') })}</title>
+        <title>{t('title.verify.done', { app: site })}</title>
         <h1>{t('verify.verified.heading')}</h1>
         <p>{t('verify.verified.body')}</p>
         <p>
@@ -95,7 +97,7 @@ export function VerifyEmailPage() {
   if (status === 'invalid' || status === 'expired') {
     return (
       <>
-        <title>{t('title.verify.invalid', { app: t('app.name') })}</title>
+        <title>{t('title.verify.invalid', { app: site })}</title>
         <h1>{t('verify.invalid.heading')}</h1>
         <p>{t('verify.invalid.body')}</p>
         <ResendByEmail />
@@ -104,7 +106,7 @@ export function VerifyEmailPage() {
   }
   return (
     <>
-      <title>{t('title.verify', { app: t('app.name') })}</title>
+      <title>{t('title.verify', { app: site })}</title>
       <h1>{t('verify.heading')}</h1>
       {status === 'sent' ? (
         <div className="notice notice--success" role="status">

@@ -3,6 +3,7 @@ import { appError } from '../domain/errors';
 import { validateVenueSettings, type PublicVenue, type VenueSettings } from '../domain/venue';
 import { getParse, READ_TIMEOUT_MS } from './client';
 import { toAppError, withTimeout } from './errors';
+import { restRequest } from './rest';
 
 /** The server's answer, held to the same rules as what is sent: a server that answers otherwise is broken. */
 function toVenueSettings(answer: unknown): VenueSettings {
@@ -30,9 +31,17 @@ export async function saveVenueSettings(settings: VenueSettings): Promise<VenueS
   return toVenueSettings(await run('saveVenueSettings', { ...settings }));
 }
 
-/** Anybody: what visitors see of the venue. */
+/**
+ * Anybody: what visitors see of the venue. Asked without the SDK (rest.ts): every page shows it,
+ * the visitor's form too, which never loads the SDK.
+ */
 export async function fetchPublicVenue(): Promise<PublicVenue> {
-  const answer = await run('publicVenue', {});
+  let answer: unknown;
+  try {
+    answer = (await withTimeout(restRequest('functions/publicVenue', {}), READ_TIMEOUT_MS)).result;
+  } catch (error) {
+    throw toAppError(error);
+  }
   const name = typeof answer === 'object' && answer !== null && 'name' in answer ? answer.name : undefined;
   if (typeof name !== 'string') throw appError('server');
   return { name };

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, expect, inject, test } from 'vitest';
 import { DEFAULT_VENUE_SETTINGS, VENUE_LIMITS } from '../../src/domain/venue.ts';
 import { DEMO_USERS } from '../../server/seed.ts';
-import { DESKTOP, expectNoAxeViolations, chromiumForFile, newPage, PHONE } from '../helpers/browser.ts';
+import { DESKTOP, expectNoAxeViolations, chromiumForFile, holdBack, newPage, PHONE } from '../helpers/browser.ts';
 import { filled, message } from '../helpers/messages.ts';
 import { asUser, logIn as logInByRest } from '../helpers/parse-rest.ts';
 
@@ -87,6 +87,59 @@ test('the settings page in Arabic on a phone: right to left, no sideways scrolli
   expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
   expect(await noSidewaysScrolling(page)).toBe(true);
   await expectNoAxeViolations(page);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+async function nameVenue(name: string) {
+  const { sessionToken } = await logInByRest(stack, DEMO_USERS.staff.username, DEMO_USERS.staff.password);
+  const saved = await asUser(stack, sessionToken)('POST', '/functions/saveVenueSettings', { ...DEFAULT_VENUE_SETTINGS, name });
+  expect(saved.status).toBe(200);
+}
+
+const ENTRY = /\/assets\/index-[^/]*\.js$/;
+const brand = (page: Page) => page.locator('[data-site-name]').textContent();
+
+test("the venue's name takes the app's place in the header and the title without moving anything, and is there before any script on the next visit", async () => {
+  const name = `Café Luna ${crypto.randomUUID().slice(0, 4)}`;
+  await nameVenue(name);
+  const { context, page, errors } = await newPage(browser(), { viewport: PHONE });
+  await page.addInitScript(() => {
+    const counted = window as unknown as { shifts: number };
+    counted.shifts = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) counted.shifts += (entry as PerformanceEntry & { value: number }).value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  // A first visit: the app's name, then the venue's once the page is idle and the server has answered.
+  await page.goto(`${appURL}/`);
+  expect(await brand(page)).toBe(message('en', 'app.name'));
+  await expect.poll(() => brand(page)).toBe(name);
+  await expect.poll(() => page.title()).toBe(filled('en', 'title.form', { app: name }));
+  expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts)).toBe(0);
+
+  // The next visit on this device, in Spanish: before the app's code has run (held back).
+  const entry = await holdBack(page, ENTRY);
+  await page.goto(`${appURL}/es/`, { waitUntil: 'domcontentloaded' });
+  await entry.asked();
+  expect(await brand(page)).toBe(name);
+  expect(await page.title()).toBe(filled('es', 'title.form', { app: name }));
+  await entry.release();
+  await expect.poll(() => page.evaluate(() => document.querySelector('form button[type="submit"]') !== null)).toBe(true);
+  expect(await brand(page)).toBe(name);
+
+  // A deep link's shell too, and the staff's pages: the login page's title names the venue.
+  await page.goto(`${appURL}/login`);
+  await page.getByRole('heading', { level: 1, name: message('en', 'login.heading') }).waitFor();
+  expect(await brand(page)).toBe(name);
+  expect(await page.title()).toBe(filled('en', 'title.login', { app: name }));
+
+  // Unnamed again: the app's own name comes back once the server says so, and stays on the next page.
+  await nameVenue(DEFAULT_VENUE_SETTINGS.name);
+  await page.goto(`${appURL}/`);
+  await expect.poll(() => brand(page)).toBe(message('en', 'app.name'));
+  await page.goto(`${appURL}/fr/`);
+  expect(await brand(page)).toBe(message('fr', 'app.name'));
   expect(errors).toEqual([]);
   await context.close();
 });
