@@ -14,6 +14,7 @@ import type { User } from '../domain/user';
 import { useChangePassword, useDeleteAccount, useUpdateProfile } from '../queries/auth';
 import { useEmailPreferences, useSaveEmailPreferences } from '../queries/email-preferences';
 import { useSession } from '../queries/session';
+import { useTitleName } from '../queries/venue';
 import { t } from '../i18n/i18n';
 
 function Saved({ children }: { children: string }) {
@@ -209,9 +210,10 @@ export function Account() {
 }
 
 export function AccountPage() {
+  const titleName = useTitleName();
   return (
     <>
-      <title>{t('title.account', { app: t('app.name') })}</title>
+      <title>{t('title.account', { app: titleName })}</title>
       <h1>{t('account.heading')}</h1>
       <RequireUser>
         <Account />

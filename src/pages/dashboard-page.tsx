@@ -32,7 +32,7 @@ import { useDashboardStats } from '../queries/opinion-stats';
 import { useDeleteOpinions, useOpinionList, useSetReviewed } from '../queries/opinions';
 import { usePrefetchDashboard } from '../queries/prefetch-dashboard';
 import { useAddTag, useTagsInUse } from '../queries/tags';
-import { useVenueSettings } from '../queries/venue';
+import { useTitleName, useVenueSettings } from '../queries/venue';
 
 /** The CSV's header in the page's language (the page's language is fixed for its life). */
 function csvColumnNames(): CsvColumnNames {
@@ -83,6 +83,7 @@ const DashboardExport = memo(function DashboardExport({ filters, total }: { filt
 const Dashboard = memo(function Dashboard({ timeZone }: { timeZone: string | undefined }) {
   const [search, setSearch] = useSearchParams();
   const location = useLocation();
+  const titleName = useTitleName();
   const params = useMemo(() => ({ ...parseListParams(search), timeZone }), [search, timeZone]);
   const filters = useMemo(() => filtersOf(params), [params]);
 
@@ -171,7 +172,7 @@ const Dashboard = memo(function Dashboard({ timeZone }: { timeZone: string | und
 
   return (
     <div className="dashboard">
-      <title>{t('title.dashboard', { app: t('app.name') })}</title>
+      <title>{t('title.dashboard', { app: titleName })}</title>
       <div className="dashboard__head">
         <h1>{t('dashboard.heading')}</h1>
         <Link to={paths.settings()}>{t('dashboard.settings')}</Link>

@@ -17,6 +17,7 @@ import { useAddNote, useDeleteNote, useEditNote, useNotes } from '../queries/not
 import { useDeleteOpinions, useOpinion, useSetReviewed } from '../queries/opinions';
 import { useSession } from '../queries/session';
 import { useSetTags, useTagsInUse } from '../queries/tags';
+import { useTitleName } from '../queries/venue';
 
 /** The opinion's tags: staff's, read and written with the opinion. */
 function OpinionTags({ id, tags }: { id: string; tags: readonly string[] }) {
@@ -94,6 +95,7 @@ function useBackToList(): string {
 
 function OpinionDetail({ id }: { id: string }) {
   const opinion = useOpinion(id);
+  const titleName = useTitleName();
   const setReviewed = useSetReviewed();
   const remove = useDeleteOpinions();
   const navigate = useNavigate();
@@ -103,7 +105,7 @@ function OpinionDetail({ id }: { id: string }) {
   if (opinion.error?.kind === 'not-found') {
     return (
       <>
-        <title>{t('title.opinionNotFound', { app: t('app.name') })}</title>
+        <title>{t('title.opinionNotFound', { app: titleName })}</title>
         <h1>{t('opinion.notFound.heading')}</h1>
         <p>{t('opinion.notFound.body')}</p>
         <Link to={back}>{t('opinion.back')}</Link>
@@ -123,7 +125,7 @@ function OpinionDetail({ id }: { id: string }) {
           const name = displayName(data, t('opinion.anonymous'));
           return (
             <article className="opinion-detail" aria-labelledby="opinion-title">
-              <title>{t('title.opinion', { name, app: t('app.name') })}</title>
+              <title>{t('title.opinion', { name, app: titleName })}</title>
               <h1 id="opinion-title">
                 {t('opinion.from')} <bdi>{name}</bdi>
               </h1>

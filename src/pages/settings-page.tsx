@@ -6,7 +6,7 @@ import { formValuesOf, VenueSettingsForm } from '../components/venue-settings-fo
 import { QueryState } from '../components/ui/query-state';
 import '../components/venue-settings.css';
 import { t } from '../i18n/i18n';
-import { useSaveVenueSettings, useVenueSettings } from '../queries/venue';
+import { useSaveVenueSettings, useTitleName, useVenueSettings } from '../queries/venue';
 
 function VenueSettings() {
   const settings = useVenueSettings();
@@ -40,9 +40,10 @@ function VenueSettings() {
 
 /** The venue's settings, for staff: its name, time zone, alert rule and retention period. */
 export function SettingsPage() {
+  const titleName = useTitleName();
   return (
     <RequireStaff>
-      <title>{t('title.settings', { app: t('app.name') })}</title>
+      <title>{t('title.settings', { app: titleName })}</title>
       <p>
         <Link to={paths.dashboard()}>{t('settings.back')}</Link>
       </p>
