@@ -27,6 +27,7 @@ vi.mock('../../../src/parse/auth', () => ({
 }));
 vi.mock('../../../src/parse/client', () => ({ preloadParse: vi.fn(), getParse: vi.fn() }));
 vi.mock('../../../src/parse/email-preferences', () => ({ fetchEmailPreferences: vi.fn(), saveEmailPreferences: vi.fn() }));
+vi.mock('../../../src/parse/venue', () => ({ fetchPublicVenue: vi.fn(() => Promise.resolve({ name: 'Visitor Opinions' })) }));
 const mocked = { ...vi.mocked(auth), ...vi.mocked(session), ...vi.mocked(emailPreferences) };
 
 const ana: User = { id: 'u1', username: 'ana', email: 'ana@example.com', emailVerified: true, isStaff: false };
