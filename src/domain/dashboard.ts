@@ -4,6 +4,7 @@
  */
 import { isLanguage, LANGUAGE_CODES, type Language } from './languages';
 import { normalizeTag } from './tags';
+import { dayStart } from './zone-time';
 
 export type WillReturnFilter = 'any' | 'yes' | 'no';
 export type ReviewedFilter = 'any' | 'new' | 'reviewed';
@@ -24,10 +25,15 @@ export interface OpinionFilters {
   readonly willReturn: WillReturnFilter;
   readonly reviewed: ReviewedFilter;
   readonly language: LanguageFilter;
-  /** First day included, `YYYY-MM-DD` in the staff member's time zone. */
+  /** First day included, `YYYY-MM-DD` in the venue's time zone. */
   readonly from: string;
   /** Last day included, `YYYY-MM-DD`. */
   readonly to: string;
+  /**
+   * The venue's IANA time zone, whose days `from` and `to` are (decision 0027): staff abroad
+   * see the rows staff at the venue see. Absent, the browser's.
+   */
+  readonly timeZone?: string;
   /** Text searched in the name or the comment, case-insensitive, taken literally. */
   readonly q: string;
   /** The opinions with this tag (domain/tags.ts), or '' for any. */
@@ -112,6 +118,8 @@ export function filtersOf(params: OpinionFilters): OpinionFilters {
     to: params.to,
     q: params.q.trim(),
     tag: normalizeTag(params.tag),
+    // Only days need a zone: without them the filters (and the queries keyed by them) stay the same wherever the venue is.
+    ...(params.timeZone && (params.from || params.to) ? { timeZone: params.timeZone } : {}),
   };
 }
 
@@ -135,17 +143,15 @@ export interface Instants {
   readonly end: Date | null;
 }
 
-/** Local midnight of a `YYYY-MM-DD` day in the browser's time zone. */
-function localMidnight(day: string, addDays = 0): Date {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(y, m - 1, d + addDays);
-}
+/** The browser's time zone: the days of filters that name none. */
+const browserZone = () => new Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-/** The range's bounds in the browser's time zone; `to` includes the whole of its day. */
-export function rangeInstants(filters: Pick<OpinionFilters, 'from' | 'to'>): Instants {
+/** The range's bounds in the filters' time zone; `to` includes the whole of its day, 23 or 25 hours on a clock change. */
+export function rangeInstants(filters: Pick<OpinionFilters, 'from' | 'to' | 'timeZone'>): Instants {
+  const zone = filters.timeZone ?? browserZone();
   return {
-    start: filters.from ? localMidnight(filters.from) : null,
-    end: filters.to ? localMidnight(filters.to, 1) : null,
+    start: filters.from ? dayStart(zone, filters.from) : null,
+    end: filters.to ? dayStart(zone, filters.to, 1) : null,
   };
 }
 

@@ -32,7 +32,7 @@ import { useDashboardStats } from '../queries/opinion-stats';
 import { useDeleteOpinions, useOpinionList, useSetReviewed } from '../queries/opinions';
 import { usePrefetchDashboard } from '../queries/prefetch-dashboard';
 import { useAddTag, useTagsInUse } from '../queries/tags';
-import { useSiteName } from '../queries/venue';
+import { useSiteName, useVenueSettings } from '../queries/venue';
 
 /** The CSV's header in the page's language (the page's language is fixed for its life). */
 function csvColumnNames(): CsvColumnNames {
@@ -80,11 +80,11 @@ const DashboardExport = memo(function DashboardExport({ filters, total }: { filt
 });
 
 /** A memo: the session's answer re-renders the page around it (usePrefetchDashboard), not it. */
-const Dashboard = memo(function Dashboard() {
+const Dashboard = memo(function Dashboard({ timeZone }: { timeZone: string | undefined }) {
   const site = useSiteName();
   const [search, setSearch] = useSearchParams();
   const location = useLocation();
-  const params = useMemo(() => parseListParams(search), [search]);
+  const params = useMemo(() => ({ ...parseListParams(search), timeZone }), [search, timeZone]);
   const filters = useMemo(() => filtersOf(params), [params]);
 
   const update = useCallback(
@@ -285,13 +285,31 @@ const Dashboard = memo(function Dashboard() {
   );
 });
 
+/**
+ * The From/To days are the venue's (decision 0027): staff abroad get the rows staff at the venue
+ * get. The settings are asked for on opening, so that a range chosen later finds its zone known;
+ * a range in the address waits for it rather than show another day's rows first.
+ */
+function DashboardInVenueZone() {
+  const [search] = useSearchParams();
+  const { from, to } = parseListParams(search);
+  const settings = useVenueSettings();
+  // Without a range the zone is none of the list's business: its arrival changes nothing.
+  if (!from && !to) return <Dashboard timeZone={undefined} />;
+  return (
+    <QueryState query={settings} loadingLabel={t('dashboard.loading')}>
+      {({ timeZone }) => <Dashboard timeZone={timeZone} />}
+    </QueryState>
+  );
+}
+
 export function DashboardPage() {
   const [search] = useSearchParams();
   const params = useMemo(() => parseListParams(search), [search]);
   usePrefetchDashboard(params);
   return (
     <RequireStaff>
-      <Dashboard />
+      <DashboardInVenueZone />
     </RequireStaff>
   );
 }

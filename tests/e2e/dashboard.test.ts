@@ -351,3 +351,31 @@ test("the day-by-hour view: its table is the server's counts in the venue's time
     expect((await staff('POST', '/functions/saveVenueSettings', DEFAULT_VENUE_SETTINGS)).status).toBe(200);
   }
 }, 90_000);
+
+test("From/To are the venue's days: staff in Tokyo and in Los Angeles get the rows of Madrid's day, clocks changing that day", async () => {
+  const tag = `tz${crypto.randomUUID().slice(0, 8)}`;
+  // Madrid's 29 March 2026 runs from 23:00 UTC the day before to 22:00 UTC: its clocks go forward at 02:00.
+  await seedOpinions(
+    [
+      ['before', '2026-03-28T22:30:00Z'],
+      ['first', '2026-03-28T23:30:00Z'],
+      ['last', '2026-03-29T21:30:00Z'],
+      ['after', '2026-03-29T22:30:00Z'],
+    ].map(([name, createdAt]) => ({ name: `${tag} ${name}`, comment: 'Fine.', willReturn: true, createdAt })),
+  );
+  const staff = asUser(stack, await logInRest('staff', 'Staff#Opinions1'));
+  expect((await staff('POST', '/functions/saveVenueSettings', { ...DEFAULT_VENUE_SETTINGS, timeZone: 'Europe/Madrid' })).status).toBe(200);
+  try {
+    for (const timezoneId of ['Asia/Tokyo', 'America/Los_Angeles']) {
+      const { context, page, errors } = await newPage(browser(), { timezoneId });
+      await asStaff(page, `/dashboard?q=${tag}&from=2026-03-29&to=2026-03-29&sort=oldest`);
+      await expect.poll(() => rangeText(page)).toBe('1–2 of 2');
+      expect(await page.locator('.opinion-card__name').allTextContents()).toEqual([`${tag} first`, `${tag} last`]);
+      await expect.poll(() => page.locator('.stat__value').first().textContent()).toBe('2');
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  } finally {
+    expect((await staff('POST', '/functions/saveVenueSettings', DEFAULT_VENUE_SETTINGS)).status).toBe(200);
+  }
+}, 90_000);

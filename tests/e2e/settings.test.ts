@@ -52,9 +52,12 @@ test('staff change the name and the retention in Spanish: kept on reload; 2 days
   await daysField.fill('30');
   await page.getByRole('button', { name: say('settings.submit') }).click();
   await page.getByRole('status').filter({ hasText: say('settings.saved') }).waitFor();
+  // The title names the venue as soon as it is saved, and after a reload.
+  await expect.poll(() => page.title()).toBe(filled('es', 'title.settings', { app: name }));
 
   await page.reload();
   await expect.poll(() => nameField.inputValue()).toBe(name);
+  await expect.poll(() => page.title()).toBe(filled('es', 'title.settings', { app: name }));
   expect(await daysField.inputValue()).toBe('30');
   expect(await page.getByLabel(say('settings.retention.days'), { exact: true }).isChecked()).toBe(true);
   await expectNoAxeViolations(page);

@@ -63,7 +63,7 @@ export async function logInThroughForm(page: Page, appURL: string, user: { usern
  */
 export async function newPage(
   browser: Browser,
-  options: Pick<BrowserContextOptions, 'viewport' | 'locale' | 'hasTouch' | 'isMobile' | 'deviceScaleFactor'> = {},
+  options: Pick<BrowserContextOptions, 'viewport' | 'locale' | 'hasTouch' | 'isMobile' | 'deviceScaleFactor' | 'timezoneId'> = {},
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ ...options, viewport: options.viewport ?? DESKTOP });
   const page = await context.newPage();

@@ -3,10 +3,12 @@ import {
   DEFAULT_FILTERS,
   DEFAULT_LIST_PARAMS,
   fillDays,
+  filtersOf,
   hasFilters,
   languageSplit,
   literalPattern,
   parseListParams,
+  rangeInstants,
   toSearchParams,
 } from '../../../src/domain/dashboard';
 import { LANGUAGE_CODES } from '../../../src/domain/languages';
@@ -92,4 +94,32 @@ test('the split by language has every language in order, and those without one l
     { language: null, total: 1, willReturn: 0 },
   ]);
   expect(languageSplit([]).map((count) => count.language)).toEqual(LANGUAGE_CODES);
+});
+
+describe("the From/To days, in the venue's time zone", () => {
+  test("are the same instants whatever the browser's zone", () => {
+    const range = rangeInstants({ from: '2026-06-01', to: '2026-06-01', timeZone: 'Europe/Madrid' });
+    expect(range.start?.toISOString()).toBe('2026-05-31T22:00:00.000Z');
+    expect(range.end?.toISOString()).toBe('2026-06-01T22:00:00.000Z');
+  });
+
+  test('cover 23 hours on the day clocks go forward and 25 on the day they go back', () => {
+    const spring = rangeInstants({ from: '2026-03-29', to: '2026-03-29', timeZone: 'Europe/Madrid' });
+    expect(spring.start?.toISOString()).toBe('2026-03-28T23:00:00.000Z');
+    expect(spring.end?.toISOString()).toBe('2026-03-29T22:00:00.000Z');
+    const autumn = rangeInstants({ from: '2026-10-25', to: '2026-10-25', timeZone: 'America/New_York' });
+    expect(autumn.start?.toISOString()).toBe('2026-10-25T04:00:00.000Z');
+    expect(autumn.end?.toISOString()).toBe('2026-10-26T04:00:00.000Z');
+    const fall = rangeInstants({ from: '2026-11-01', to: '2026-11-01', timeZone: 'America/New_York' });
+    expect(fall.end && fall.start ? fall.end.getTime() - fall.start.getTime() : 0).toBe(25 * 60 * 60 * 1000);
+  });
+
+  test('leave an open end open', () => {
+    expect(rangeInstants({ from: '', to: '2026-01-31', timeZone: 'Asia/Tokyo' })).toEqual({ start: null, end: new Date('2026-01-31T15:00:00.000Z') });
+  });
+
+  test('keep their zone in the filters only when they are set, so that other filters stay one key', () => {
+    expect(filtersOf({ ...DEFAULT_FILTERS, timeZone: 'Europe/Madrid' })).toEqual(DEFAULT_FILTERS);
+    expect(filtersOf({ ...DEFAULT_FILTERS, from: '2026-01-01', timeZone: 'Europe/Madrid' }).timeZone).toBe('Europe/Madrid');
+  });
 });
