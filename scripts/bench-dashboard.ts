@@ -48,7 +48,7 @@ try {
     const started = Date.now();
     await db.query(
       `INSERT INTO "${CLASS.opinions}" ("objectId", "createdAt", "updatedAt", "name", "comment", "willReturn", "reviewed", "language", "tags", "_rperm", "_wperm")
-       SELECT substr(md5(i::text || clock_timestamp()::text), 1, 10),
+       SELECT lpad(to_hex(i), 10, '0'),
               date_trunc('milliseconds', now() - i * interval '10 minutes'),
               date_trunc('milliseconds', now() - i * interval '10 minutes'),
               ($1::text[])[1 + i % ${SAMPLE_NAMES.length}] || CASE WHEN i % 7 = 0 THEN ' ' || i ELSE '' END,

@@ -41,7 +41,7 @@ try {
   const started = Date.now();
   await db.query(
     `INSERT INTO ${TABLE} ("objectId", "createdAt", "updatedAt", "name", "comment", "willReturn", "reviewed", "language", "tags", "_rperm", "_wperm")
-     SELECT substr(md5(i::text || clock_timestamp()::text), 1, 10), now() - i * interval '10 minutes', now() - i * interval '10 minutes',
+     SELECT lpad(to_hex(i), 10, '0'), now() - i * interval '10 minutes', now() - i * interval '10 minutes',
             ($1::text[])[1 + i % ${SAMPLE_NAMES.length}] || CASE WHEN i % 7 = 0 THEN ' ' || i ELSE '' END,
             ($2::text[])[1 + (i * 7) % ${DEMO_COMMENTS.length}] || ' #' || i, i % 3 <> 1, i % 4 = 0,
             ($3::text[])[1 + (i * 7) % ${DEMO_COMMENTS.length}], '[]'::jsonb, '{role:staff}', '{role:staff}'
