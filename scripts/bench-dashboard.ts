@@ -9,7 +9,7 @@
  */
 import pg from 'pg';
 import { CLASS } from '../src/domain/classes.ts';
-import { literalPattern } from '../src/domain/dashboard.ts';
+import { COUNT_BOUND, countUpTo, literalPattern } from '../src/domain/dashboard.ts';
 import { LANGUAGE_CODES } from '../src/domain/languages.ts';
 import { SAMPLE_COMMENTS, SAMPLE_NAMES } from '../server/seed.ts';
 import { startTestStack } from '../tests/helpers/test-stack.ts';
@@ -138,6 +138,12 @@ try {
       ['search "the" (75%), with count', find({ ...newest, where: search('the'), count: 1 })],
       ['search "#4242" (rare), with count', find({ ...newest, where: search('#4242'), count: 1 })],
       ['search "a.b(c" (no match), with count', find({ ...newest, where: search('a.b(c'), count: 1 })],
+      // As the dashboard asks: the count stops past COUNT_BOUND (decision 0032).
+      ['first page, count up to 10,000', find({ ...newest, count: 1, comment: countUpTo(COUNT_BOUND) })],
+      ['filter willReturn=no, count up to 10,000', find({ ...newest, where: { willReturn: false }, count: 1, comment: countUpTo(COUNT_BOUND) })],
+      ['filter language=fr, count up to 10,000', find({ ...newest, where: { language: 'fr' }, count: 1, comment: countUpTo(COUNT_BOUND) })],
+      ['search "the" (75%), count up to 10,000', find({ ...newest, where: search('the'), count: 1, comment: countUpTo(COUNT_BOUND) })],
+      ['search "#4242" (rare), count up to 10,000', find({ ...newest, where: search('#4242'), count: 1, comment: countUpTo(COUNT_BOUND) })],
       ['sort by name, first page, with count', find({ order: 'name,-createdAt', limit: 25, count: 1 })],
       ['sort oldest, first page, with count', find({ order: 'createdAt,objectId', limit: 25, count: 1 })],
       ['page 2 (skip 25)', find({ ...newest, skip: 25 })],
