@@ -1,19 +1,36 @@
 /**
- * `npm run bench:dashboard`: the staff dashboard's queries against 100,000 opinions on a
- * throwaway local stack. Each figure is the p95 of the wall time of the REST request the app
- * makes (JavaScript key and a staff session, as the browser sends it), on localhost.
+ * `npm run bench:dashboard`: the staff dashboard's queries on a throwaway local stack, at
+ * 100,000 opinions and, with `-- --rows 1000000`, again after topping the table up to that many:
+ * each request's p95 at both sizes side by side, to show how its cost grows. Each figure is the
+ * p95 of the wall time of the REST request the app makes (JavaScript key and a staff session, as
+ * the browser sends it), on localhost. Then the CSV export's pages, read through to the end, with
+ * their time and the process's peak memory (Parse Server runs in this process).
  * `-- --write` puts the table into docs/performance.md.
  */
 import pg from 'pg';
 import { CLASS } from '../src/domain/classes.ts';
-import { literalPattern } from '../src/domain/dashboard.ts';
+import { COUNT_BOUND, countUpTo, literalPattern } from '../src/domain/dashboard.ts';
+import { LANGUAGE_CODES } from '../src/domain/languages.ts';
 import { SAMPLE_COMMENTS, SAMPLE_NAMES } from '../server/seed.ts';
 import { startTestStack } from '../tests/helpers/test-stack.ts';
 import { markdownTable, wantsWrite, writeBlock } from './bench-report.ts';
 
-const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
-const RUNS = Number(process.env.BENCH_RUNS ?? 40);
+function rowsArgument(argv: readonly string[]): number {
+  const at = argv.indexOf('--rows');
+  const value = at >= 0 ? argv[at + 1] : process.env.BENCH_ROWS;
+  const rows = Number(value ?? 100_000);
+  if (!Number.isInteger(rows) || rows < 1) throw new Error(`--rows wants a whole number of opinions, not "${value}".`);
+  return rows;
+}
 
+const ROWS = rowsArgument(process.argv);
+const FIRST_SIZE = 100_000;
+const SIZES = ROWS > FIRST_SIZE ? [FIRST_SIZE, ROWS] : [ROWS];
+const RUNS = Number(process.env.BENCH_RUNS ?? 40);
+/** A slow request stops early (with at least MIN_RUNS samples), so that 1M rows fit in minutes. */
+const CASE_BUDGET_MS = 10_000;
+const MIN_RUNS = 5;
+const EXPORT_PAGE_SIZE = 1000;
 
 function p95(samples: number[]): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -26,24 +43,28 @@ try {
   const db = new pg.Client({ connectionString: stack.databaseURL });
   await db.connect();
 
-  // Parse's columns for the class: the ACL lives in the _rperm/_wperm text arrays.
-  const started = Date.now();
-  await db.query(
-    `INSERT INTO "${CLASS.opinions}" ("objectId", "createdAt", "updatedAt", "name", "comment", "willReturn", "reviewed", "_rperm", "_wperm")
-     SELECT substr(md5(i::text || clock_timestamp()::text), 1, 10),
-            date_trunc('milliseconds', now() - i * interval '10 minutes'),
-            date_trunc('milliseconds', now() - i * interval '10 minutes'),
-            ($1::text[])[1 + i % ${SAMPLE_NAMES.length}] || CASE WHEN i % 7 = 0 THEN ' ' || i ELSE '' END,
-            ($2::text[])[1 + (i * 7) % ${SAMPLE_COMMENTS.length}] || ' #' || i,
-            i % 3 <> 1,
-            i % 4 = 0,
-            '{role:staff}', '{role:staff}'
-       FROM generate_series(1, $3::int) AS i`,
-    [SAMPLE_NAMES, SAMPLE_COMMENTS, ROWS],
-  );
-  await db.query(`ANALYZE "${CLASS.opinions}"`);
-  const total = (await db.query<{ n: string }>(`SELECT count(*) AS n FROM "${CLASS.opinions}"`)).rows[0]?.n;
-  console.log(`Seeded ${ROWS.toLocaleString('en')} opinions in ${Date.now() - started} ms (table: ${total} rows).\n`);
+  /** Opinions `from + 1` to `to`, one INSERT … SELECT; Parse's ACL lives in _rperm/_wperm. */
+  async function seed(from: number, to: number): Promise<void> {
+    const started = Date.now();
+    await db.query(
+      `INSERT INTO "${CLASS.opinions}" ("objectId", "createdAt", "updatedAt", "name", "comment", "willReturn", "reviewed", "language", "tags", "_rperm", "_wperm")
+       SELECT lpad(to_hex(i), 10, '0'),
+              date_trunc('milliseconds', now() - i * interval '10 minutes'),
+              date_trunc('milliseconds', now() - i * interval '10 minutes'),
+              ($1::text[])[1 + i % ${SAMPLE_NAMES.length}] || CASE WHEN i % 7 = 0 THEN ' ' || i ELSE '' END,
+              ($2::text[])[1 + (i * 7) % ${SAMPLE_COMMENTS.length}] || ' #' || i,
+              i % 3 <> 1,
+              i % 4 = 0,
+              ($3::text[])[1 + i % ${LANGUAGE_CODES.length}],
+              CASE WHEN i % 20 = 0 THEN '["follow-up"]'::jsonb ELSE '[]'::jsonb END,
+              '{role:staff}', '{role:staff}'
+         FROM generate_series($4::int + 1, $5::int) AS i`,
+      [SAMPLE_NAMES, SAMPLE_COMMENTS, LANGUAGE_CODES, from, to],
+    );
+    await db.query(`ANALYZE "${CLASS.opinions}"`);
+    const total = (await db.query<{ n: string }>(`SELECT count(*) AS n FROM "${CLASS.opinions}"`)).rows[0]?.n;
+    console.log(`Seeded ${(to - from).toLocaleString('en')} opinions in ${Date.now() - started} ms (table: ${total} rows).`);
+  }
 
   const login = await fetch(`${stack.serverURL}/login`, {
     method: 'POST',
@@ -58,18 +79,25 @@ try {
     'Content-Type': 'application/json',
   };
 
-  const find = (params: Record<string, unknown>) => async () => {
+  interface Found {
+    readonly results: readonly { readonly objectId: string; readonly createdAt: string }[];
+    readonly count?: number;
+  }
+  async function findOnce(params: Record<string, unknown>): Promise<Found> {
     const search = new URLSearchParams();
     for (const [key, value] of Object.entries(params)) search.set(key, typeof value === 'string' ? value : JSON.stringify(value));
     const response = await fetch(`${stack.serverURL}/classes/${CLASS.opinions}?${search}`, { headers });
     if (!response.ok) throw new Error(`${response.status} ${await response.text()}`);
-    await response.json();
+    return (await response.json()) as Found;
+  }
+  const find = (params: Record<string, unknown>) => async () => {
+    await findOnce(params);
   };
   const stats = (params: Record<string, unknown>) => async () => {
     const response = await fetch(`${stack.serverURL}/functions/dashboardStats`, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ willReturn: 'any', reviewed: 'any', q: '', start: null, end: null, since: null, timeZone: 'Europe/Paris', ...params }),
+      body: JSON.stringify({ willReturn: 'any', reviewed: 'any', language: 'any', q: '', tag: '', start: null, end: null, since: null, timeZone: 'Europe/Paris', ...params }),
     });
     if (!response.ok) throw new Error(`${response.status} ${await response.text()}`);
     await response.json();
@@ -77,51 +105,123 @@ try {
 
   const newest = { order: '-createdAt,-objectId', limit: 25 };
   const search = (q: string) => ({ $or: [{ name: { $regex: literalPattern(q), $options: 'i' } }, { comment: { $regex: literalPattern(q), $options: 'i' } }] });
-  const middle = (await db.query<{ createdAt: Date }>(`SELECT "createdAt" FROM "${CLASS.opinions}" ORDER BY "createdAt" DESC OFFSET 50000 LIMIT 1`)).rows[0]!.createdAt;
-  const weekAgo = new Date(Date.now() - 7 * 24 * 3600_000).toISOString();
+  /** The export's next page: opinions before `cursor` in (createdAt, objectId) order. */
+  const before = (cursor: { createdAt: string; objectId: string }) => ({
+    $or: [
+      { createdAt: { $lt: { __type: 'Date', iso: cursor.createdAt } } },
+      { createdAt: { __type: 'Date', iso: cursor.createdAt }, objectId: { $lt: cursor.objectId } },
+    ],
+  });
 
-  const cases: [string, () => Promise<void>, number?][] = [
-    ['first page, newest (no count)', find(newest)],
-    ['first page, newest, with count', find({ ...newest, count: 1 })],
-    ['filter willReturn=no', find({ ...newest, where: { willReturn: false } })],
-    ['filter willReturn=no, with count', find({ ...newest, where: { willReturn: false }, count: 1 })],
-    ['filter new + willReturn=yes, with count', find({ ...newest, where: { willReturn: true, reviewed: false }, count: 1 })],
-    ['filter last 7 days, with count', find({ ...newest, where: { createdAt: { $gte: { __type: 'Date', iso: weekAgo } } }, count: 1 })],
-    ['search "garden" (7% match), no count', find({ ...newest, where: search('garden') })],
-    ['search "garden" (7% match), with count', find({ ...newest, where: search('garden'), count: 1 })],
-    ['search "exhibition" (13%), with count', find({ ...newest, where: search('exhibition'), count: 1 })],
-    ['search "the" (75%), no count', find({ ...newest, where: search('the') })],
-    ['search "the" (75%), with count', find({ ...newest, where: search('the'), count: 1 })],
-    ['search "#4242" (rare), with count', find({ ...newest, where: search('#4242'), count: 1 })],
-    ['search "a.b(c" (no match), with count', find({ ...newest, where: search('a.b(c'), count: 1 })],
-    ['sort by name, first page, with count', find({ order: 'name,-createdAt', limit: 25, count: 1 })],
-    ['page 2 (skip 25)', find({ ...newest, skip: 25 })],
-    ['page 40 (skip 1,000), with count', find({ ...newest, skip: 1000, count: 1 })],
-    ['skip 50,000', find({ ...newest, skip: 50_000 })],
-    ['keyset at 50,000 (createdAt < cursor)', find({ ...newest, where: { createdAt: { $lt: { __type: 'Date', iso: middle.toISOString() } } } })],
-    ['stats, no filter (chart: up to a year)', stats({})],
-    ['stats, search "garden"', stats({ q: 'garden' })],
-    ['stats, search "the"', stats({ q: 'the' })],
-    ['stats, one year, willReturn=yes', stats({ willReturn: 'yes', start: new Date(Date.now() - 365 * 24 * 3600_000).toISOString() })],
-  ];
+  async function cases(size: number): Promise<[string, () => Promise<void>][]> {
+    const middle = (
+      await db.query<{ createdAt: Date; objectId: string }>(
+        `SELECT "createdAt", "objectId" FROM "${CLASS.opinions}" ORDER BY "createdAt" DESC, "objectId" DESC OFFSET $1 LIMIT 1`,
+        [Math.min(50_000, size - 1)],
+      )
+    ).rows[0]!;
+    const cursor = { createdAt: middle.createdAt.toISOString(), objectId: middle.objectId };
+    const weekAgo = new Date(Date.now() - 7 * 24 * 3600_000).toISOString();
+    return [
+      ['first page, newest (no count)', find(newest)],
+      ['first page, newest, with count', find({ ...newest, count: 1 })],
+      ['filter willReturn=no', find({ ...newest, where: { willReturn: false } })],
+      ['filter willReturn=no, with count', find({ ...newest, where: { willReturn: false }, count: 1 })],
+      ['filter new + willReturn=yes, with count', find({ ...newest, where: { willReturn: true, reviewed: false }, count: 1 })],
+      ['filter last 7 days, with count', find({ ...newest, where: { createdAt: { $gte: { __type: 'Date', iso: weekAgo } } }, count: 1 })],
+      ['filter language=fr, with count', find({ ...newest, where: { language: 'fr' }, count: 1 })],
+      ['filter tag (5%), with count', find({ ...newest, where: { tags: { $all: ['follow-up'] } }, count: 1 })],
+      ['search "garden" (7% match), no count', find({ ...newest, where: search('garden') })],
+      ['search "garden" (7% match), with count', find({ ...newest, where: search('garden'), count: 1 })],
+      ['search "exhibition" (13%), with count', find({ ...newest, where: search('exhibition'), count: 1 })],
+      ['search "the" (75%), no count', find({ ...newest, where: search('the') })],
+      ['search "the" (75%), with count', find({ ...newest, where: search('the'), count: 1 })],
+      ['search "#4242" (rare), with count', find({ ...newest, where: search('#4242'), count: 1 })],
+      ['search "a.b(c" (no match), with count', find({ ...newest, where: search('a.b(c'), count: 1 })],
+      // As the dashboard asks: the count stops past COUNT_BOUND (decision 0032).
+      ['first page, count up to 10,000', find({ ...newest, count: 1, comment: countUpTo(COUNT_BOUND) })],
+      ['filter willReturn=no, count up to 10,000', find({ ...newest, where: { willReturn: false }, count: 1, comment: countUpTo(COUNT_BOUND) })],
+      ['filter language=fr, count up to 10,000', find({ ...newest, where: { language: 'fr' }, count: 1, comment: countUpTo(COUNT_BOUND) })],
+      ['search "the" (75%), count up to 10,000', find({ ...newest, where: search('the'), count: 1, comment: countUpTo(COUNT_BOUND) })],
+      ['search "#4242" (rare), count up to 10,000', find({ ...newest, where: search('#4242'), count: 1, comment: countUpTo(COUNT_BOUND) })],
+      ['sort by name, first page, with count', find({ order: 'name,-createdAt', limit: 25, count: 1 })],
+      ['sort oldest, first page, with count', find({ order: 'createdAt,objectId', limit: 25, count: 1 })],
+      ['page 2 (skip 25)', find({ ...newest, skip: 25 })],
+      ['page 40 (skip 1,000), with count', find({ ...newest, skip: 1000, count: 1 })],
+      ['skip 50,000', find({ ...newest, skip: 50_000 })],
+      ['keyset at 50,000 (createdAt < cursor)', find({ ...newest, where: { createdAt: { $lt: { __type: 'Date', iso: cursor.createdAt } } } })],
+      ['export page (1,000 after a cursor)', find({ ...newest, limit: EXPORT_PAGE_SIZE, where: before(cursor) })],
+      ['stats + heatmap, no filter (chart: a year)', stats({})],
+      ['stats + heatmap, search "garden"', stats({ q: 'garden' })],
+      ['stats + heatmap, search "the"', stats({ q: 'the' })],
+      ['stats + heatmap, one year, willReturn=yes', stats({ willReturn: 'yes', start: new Date(Date.now() - 365 * 24 * 3600_000).toISOString() })],
+    ];
+  }
 
-  console.log(`p95 of ${RUNS} runs each (ms):`);
-  const rows: string[][] = [];
-  for (const [label, run] of cases) {
-    for (let n = 0; n < 3; n += 1) await run(); // warm up
+  interface Figure {
+    readonly p95: number;
+    readonly median: number;
+    readonly runs: number;
+  }
+  async function measure(label: string, run: () => Promise<void>): Promise<Figure> {
+    const started = performance.now();
+    for (let n = 0; n < 3 && performance.now() - started < CASE_BUDGET_MS / 10; n += 1) await run(); // warm up
     const samples: number[] = [];
-    for (let n = 0; n < RUNS; n += 1) {
+    while (samples.length < RUNS && (samples.length < MIN_RUNS || performance.now() - started < CASE_BUDGET_MS)) {
       const t0 = performance.now();
       await run();
       samples.push(performance.now() - t0);
     }
-    const median = [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)] ?? NaN;
-    console.log(`  ${label.padEnd(44)} ${p95(samples).toFixed(1).padStart(7)}   (median ${median.toFixed(1)})`);
-    rows.push([label, p95(samples).toFixed(1), median.toFixed(1)]);
+    const figure = { p95: p95(samples), median: [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)] ?? NaN, runs: samples.length };
+    console.log(`  ${label.padEnd(46)} ${figure.p95.toFixed(1).padStart(8)}   (median ${figure.median.toFixed(1)}, ${figure.runs} runs)`);
+    return figure;
   }
+
+  /** The whole export, page after page as src/parse/opinion-export.ts asks for them, keeping none. */
+  async function exportAll(): Promise<{ rows: number; ms: number; peakMiB: number }> {
+    const baseline = process.memoryUsage().rss;
+    let peak = baseline;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+    const started = performance.now();
+    let rows = 0;
+    let cursor: { createdAt: string; objectId: string } | undefined;
+    try {
+      for (;;) {
+        const page = await findOnce({ ...newest, limit: EXPORT_PAGE_SIZE, ...(cursor ? { where: before(cursor) } : {}) });
+        rows += page.results.length;
+        const last = page.results.at(-1);
+        if (page.results.length < EXPORT_PAGE_SIZE || !last) break;
+        cursor = { createdAt: last.createdAt, objectId: last.objectId };
+      }
+    } finally {
+      clearInterval(sampler);
+    }
+    return { rows, ms: performance.now() - started, peakMiB: (Math.max(peak, process.memoryUsage().rss) - baseline) / 2 ** 20 };
+  }
+
+  const figures = new Map<string, Figure[]>();
+  const exports: string[] = [];
+  let seeded = 0;
+  for (const size of SIZES) {
+    await seed(seeded, size);
+    seeded = size;
+    console.log(`\nAt ${size.toLocaleString('en')} opinions, p95 of up to ${RUNS} runs each (ms):`);
+    for (const [label, run] of await cases(size)) figures.set(label, [...(figures.get(label) ?? []), await measure(label, run)]);
+    const exported = await exportAll();
+    const line = `Export of ${exported.rows.toLocaleString('en')} opinions in pages of ${EXPORT_PAGE_SIZE}: ${(exported.ms / 1000).toFixed(1)} s, peak memory +${exported.peakMiB.toFixed(0)} MiB over the process's before.`;
+    console.log(`  ${line}`);
+    exports.push(line);
+  }
+
+  const sizeHeads = SIZES.map((size) => `p95 at ${size.toLocaleString('en')} (ms)`);
+  const rows = [...figures].map(([label, at]) => [label, ...at.map((figure) => figure.p95.toFixed(1)), `${at[0]?.median.toFixed(1) ?? ''}`]);
+  const table = markdownTable(['request', ...sizeHeads, `median at ${SIZES[0]!.toLocaleString('en')} (ms)`], rows);
+  console.log(`\n${table}\n\n${exports.join('\n')}`);
   if (wantsWrite()) {
-    const table = markdownTable(['request', 'p95 (ms)', 'median (ms)'], rows);
-    writeBlock('bench:dashboard', `${table}\n\n${ROWS.toLocaleString('en')} opinions, ${RUNS} runs of each request after 3 to warm up.`);
+    writeBlock(
+      'bench:dashboard',
+      `${table}\n\n${exports.map((line) => `${line}\n`).join('\n')}\nUp to ${RUNS} runs of each request after up to 3 to warm up; a slow request stops after ${CASE_BUDGET_MS / 1000} s with at least ${MIN_RUNS} runs.`,
+    );
   }
   await db.end();
 } finally {

@@ -7,6 +7,7 @@ import { PostgresStorageAdapter } from 'parse-server/lib/Adapters/Storage/Postgr
 import { allowCrossDomain } from 'parse-server/lib/middlewares.js';
 import { paths } from '../src/app/paths.ts';
 import { CLASS } from '../src/domain/classes.ts';
+import { countBoundOf } from '../src/domain/dashboard.ts';
 import { DEFAULT_LANGUAGE } from '../src/domain/languages.ts';
 import { bestMatch } from '../src/i18n/language.ts';
 import { PASSWORD_PATTERN, PASSWORD_RULE_MESSAGE } from '../src/domain/password.ts';
@@ -32,14 +33,19 @@ export interface RunningParse {
 /**
  * Parse's PostgreSQL adapter answers a count without constraints from the planner's
  * estimate (pg_class.reltuples), which is 0 or stale until ANALYZE runs. Staff read totals
- * as facts, so every count here is an exact count(*).
+ * as facts, so every count here is exact, or an honest bound when the request asks for one:
+ * a count whose `comment` is `countUpTo(n)` (src/domain/dashboard.ts) stops at n + 1 rows,
+ * which the dashboard reads as "more than n". At a million opinions an exact count(*) of a
+ * common filter walks most of the table; finding n + 1 of them does not (decision 0032).
  */
 export class ExactCountPostgresAdapter extends PostgresStorageAdapter {
-  override count(className: string, schema: unknown, query: unknown, readPreference: unknown, _estimate?: boolean, ...rest: unknown[]) {
-    return super.count(className, schema, query, readPreference, false, ...rest);
+  override async count(className: string, schema: unknown, query: unknown, readPreference: unknown, _estimate?: boolean, hint?: unknown, comment?: unknown) {
+    const bound = countBoundOf(comment);
+    if (bound === null) return super.count(className, schema, query, readPreference, false, hint, comment);
+    const found = await this.find(className, schema, query, { limit: bound + 1, keys: ['objectId'] });
+    return found.length;
   }
 }
-
 const refuseFiles = () => Promise.reject(new Error('This app stores no files.'));
 const noFilesAdapter = {
   createFile: refuseFiles,

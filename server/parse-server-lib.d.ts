@@ -3,7 +3,8 @@ declare module 'parse-server/lib/Adapters/Storage/Postgres/PostgresStorageAdapte
   export class PostgresStorageAdapter {
     constructor(options: { uri: string; collectionPrefix?: string; databaseOptions?: Record<string, unknown> });
     handleShutdown(): Promise<void> | void;
-    count(className: string, schema: unknown, query: unknown, readPreference: unknown, estimate?: boolean, ...rest: unknown[]): Promise<number>;
+    count(className: string, schema: unknown, query: unknown, readPreference: unknown, estimate?: boolean, hint?: unknown, comment?: unknown): Promise<number>;
+    find(className: string, schema: unknown, query: unknown, options: { limit?: number; keys?: readonly string[] }): Promise<readonly object[]>;
   }
 }
 

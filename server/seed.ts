@@ -12,7 +12,7 @@ export const DEMO_USERS = {
 
 export const SAMPLE_NAMES = ['Ana', '', 'Jürgen', 'Priya', '', 'Tomás', 'Mei', 'Olufemi', '', 'Chloé', 'Sam', 'Noor'];
 /** Demo comments and the language each is written in: every language the app speaks has some. */
-const DEMO_COMMENTS: readonly (readonly [Language, string])[] = [
+export const DEMO_COMMENTS: readonly (readonly [Language, string])[] = [
   ['en', 'Lovely exhibition, the guides were friendly and knew their subject.'],
   ['en', 'Too crowded on Saturday afternoon; we could hardly see the paintings.'],
   ['fr', 'Très belle exposition, mais il manquait des bancs pour se reposer.'],

@@ -167,6 +167,42 @@ export function pageCount(total: number, pageSize: number): number {
 }
 
 /**
+ * The list's count stops here: beyond it the dashboard says "more than COUNT_BOUND" and counts
+ * exactly only when asked, as an exact count of a common filter over a million opinions costs
+ * more than the page itself (decision 0032).
+ */
+export const COUNT_BOUND = 10_000;
+
+/**
+ * A bounded count's wire form: a find's `comment`, which Parse Server hands to the storage
+ * adapter's count (server/parse-app.ts) and MongoDB keeps as a mere query comment, exact.
+ */
+export function countUpTo(bound: number): string {
+  return `countUpTo(${bound})`;
+}
+
+const COUNT_UP_TO = /^countUpTo\((\d{1,9})\)$/;
+
+/** The bound a find's comment asks its count to stop at, or null for an exact count. */
+export function countBoundOf(comment: unknown): number | null {
+  const match = typeof comment === 'string' ? COUNT_UP_TO.exec(comment) : null;
+  const bound = match ? Number(match[1]) : 0;
+  return bound > 0 ? bound : null;
+}
+
+/** A count as a bounded count answers it: exact, or only known to be more than `bound`. */
+export type ListTotal = { readonly kind: 'exact'; readonly count: number } | { readonly kind: 'moreThan'; readonly bound: number };
+
+export function listTotal(counted: number, bound: number): ListTotal {
+  return counted > bound ? { kind: 'moreThan', bound } : { kind: 'exact', count: counted };
+}
+
+/** How many opinions are known to exist: what pages can be offered. */
+export function knownCount(total: ListTotal): number {
+  return total.kind === 'exact' ? total.count : total.bound + 1;
+}
+
+/**
  * What the stats Cloud function is asked: the filters in instants. Days and hours are counted
  * in the venue's time zone, which the server reads from the venue's settings itself: the
  * shell's first calls go out before the app knows it.

@@ -17,6 +17,7 @@ import {
   DEFAULT_LIST_PARAMS,
   filtersOf,
   hasFilters,
+  knownCount,
   pageCount,
   parseListParams,
   toSearchParams,
@@ -29,7 +30,7 @@ import { t } from '../i18n/i18n';
 import { useNewOpinions } from '../queries/live-opinions';
 import { useExportOpinions } from '../queries/opinion-export';
 import { useDashboardStats } from '../queries/opinion-stats';
-import { useDeleteOpinions, useOpinionList, useSetReviewed } from '../queries/opinions';
+import { useDeleteOpinions, useExactCount, useOpinionList, useSetReviewed } from '../queries/opinions';
 import { usePrefetchDashboard } from '../queries/prefetch-dashboard';
 import { useAddTag, useTagsInUse } from '../queries/tags';
 import { useSiteName, useVenueSettings } from '../queries/venue';
@@ -98,6 +99,8 @@ const Dashboard = memo(function Dashboard({ timeZone }: { timeZone: string | und
   const reset = () => setSearch(toSearchParams({ ...DEFAULT_LIST_PARAMS, sort: params.sort, pageSize: params.pageSize }));
 
   const list = useOpinionList(params);
+  // Past the list's bound, the count staff asked for replaces "more than …".
+  const exact = useExactCount(filters);
   const live = useNewOpinions(filters);
   const setReviewed = useSetReviewed();
   const remove = useDeleteOpinions();
@@ -168,7 +171,8 @@ const Dashboard = memo(function Dashboard({ timeZone }: { timeZone: string | und
 
   const failedAction = setReviewed.error ?? addTag.error;
   const actionError = failedAction ? errorText(failedAction) : undefined;
-  const total = list.data?.total;
+  const counted = list.data?.total;
+  const total = counted?.kind === 'exact' ? counted.count : exact.count;
 
   return (
     <div className="dashboard">
@@ -207,7 +211,7 @@ const Dashboard = memo(function Dashboard({ timeZone }: { timeZone: string | und
         </h2>
         <QueryState query={list} loadingLabel={t('dashboard.loading')}>
           {(page) => {
-            if (page.total === 0) {
+            if (knownCount(page.total) === 0) {
               return (
                 <div className="empty">
                   <p>{hasFilters(filters) ? t('dashboard.noMatch') : t('dashboard.empty')}</p>
@@ -220,7 +224,7 @@ const Dashboard = memo(function Dashboard({ timeZone }: { timeZone: string | und
               );
             }
             if (page.opinions.length === 0) {
-              const last = pageCount(page.total, params.pageSize);
+              const last = pageCount(knownCount(page.total), params.pageSize);
               return (
                 <div className="empty">
                   <p>{t('dashboard.pastEnd')}</p>
@@ -259,9 +263,11 @@ const Dashboard = memo(function Dashboard({ timeZone }: { timeZone: string | und
                 <Pagination
                   page={params.page}
                   pageSize={params.pageSize}
-                  total={page.total}
+                  total={exact.count === undefined ? page.total : { kind: 'exact', count: exact.count }}
                   shown={page.opinions.length}
                   loading={list.isPlaceholderData}
+                  counting={exact.counting}
+                  onCountExactly={exact.countExactly}
                   onPage={(next) => update({ page: next })}
                 />
               </>

@@ -1,5 +1,5 @@
 /** The staff dashboard's list of opinions: one page, and counts, of the filtered set. */
-import type { OpinionFilters, OpinionListParams } from '../domain/dashboard';
+import { COUNT_BOUND, listTotal, type ListTotal, type OpinionFilters, type OpinionListParams } from '../domain/dashboard';
 import { CLASS } from '../domain/classes';
 import type { Opinion } from '../domain/opinion';
 import { getParse, READ_TIMEOUT_MS, type ParseSdk } from './client';
@@ -18,14 +18,14 @@ export function filteredQuery(Parse: ParseSdk, filters: OpinionFilters): Opinion
   return Parse.Query.fromJSON(CLASS.opinions, { where: opinionWhere(filters) });
 }
 
-/** The query of one page of the list, with the count of the whole filtered set. */
-export function listQuery(Parse: ParseSdk, params: OpinionListParams): OpinionQuery {
-  return Parse.Query.fromJSON(CLASS.opinions, listQueryJSON(params));
+/** The query of one page of the list, with the count of the whole filtered set up to `countBound`. */
+export function listQuery(Parse: ParseSdk, params: OpinionListParams, countBound = COUNT_BOUND): OpinionQuery {
+  return Parse.Query.fromJSON(CLASS.opinions, listQueryJSON(params, countBound));
 }
 
 export interface OpinionPage {
   readonly opinions: readonly Opinion[];
-  readonly total: number;
+  readonly total: ListTotal;
 }
 
 function isCountedPage(answer: unknown, Parse: ParseSdk): answer is { results: ParseObject[]; count: number } {
@@ -34,31 +34,32 @@ function isCountedPage(answer: unknown, Parse: ParseSdk): answer is { results: P
   return Array.isArray(results) && results.every((result) => result instanceof Parse.Object) && typeof count === 'number';
 }
 
-function pageOf(body: Record<string, unknown>): OpinionPage {
+function pageOf(body: Record<string, unknown>, countBound: number): OpinionPage {
   const results: unknown[] = Array.isArray(body.results) ? body.results : [];
   return {
     opinions: results.map((result) => opinionFromJSON(typeof result === 'object' && result !== null ? result : {})),
-    total: typeof body.count === 'number' ? body.count : 0,
+    total: listTotal(typeof body.count === 'number' ? body.count : 0, countBound),
   };
 }
 
 /**
- * One page of the filtered, sorted list, with the count of the whole filtered set. The default
- * list's first page, the shell may have asked for already (dashboard-first-calls.ts).
+ * One page of the filtered, sorted list, with the count of the whole filtered set, exact up to
+ * `countBound` (countOpinions counts past it). The default list's first page, the shell may have
+ * asked for already (dashboard-first-calls.ts).
  */
-export async function listOpinions(params: OpinionListParams): Promise<OpinionPage> {
+export async function listOpinions(params: OpinionListParams, countBound = COUNT_BOUND): Promise<OpinionPage> {
   try {
     const read = earlyOrAsk({
       path: OPINIONS_PATH,
-      params: findRequest(listQueryJSON(params)),
+      params: findRequest(listQueryJSON(params, countBound)),
       sessionToken: storedSessionToken(),
-      read: pageOf,
+      read: (body) => pageOf(body, countBound),
       ask: async () => {
         const Parse = await getParse();
         // With its count asked for, a find answers the page and the count (the SDK's types do not say so).
-        const answer: unknown = await listQuery(Parse, params).find();
+        const answer: unknown = await listQuery(Parse, params, countBound).find();
         if (!isCountedPage(answer, Parse)) throw new Error('The server answered a page without its count.');
-        return { opinions: answer.results.map(toOpinion), total: answer.count };
+        return { opinions: answer.results.map(toOpinion), total: listTotal(answer.count, countBound) };
       },
     });
     return (await withTimeout(read, READ_TIMEOUT_MS)).value;
@@ -67,6 +68,7 @@ export async function listOpinions(params: OpinionListParams): Promise<OpinionPa
   }
 }
 
+/** The exact count of the filtered set, however long it takes: staff ask for it past the list's bound. */
 export async function countOpinions(filters: OpinionFilters): Promise<number> {
   try {
     const Parse = await getParse();

@@ -4,6 +4,8 @@
  * the dashboard's first page with it (dashboard-first-calls.ts). No SDK here.
  */
 import {
+  COUNT_BOUND,
+  countUpTo,
   filtersOf,
   literalPattern,
   rangeInstants,
@@ -49,14 +51,17 @@ export interface QueryJSON {
   readonly limit: number;
   readonly skip?: number;
   readonly order: string;
+  /** Asks the count to stop past a bound (countUpTo, src/domain/dashboard.ts). */
+  readonly comment: string;
 }
 
-/** One page of the filtered, sorted list, with the count of the whole filtered set. */
-export function listQueryJSON(params: OpinionListParams): QueryJSON {
+/** One page of the filtered, sorted list, with the count of the whole filtered set up to `countBound`. */
+export function listQueryJSON(params: OpinionListParams, countBound = COUNT_BOUND): QueryJSON {
   const skip = (params.page - 1) * params.pageSize;
   return {
     where: opinionWhere(params),
     count: 1,
+    comment: countUpTo(countBound),
     limit: params.pageSize,
     ...(skip > 0 ? { skip } : {}),
     order: ORDER[params.sort],

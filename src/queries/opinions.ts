@@ -3,9 +3,9 @@
  * it never loads for a visitor (the visitor's own send is submit-opinion.ts).
  */
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { OpinionListParams } from '../domain/dashboard';
+import type { OpinionFilters, OpinionListParams } from '../domain/dashboard';
 import { getOpinion } from '../parse/opinion-detail';
-import { listOpinions } from '../parse/opinion-list';
+import { countOpinions, listOpinions } from '../parse/opinion-list';
 import { deleteOpinions, setReviewed } from '../parse/opinion-triage';
 import { rejectingWithAppError } from './app-error';
 
@@ -19,6 +19,13 @@ export const opinionQueries = {
       queryFn: () => rejectingWithAppError(() => listOpinions(params)),
       placeholderData: keepPreviousData,
     }),
+  /** The exact count of a filtered set, past the list's bound: asked for by staff, never by itself. */
+  count: (filters: OpinionFilters) =>
+    queryOptions({
+      queryKey: [...opinionQueries.all(), 'count', filters] as const,
+      queryFn: () => rejectingWithAppError(() => countOpinions(filters)),
+      enabled: false,
+    }),
   details: () => [...opinionQueries.all(), 'detail'] as const,
   detail: (id: string) =>
     queryOptions({
@@ -29,6 +36,12 @@ export const opinionQueries = {
 
 export function useOpinionList(params: OpinionListParams) {
   return useQuery(opinionQueries.list(params));
+}
+
+/** The exact count of the filtered set, once `countExactly` asked for it (for these filters). */
+export function useExactCount(filters: OpinionFilters) {
+  const query = useQuery(opinionQueries.count(filters));
+  return { count: query.data, counting: query.isFetching, countExactly: () => void query.refetch() };
 }
 
 export function useOpinion(id: string) {

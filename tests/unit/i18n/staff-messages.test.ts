@@ -1,5 +1,5 @@
 import { afterAll, expect, test } from 'vitest';
-import { rangeLabel } from '../../../src/components/dashboard/pagination';
+import { boundedRangeLabel, rangeLabel } from '../../../src/components/dashboard/pagination';
 import { loadMessages, t } from '../../../src/i18n/i18n';
 
 afterAll(() => loadMessages('en', 'staff'));
@@ -33,4 +33,14 @@ test.each([
 ] as const)('%s: the range of a page', async (language, text) => {
   await loadMessages(language, 'staff');
   expect(rangeLabel(3, 20, 20, 1234).replace(/\s/g, ' ')).toBe(text);
+});
+
+test.each([
+  ['en', '41–60 of more than 10,000'],
+  ['es', '41–60 de más de 10.000'],
+  ['fr', '41–60 sur plus de 10 000'],
+  ['ar', `${arabic(41)}–${arabic(60)} من أكثر من ${arabic(10000)}`],
+] as const)('%s: the range of a page past the count’s bound', async (language, text) => {
+  await loadMessages(language, 'staff');
+  expect(boundedRangeLabel(3, 20, 20, 10_000).replace(/\s/g, ' ')).toBe(text);
 });
