@@ -101,7 +101,7 @@ describe('every combination of filters', () => {
             const expected = await directCount(filters);
             const page = await app.opinions.listOpinions({ ...filters, sort: 'newest', page: 1, pageSize: 100 });
             const label = JSON.stringify(filters);
-            expect(page.total, label).toBe(expected.total);
+            expect(page.total, label).toEqual({ kind: 'exact', count: expected.total });
             expect(page.opinions.length, label).toBe(expected.total);
             const stats = await app.opinions.fetchDashboardStats(filters, null);
             expect(stats.total, label).toBe(expected.total);
@@ -161,7 +161,7 @@ describe('every combination of filters', () => {
       const expected = await directCount(filters);
       expect(expected.total, language).toBeGreaterThan(0);
       const page = await app.opinions.listOpinions({ ...filters, sort: 'newest', page: 1, pageSize: 100 });
-      expect(page.total, language).toBe(expected.total);
+      expect(page.total, language).toEqual({ kind: 'exact', count: expected.total });
       if (language !== 'any') expect(page.opinions.every((opinion) => opinion.language === language), language).toBe(true);
       const exported = await app.opinions.fetchAllOpinions(filters, () => undefined);
       expect(exported.map((opinion) => opinion.id).sort(), language).toEqual(page.opinions.map((opinion) => opinion.id).sort());
