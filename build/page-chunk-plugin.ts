@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
-import { PRERENDERED_ROUTE, ROUTES, SHELL_MODULES } from '../src/app/route-manifest.ts';
+import { PRERENDERED_ROUTE, QUERY_ROOT_MODULE, ROUTES, SHELL_MODULES } from '../src/app/route-manifest.ts';
 
 export const PAGE_CHUNK = 'visitor';
 /** What the visitor's page shares with the dashboard. */
@@ -54,10 +54,12 @@ export function pageChunkPlugin(): Plugin {
       };
       const moduleOf = (file: string) => fs.realpathSync(path.join(root, file));
       const page = moduleOf(ROUTES[PRERENDERED_ROUTE].module);
+      // React Query's client comes with the page (src/app/query-slot.tsx).
+      const queryRoot = moduleOf(QUERY_ROOT_MODULE);
       if (!this.getModuleInfo(page)) return;
       const loadedAnyway = staticClosure([...this.getModuleIds()].filter((id) => this.getModuleInfo(id)?.isEntry));
-      const dashboard = staticClosure([ROUTES.dashboard.module, ...SHELL_MODULES].map(moduleOf));
-      for (const id of staticClosure([page])) {
+      const dashboard = staticClosure([ROUTES.dashboard.module, QUERY_ROOT_MODULE, ...SHELL_MODULES].map(moduleOf));
+      for (const id of staticClosure([page, queryRoot])) {
         if (!loadedAnyway.has(id)) (dashboard.has(id) ? shared : own).add(id);
       }
     },

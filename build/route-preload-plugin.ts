@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Plugin, ResolvedConfig, Rolldown } from 'vite';
 import { bundlePlugin } from './bundle-plugin.ts';
-import { PRERENDERED_ROUTE, ROUTES, routeEntries, SHELL_MODULES } from '../src/app/route-manifest.ts';
+import { PRERENDERED_ROUTE, QUERY_ROOT_MODULE, ROUTES, routeEntries, SHELL_MODULES } from '../src/app/route-manifest.ts';
 import type { CatalogFiles, RoutePreload, ShellScriptData } from '../src/app/route-preload-script.ts';
 import type { MessageArea } from '../src/i18n/i18n.ts';
 import { isLanguage, type Language } from '../src/domain/languages.ts';
@@ -182,13 +182,13 @@ export function routePreloadPlugin(): Plugin {
       pattern: patternSource(prerendered.pattern),
       mode: 'prefetch',
       // Its stylesheets are in the page already (inline-css-plugin).
-      files: filesBeyondEntry(bundle, config.root, [prerendered.module]).filter((file) => file.endsWith('.js')),
+      files: filesBeyondEntry(bundle, config.root, [prerendered.module, QUERY_ROOT_MODULE]).filter((file) => file.endsWith('.js')),
       messages: prerendered.messages,
     };
     const deepLinks = routeEntries()
       .filter(([id]) => id !== PRERENDERED_ROUTE)
       .map(([, route]): RoutePreload => {
-        const files = filesBeyondEntry(bundle, config.root, [route.module, ...(route.preloads ?? []), ...SHELL_MODULES]);
+        const files = filesBeyondEntry(bundle, config.root, [route.module, QUERY_ROOT_MODULE, ...(route.preloads ?? []), ...SHELL_MODULES]);
         const sdk = filesBeyondEntry(bundle, config.root, [PARSE_SDK_MODULE]).filter((file) => !files.includes(file));
         return {
           pattern: patternSource(route.pattern),

@@ -1,4 +1,3 @@
-import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { BrowserRouter } from 'react-router-dom';
 import { appConfig } from '../config/env';
@@ -6,21 +5,19 @@ import { activeLanguage } from '../i18n/i18n';
 import { routerBasename } from './basename';
 import { ConfigErrorPage } from '../pages/config-error-page';
 import { createNavigationHandle, NavigationBridge } from './navigation';
-import { createQueryClient } from './query-client';
+import { QuerySlotContext, type QuerySlot } from './query-slot';
 import { AppRoutes } from './routes';
-import { sessionExpiryHandler } from './session-expiry';
 
 
 export function App() {
-  const [navigation] = useState(createNavigationHandle);
-  const [queryClient] = useState(() => createQueryClient({ onSessionExpired: sessionExpiryHandler(navigation) }));
+  const [slot] = useState((): QuerySlot => ({ navigation: createNavigationHandle() }));
   if (!appConfig.ok) return <ConfigErrorPage problems={appConfig.problems} />;
   return (
-    <QueryClientProvider client={queryClient}>
+    <QuerySlotContext value={slot}>
       <BrowserRouter basename={routerBasename(activeLanguage())}>
-        <NavigationBridge handleRef={navigation} />
+        <NavigationBridge handleRef={slot.navigation} />
         <AppRoutes />
       </BrowserRouter>
-    </QueryClientProvider>
+    </QuerySlotContext>
   );
 }

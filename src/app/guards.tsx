@@ -5,7 +5,7 @@ import { useSession, useSessionEnd } from '../queries/session';
 import { QueryState } from '../components/ui/query-state';
 import { paths } from './paths';
 import { t } from '../i18n/i18n';
-import { useSiteName } from '../queries/venue';
+import { useSiteName } from '../queries/site-name';
 
 function useHereAsNext(): string {
   const location = useLocation();

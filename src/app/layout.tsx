@@ -1,4 +1,4 @@
-import { lazy, memo, Suspense, useEffect } from 'react';
+import { memo, Suspense, useEffect } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigationType } from 'react-router-dom';
 import { RouteErrorBoundary } from '../pages/route-error-page';
 import { AccountLinksPending } from './account-links-pending';
@@ -6,15 +6,16 @@ import { flashText, readFlash } from './flash';
 import { t } from '../i18n/i18n';
 import { LanguageSwitcher } from './language-switcher';
 import { paths, routePatterns } from './paths';
-import { useSiteName } from '../queries/venue';
+import { lazyWithQueries } from './query-slot';
+import { useSiteName } from '../queries/site-name';
 import { SITE_NAME_ATTRIBUTE } from '../device/venue-name';
 
 // Not needed to show a page, so their code loads after the shell's: the outbox (IndexedDB),
 // and the account links (which wait for the session anyway) with the log-out mutation.
-const OutboxSync = lazy(() => import('../queries/outbox').then((m) => ({ default: m.OutboxSync })));
-const AccountLinks = lazy(() => import('./account-links').then((m) => ({ default: m.AccountLinks })));
-const StaffLink = lazy(() => import('./account-links').then((m) => ({ default: m.StaffLink })));
-const UnverifiedBanner = lazy(() => import('./account-links').then((m) => ({ default: m.UnverifiedBanner })));
+const OutboxSync = lazyWithQueries(() => import('../queries/outbox').then((m) => m.OutboxSync));
+const AccountLinks = lazyWithQueries(() => import('./account-links').then((m) => m.AccountLinks));
+const StaffLink = lazyWithQueries(() => import('./account-links').then((m) => m.StaffLink));
+const UnverifiedBanner = lazyWithQueries(() => import('./account-links').then((m) => m.UnverifiedBanner));
 
 /*
  * A lazy part of a prerendered page hydrates when its chunk arrives. Until then an update from

@@ -4,7 +4,6 @@
  * build/prerender-plugin.ts builds this file for Node and writes its output into index.html;
  * src/main.tsx then hydrates it with the very same tree.
  */
-import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode, type ReactNode } from 'react';
 import { prerenderToNodeStream } from 'react-dom/static';
 import { Route, Routes, StaticRouter } from 'react-router-dom';
@@ -12,7 +11,6 @@ import { appConfig } from '../config/env';
 import type { Language } from '../domain/languages';
 import { loadMessages, MESSAGE_AREAS, t } from '../i18n/i18n';
 import { routerBasename } from './basename';
-import { createQueryClient } from './query-client';
 import { Layout, PageLoading } from './layout';
 import { AppRoutes } from './routes';
 
@@ -35,16 +33,14 @@ async function render(language: Language, path: string, routes: ReactNode): Prom
   // Every area: a lazy page's module is loaded once, for the first language rendered.
   await Promise.all(MESSAGE_AREAS.map((area) => loadMessages(language, area)));
   const basename = routerBasename(language);
-  // The same providers as <App/>: hydration needs the same tree, so the same markup.
+  // The same tree as <App/> (its query slot aside, which renders nothing): hydration needs the same markup.
   // prerenderToNodeStream, unlike renderToString, waits for the lazy page to load.
   const errors: unknown[] = [];
   const { prelude } = await prerenderToNodeStream(
     <StrictMode>
-      <QueryClientProvider client={createQueryClient()}>
-        <StaticRouter basename={basename} location={`${basename.replace(/\/$/, '')}${path}`}>
-          {routes}
-        </StaticRouter>
-      </QueryClientProvider>
+      <StaticRouter basename={basename} location={`${basename.replace(/\/$/, '')}${path}`}>
+        {routes}
+      </StaticRouter>
     </StrictMode>,
     {
       // React would leave a failing part for the browser to render: the build must fail instead.

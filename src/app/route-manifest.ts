@@ -94,6 +94,9 @@ export const NOT_FOUND: Pick<RouteEntry, 'module' | 'component'> = { module: 'sr
 /** What every page loads lazily after the shell (layout.tsx). */
 export const SHELL_MODULES = ['src/app/account-links.tsx', 'src/queries/outbox.ts'] as const;
 
+/** What every page, and each of the shell's lazy parts, loads with its own code: React Query (query-slot.tsx). */
+export const QUERY_ROOT_MODULE = 'src/app/query-root.tsx';
+
 function isRouteId(id: string): id is RouteId {
   return id in ROUTES;
 }

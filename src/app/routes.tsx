@@ -3,6 +3,7 @@ import { matchPath, Route, Routes } from 'react-router-dom';
 import { activeLanguage, loadMessages } from '../i18n/i18n';
 import { Layout } from './layout';
 import { NOT_FOUND, routeEntries, type RouteEntry } from './route-manifest';
+import { withQueries } from './query-slot';
 
 /*
  * The one route table. Every page is its own chunk, so that account and staff code never loads
@@ -41,13 +42,15 @@ function isComponent(value: unknown): value is ComponentType {
 function pageOf({ module, component, messages }: Pick<RouteEntry, 'module' | 'component' | 'messages'>) {
   const load = PAGE_MODULES[module.replace(/^src\//, '../')];
   if (!load) throw new Error(`No page module ${module}.`);
-  return lazyPage(async () => {
+  const page = async () => {
     // Its messages come with its code, side by side: the page renders when both are there.
     const [exports] = await Promise.all([load(), ...(messages ?? []).map((area) => loadMessages(activeLanguage(), area))]);
     const Page = exports[component];
     if (!isComponent(Page)) throw new Error(`${module} exports no component ${component}.`);
-    return { default: Page };
-  });
+    return Page;
+  };
+  // React Query's code too (query-slot.tsx), alongside.
+  return lazyPage(async () => ({ default: await withQueries(page()) }));
 }
 
 const NotFoundPage = pageOf(NOT_FOUND);

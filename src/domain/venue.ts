@@ -2,6 +2,7 @@
  * The venue's settings and their rules. Pure TypeScript: the settings form validates with
  * these rules and Cloud Code (server/cloud/venue.ts) enforces the very same ones.
  */
+import { DEFAULT_VENUE_NAME } from './venue-name';
 
 export interface VenueSettings {
   /** What visitors see: the form's heading, page titles, emails. */
@@ -21,14 +22,6 @@ export interface VenueSettings {
 /** The part of the settings that anyone may read, without an account. */
 export type PublicVenue = Pick<VenueSettings, 'name'>;
 
-/**
- * The name visitors are shown in the app's place (the header, page titles, emails): null while
- * the venue has not named itself, so that the app's own name shows, in the page's language.
- */
-export function venueNameOf({ name }: PublicVenue): string | null {
-  return name === DEFAULT_VENUE_SETTINGS.name ? null : name;
-}
-
 export type VenueField = keyof VenueSettings;
 
 export const VENUE_LIMITS = {
@@ -41,7 +34,7 @@ export const VENUE_LIMITS = {
 
 /** What a venue has until staff save settings of their own. */
 export const DEFAULT_VENUE_SETTINGS: VenueSettings = {
-  name: 'Visitor Opinions',
+  name: DEFAULT_VENUE_NAME,
   timeZone: 'UTC',
   alertWindowMinutes: 60,
   alertMinimumCount: 3,

@@ -15,7 +15,7 @@ import { useChangePassword, useDeleteAccount, useUpdateProfile } from '../querie
 import { useEmailPreferences, useSaveEmailPreferences } from '../queries/email-preferences';
 import { useSession } from '../queries/session';
 import { t } from '../i18n/i18n';
-import { useSiteName } from '../queries/venue';
+import { useSiteName } from '../queries/site-name';
 
 function Saved({ children }: { children: string }) {
   return (

@@ -33,7 +33,8 @@ import { useDashboardStats } from '../queries/opinion-stats';
 import { useDeleteOpinions, useExactCount, useOpinionList, useSetReviewed } from '../queries/opinions';
 import { usePrefetchDashboard } from '../queries/prefetch-dashboard';
 import { useAddTag, useTagsInUse } from '../queries/tags';
-import { useSiteName, useVenueSettings } from '../queries/venue';
+import { useSiteName } from '../queries/site-name';
+import { useVenueSettings } from '../queries/venue';
 
 /** The CSV's header in the page's language (the page's language is fixed for its life). */
 function csvColumnNames(): CsvColumnNames {

@@ -9,7 +9,7 @@ import { useOutboxStatus, useTakeBackRejected } from '../queries/outbox';
 import { OPINION_LIMITS, problemOfText, type OpinionFieldErrors } from '../domain/opinion';
 import { errorText, refusalText } from '../i18n/error-text';
 import { t } from '../i18n/i18n';
-import { useSiteName } from '../queries/venue';
+import { useSiteName } from '../queries/site-name';
 
 const waitingText = (count: number) => t('feedback.waiting', { count });
 

@@ -34,7 +34,7 @@ import { errorText } from '../i18n/error-text';
 import { t } from '../i18n/i18n';
 import { useSubmitOpinion, type SubmitOutcome } from '../queries/submit-opinion';
 import '../components/kiosk/kiosk.css';
-import { useSiteName } from '../queries/venue';
+import { useSiteName } from '../queries/site-name';
 
 const EMPTY_FORM: OpinionDraft = { name: '', comment: '', willReturn: null };
 

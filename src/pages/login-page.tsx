@@ -3,7 +3,7 @@ import { paths, safeNextPath } from '../app/paths';
 import { LoginForm } from '../components/login-form';
 import { useLogIn } from '../queries/auth';
 import { t } from '../i18n/i18n';
-import { useSiteName } from '../queries/venue';
+import { useSiteName } from '../queries/site-name';
 
 export function LoginPage() {
   const site = useSiteName();

@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
 import { paths } from '../app/paths';
 import { t } from '../i18n/i18n';
-import { useSiteName } from '../queries/venue';
+import { useSiteName } from '../queries/site-name';
 
 export function NotFoundPage() {
   const site = useSiteName();

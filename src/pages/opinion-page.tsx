@@ -17,7 +17,7 @@ import { useAddNote, useDeleteNote, useEditNote, useNotes } from '../queries/not
 import { useDeleteOpinions, useOpinion, useSetReviewed } from '../queries/opinions';
 import { useSession } from '../queries/session';
 import { useSetTags, useTagsInUse } from '../queries/tags';
-import { useSiteName } from '../queries/venue';
+import { useSiteName } from '../queries/site-name';
 
 /** The opinion's tags: staff's, read and written with the opinion. */
 function OpinionTags({ id, tags }: { id: string; tags: readonly string[] }) {

@@ -7,7 +7,7 @@ import { NewPasswordForm } from '../components/new-password-form';
 import { useRequestPasswordReset, useResetPassword } from '../queries/auth';
 import { errorText } from '../i18n/error-text';
 import { t } from '../i18n/i18n';
-import { useSiteName } from '../queries/venue';
+import { useSiteName } from '../queries/site-name';
 
 /** Asks for the email; the answer is the same whether an account has it or not. */
 function RequestLink({ intro }: { intro: string }) {

@@ -7,7 +7,7 @@ import { QueryState } from '../components/ui/query-state';
 import '../components/venue-settings.css';
 import { t } from '../i18n/i18n';
 import { useSaveVenueSettings, useVenueSettings } from '../queries/venue';
-import { useSiteName } from '../queries/venue';
+import { useSiteName } from '../queries/site-name';
 
 function VenueSettings() {
   const settings = useVenueSettings();

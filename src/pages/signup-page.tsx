@@ -4,7 +4,7 @@ import { paths } from '../app/paths';
 import { SignupForm } from '../components/signup-form';
 import { useSignUp } from '../queries/auth';
 import { t } from '../i18n/i18n';
-import { useSiteName } from '../queries/venue';
+import { useSiteName } from '../queries/site-name';
 
 export function SignupPage() {
   const site = useSiteName();

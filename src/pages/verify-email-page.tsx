@@ -9,7 +9,7 @@ import { useRequestEmailVerification } from '../queries/auth';
 import { useRefreshSession, useSession } from '../queries/session';
 import { errorText } from '../i18n/error-text';
 import { t } from '../i18n/i18n';
-import { useSiteName } from '../queries/venue';
+import { useSiteName } from '../queries/site-name';
 
 const sentText = () => t('verify.sent', { hours: 24 });
 

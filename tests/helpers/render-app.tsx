@@ -1,9 +1,9 @@
-import { QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import { useLayoutEffect } from 'react';
 import { MemoryRouter, useLocation } from 'react-router-dom';
 import { createNavigationHandle, NavigationBridge } from '../../src/app/navigation';
 import { createQueryClient } from '../../src/app/query-client';
+import { QuerySlotContext } from '../../src/app/query-slot';
 import { AppRoutes } from '../../src/app/routes';
 import { sessionExpiryHandler } from '../../src/app/session-expiry';
 
@@ -25,13 +25,13 @@ export function renderApp(path = '/') {
   const queryClient = createQueryClient({ onSessionExpired: sessionExpiryHandler(navigation) });
   const visited: string[] = [];
   const result = render(
-    <QueryClientProvider client={queryClient}>
+    <QuerySlotContext value={{ navigation, client: queryClient }}>
       <MemoryRouter initialEntries={[path]}>
         <NavigationBridge handleRef={navigation} />
         <LocationLog into={visited} />
         <AppRoutes />
       </MemoryRouter>
-    </QueryClientProvider>,
+    </QuerySlotContext>,
   );
   const router = {
     get state() {

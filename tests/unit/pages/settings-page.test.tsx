@@ -24,6 +24,7 @@ beforeAll(async () => {
 beforeEach(() => {
   mocked.fetchSession.mockResolvedValue(staff);
   mocked.fetchVenueSettings.mockResolvedValue(DEFAULT_VENUE_SETTINGS);
+  mocked.fetchPublicVenue.mockResolvedValue({ name: DEFAULT_VENUE_SETTINGS.name });
 });
 afterEach(() => vi.resetAllMocks());
 
