@@ -31,19 +31,40 @@ export interface RunningParse {
 }
 
 /**
- * Parse's PostgreSQL adapter answers a count without constraints from the planner's
- * estimate (pg_class.reltuples), which is 0 or stale until ANALYZE runs. Staff read totals
- * as facts, so every count here is exact, or an honest bound when the request asks for one:
- * a count whose `comment` is `countUpTo(n)` (src/domain/dashboard.ts) stops at n + 1 rows,
- * which the dashboard reads as "more than n". At a million opinions an exact count(*) of a
- * common filter walks most of the table; finding n + 1 of them does not (decision 0032).
+ * Parse's PostgreSQL function for `$all` on an array field (`containsAll`, the dashboard's tag
+ * filter) counts the array's elements row by row: no index can answer it, and at a million
+ * opinions a tag's first page took a minute. Parse defines it at every start; defined again
+ * right after, as the JSON containment it means, it is inlined by the planner into
+ * `"tags" @> '["late"]'`, which the GIN index on tags answers (server/migrations.ts). No values
+ * still match nothing, as Parse's does; an array holding one value twice no longer matches two.
  */
-export class ExactCountPostgresAdapter extends PostgresStorageAdapter {
+const CONTAINS_ALL_AS_CONTAINMENT = `CREATE OR REPLACE FUNCTION array_contains_all("array" jsonb, "values" jsonb)
+  RETURNS boolean LANGUAGE sql IMMUTABLE
+  AS $$ SELECT jsonb_array_length("values") > 0 AND "array" @> "values" $$`;
+
+/**
+ * Parse's PostgreSQL adapter with two changes for the dashboard at scale (decision 0032).
+ *
+ * Counts: Parse's adapter answers a count without constraints from the planner's estimate
+ * (pg_class.reltuples), which is 0 or stale until ANALYZE runs. Staff read totals as facts, so
+ * every count here is exact, or an honest bound when the request asks for one: a count whose
+ * `comment` is `countUpTo(n)` (src/domain/dashboard.ts) stops at n + 1 rows, which the dashboard
+ * reads as "more than n". At a million opinions an exact count(*) of a common filter walks most
+ * of the table; finding n + 1 of them does not.
+ *
+ * `$all`: answered by an index (CONTAINS_ALL_AS_CONTAINMENT).
+ */
+export class AppPostgresAdapter extends PostgresStorageAdapter {
   override async count(className: string, schema: unknown, query: unknown, readPreference: unknown, _estimate?: boolean, hint?: unknown, comment?: unknown) {
     const bound = countBoundOf(comment);
     if (bound === null) return super.count(className, schema, query, readPreference, false, hint, comment);
     const found = await this.find(className, schema, query, { limit: bound + 1, keys: ['objectId'] });
     return found.length;
+  }
+
+  override async performInitialization(options: unknown) {
+    await super.performInitialization(options);
+    await this._client.none(CONTAINS_ALL_AS_CONTAINMENT);
   }
 }
 const refuseFiles = () => Promise.reject(new Error('This app stores no files.'));
@@ -101,7 +122,7 @@ export interface ParseRateLimit {
 /** Parse Server's options for this app: the same in development, tests and the docs. */
 export function parseServerOptions(
   config: StackConfig,
-  databaseAdapter: ExactCountPostgresAdapter,
+  databaseAdapter: AppPostgresAdapter,
   { applySchema = true, rateLimit }: ParseStartOptions = {},
 ) {
   const serverURL = parseServerUrl(config);
@@ -221,7 +242,7 @@ async function answerUnsubscribe(req: Request, res: Response) {
 export async function startParse(config: StackConfig, databaseURI: string, startOptions: ParseStartOptions = {}): Promise<RunningParse> {
   // Parse Server's types say `cloud` is a path; it also takes a function, which lets the
   // TypeScript Cloud Code load through whatever runs this file (tsx, Vitest).
-  const databaseAdapter = new ExactCountPostgresAdapter({ uri: databaseURI });
+  const databaseAdapter = new AppPostgresAdapter({ uri: databaseURI });
   const options = parseServerOptions(config, databaseAdapter, startOptions) as unknown as Parameters<typeof ParseServer>[0];
   // The package's factory, not its default export: the default is lost under Node's CommonJS interop.
   const server = ParseServer(options);

@@ -8,7 +8,7 @@ import { CLASS } from '../../src/domain/classes.ts';
 import { toStatsRequest, DEFAULT_FILTERS } from '../../src/domain/dashboard.ts';
 import { opinionWhere } from '../../src/parse/opinion-query.ts';
 import { DEMO_USERS } from '../../server/seed.ts';
-import { callFunction, seedOpinions, stack } from '../helpers/dashboard-data.ts';
+import { callFunction, seedOpinions, stack, withDatabase } from '../helpers/dashboard-data.ts';
 import { anonymous, asMaster, asUser, logIn, marker, newUser, verifiedStaff, type Caller } from '../helpers/parse-rest.ts';
 
 const NOTES = `/classes/${CLASS.opinionNotes}`;
@@ -169,5 +169,27 @@ describe('tags', () => {
     expect((await callFunction('dashboardStats', yes, staffToken)).body.result).toMatchObject({ total: 3 });
     const inUse = await callFunction('opinionTags', {}, staffToken);
     expect(inUse.body.result).toContain(tag);
+  });
+
+  test('the tag filter is answered by the tags index, not row by row, and keeps Parse’s meaning', async () => {
+    // The condition Parse Server writes for the list's `tags: { $all: [tag] }` (src/parse/opinion-query.ts).
+    const condition = `array_contains_all("tags", '["late"]'::jsonb)`;
+    const plan = await withDatabase(async (client) => {
+      await client.query('BEGIN');
+      // A table this small is read whole anyway: what matters is whether an index can answer at all.
+      await client.query('SET LOCAL enable_seqscan = off');
+      const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN SELECT "objectId" FROM "${CLASS.opinions}" WHERE ${condition}`);
+      await client.query('ROLLBACK');
+      return rows.map((row) => row['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toContain(`Bitmap Index Scan on "${CLASS.opinions}_tags_gin"`.replaceAll('"', ''));
+    const answers = await withDatabase(async (client) => {
+      const { rows } = await client.query<Record<string, boolean | null>>(
+        `SELECT array_contains_all('["a","b"]', '["b"]') AS "has", array_contains_all('["a"]', '["a","b"]') AS "lacks",
+                array_contains_all('["a"]', '[]') AS "nothing", array_contains_all('["a","a"]', '["a","b"]') AS "twice"`,
+      );
+      return rows[0];
+    });
+    expect(answers).toEqual({ has: true, lacks: false, nothing: false, twice: false });
   });
 });
