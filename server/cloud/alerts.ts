@@ -5,7 +5,7 @@
  * one alert goes out per window, however many saves race (schema.ts, alertMarkerClass).
  */
 import { CLASS } from '../../src/domain/classes.ts';
-import { dayIn } from '../../src/domain/dashboard.ts';
+import { minuteIn } from '../../src/domain/dashboard.ts';
 import { alertDue, type VenueSettings } from '../../src/domain/venue.ts';
 import { alertMail } from '../staff-mail.ts';
 import { dashboardLink } from './email-links.ts';
@@ -60,8 +60,10 @@ async function sendAlert(settings: VenueSettings, counts: { count: number; wontR
     thresholdPercent: settings.alertWontReturnPercent,
     ...counts,
   };
-  const from = dayIn(settings.timeZone, since);
-  const to = dayIn(settings.timeZone, until);
+  // The window's minutes, venue time: from the one `since` falls in to the first after `until`
+  // (the window includes both): the dashboard lists the window's opinions, and the seconds around it.
+  const from = minuteIn(settings.timeZone, since);
+  const to = minuteIn(settings.timeZone, new Date(until.getTime() + MINUTE_MS));
   await Promise.all(
     recipients.map(async (recipient) => {
       const dashboard = await dashboardLink(recipient.language, from, to);

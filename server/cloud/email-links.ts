@@ -42,7 +42,7 @@ export async function appLink(language: Language, path: string): Promise<string>
   return (await linkSettings()).appUrl.replace(/\/+$/, '') + withLanguage(language, path);
 }
 
-/** The dashboard's list of the opinions between two days (venue time), both included. */
+/** The dashboard's list of the opinions between two range bounds (venue time; src/domain/dashboard.ts isRangeBound). */
 export function dashboardLink(language: Language, from: string, to: string): Promise<string> {
   return appLink(language, paths.dashboard(new URLSearchParams({ from, to }).toString()));
 }

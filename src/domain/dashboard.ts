@@ -4,7 +4,7 @@
  */
 import { isLanguage, LANGUAGE_CODES, type Language } from './languages';
 import { normalizeTag } from './tags';
-import { dayStart } from './zone-time';
+import { atZoneTime, dayStart, wallClock } from './zone-time';
 
 export type WillReturnFilter = 'any' | 'yes' | 'no';
 export type ReviewedFilter = 'any' | 'new' | 'reviewed';
@@ -25,9 +25,9 @@ export interface OpinionFilters {
   readonly willReturn: WillReturnFilter;
   readonly reviewed: ReviewedFilter;
   readonly language: LanguageFilter;
-  /** First day included, `YYYY-MM-DD` in the venue's time zone. */
+  /** First day included, `YYYY-MM-DD` in the venue's time zone, or the minute the range starts at (a RangeBound). */
   readonly from: string;
-  /** Last day included, `YYYY-MM-DD`. */
+  /** Last day included, `YYYY-MM-DD`, or the minute the range ends before. */
   readonly to: string;
   /**
    * The venue's IANA time zone, whose days `from` and `to` are (decision 0027): staff abroad
@@ -69,6 +69,44 @@ export function isDay(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+const MINUTE = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):([0-5]\d)$/;
+
+/**
+ * A From or To of the list, in the venue's time zone: a day (`YYYY-MM-DD`, as staff pick them),
+ * or a minute of one (`YYYY-MM-DDTHH:mm`, as an alert's email links to its window). A From
+ * minute is the first one included; a To minute, the first one after the range.
+ */
+export function isRangeBound(value: string): boolean {
+  const minute = MINUTE.exec(value);
+  return isDay(minute?.[1] ?? value);
+}
+
+/** The bound's day. */
+export function dayOfBound(bound: string): string {
+  return bound.slice(0, 10);
+}
+
+/** The bound's minute of its day, `HH:mm`, or null for a whole day. */
+export function timeOfBound(bound: string): { hour: number; minute: number } | null {
+  const minute = MINUTE.exec(bound);
+  return minute ? { hour: Number(minute[2]), minute: Number(minute[3]) } : null;
+}
+
+/** The instant a bound stands for: a From day's start, a To day's end, a minute's start. */
+function boundInstant(zone: string, bound: string, edge: 'from' | 'to'): Date {
+  const time = timeOfBound(bound);
+  if (!time) return dayStart(zone, bound, edge === 'to' ? 1 : 0);
+  const [y, m, d] = dayOfBound(bound).split('-').map(Number) as [number, number, number];
+  return atZoneTime(zone, y, m, d, time.hour, time.minute);
+}
+
+/** The minute (a RangeBound) the zone's clocks show at `date`. */
+export function minuteIn(zone: string, date: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  const clock = wallClock(zone, date);
+  return `${dayIn(zone, date)}T${two(clock.hour)}:${two(clock.minute)}`;
+}
+
 /** Not `lang`: that one, on any page, chooses the language the app speaks (src/i18n/). */
 const LANGUAGE_PARAM = 'language';
 
@@ -83,8 +121,8 @@ export function parseListParams(search: URLSearchParams): OpinionListParams {
     willReturn: oneOf(search.get('return'), ['any', 'yes', 'no'], 'any'),
     reviewed: oneOf(search.get('status'), ['any', 'new', 'reviewed'], 'any'),
     language: isLanguageFilter(language) ? language : 'any',
-    from: isDay(from) ? from : '',
-    to: isDay(to) ? to : '',
+    from: isRangeBound(from) ? from : '',
+    to: isRangeBound(to) ? to : '',
     q: (search.get('q') ?? '').slice(0, SEARCH_MAX),
     tag: normalizeTag(search.get('tag') ?? ''),
     sort: oneOf(search.get('sort'), ['newest', 'oldest', 'name'], 'newest'),
@@ -146,12 +184,12 @@ export interface Instants {
 /** The browser's time zone: the days of filters that name none. */
 const browserZone = () => new Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-/** The range's bounds in the filters' time zone; `to` includes the whole of its day, 23 or 25 hours on a clock change. */
+/** The range's bounds in the filters' time zone; a `to` day includes the whole of it, 23 or 25 hours on a clock change. */
 export function rangeInstants(filters: Pick<OpinionFilters, 'from' | 'to' | 'timeZone'>): Instants {
   const zone = filters.timeZone ?? browserZone();
   return {
-    start: filters.from ? dayStart(zone, filters.from) : null,
-    end: filters.to ? dayStart(zone, filters.to, 1) : null,
+    start: filters.from ? boundInstant(zone, filters.from, 'from') : null,
+    end: filters.to ? boundInstant(zone, filters.to, 'to') : null,
   };
 }
 

@@ -41,9 +41,9 @@ export function wallClock(zone: string, date: Date): WallClock {
   };
 }
 
-/** The instant when the zone's clocks show this day (UTC calendar arithmetic allowed: day 0, day 32) at `hour`:00. */
-export function atZoneTime(zone: string, year: number, month: number, day: number, hour: number): Date {
-  const asUtc = Date.UTC(year, month - 1, day, hour);
+/** The instant when the zone's clocks show this day (UTC calendar arithmetic allowed: day 0, day 32) at `hour`:`minute`. */
+export function atZoneTime(zone: string, year: number, month: number, day: number, hour: number, minute = 0): Date {
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute);
   // The zone's offset at that moment, read back from its clock; twice, for a change of offset in between.
   let guess = asUtc;
   for (let round = 0; round < 2; round++) {

@@ -82,7 +82,12 @@ export function weekdayLabel(weekday: Weekday, width: 'long' | 'short' = 'long')
 
 /** An hour of the day (0 to 23) as clocks show it: `08:00`, `8:00 a. m.`; `short`: `08`, `8 a. m.`. */
 export function hourLabel(hour: number, width: 'long' | 'short' = 'long'): string {
-  return (width === 'long' ? hours() : shortHours()).format(new Date(Date.UTC(2024, 0, 1, hour)));
+  return width === 'long' ? clockLabel(hour, 0) : shortHours().format(new Date(Date.UTC(2024, 0, 1, hour)));
+}
+
+/** A time of the day as clocks show it: `10:05`, `10:05 a. m.`. */
+export function clockLabel(hour: number, minute: number): string {
+  return hours().format(new Date(Date.UTC(2024, 0, 1, hour, minute)));
 }
 
 /** The date and time in the reader's time zone. */

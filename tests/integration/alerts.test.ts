@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { rangeInstants } from '../../src/domain/dashboard.ts';
 import { EMAIL_PREFERENCE_FIELDS } from '../../src/domain/email-preferences.ts';
 import { lastPeriod, previousPeriod } from '../../src/domain/digest.ts';
 import { DEFAULT_VENUE_SETTINGS } from '../../src/domain/venue.ts';
@@ -144,9 +145,18 @@ describe('alerts', () => {
     const links = alertMail.text.match(/https?:\/\/\S+/g) ?? [];
     const dashboard = new URL(links[0] ?? '');
     expect(`${dashboard.origin}${dashboard.pathname}`).toBe(`${APP_URL}/es/dashboard`);
-    const today = new Date().toISOString().slice(0, 10);
-    expect(dashboard.searchParams.get('to')).toBe(today);
-    expect(dashboard.searchParams.get('from')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // The window to the minute, in the venue's time zone: from the minute it starts in to the first after it.
+    const from = dashboard.searchParams.get('from') ?? '';
+    const to = dashboard.searchParams.get('to') ?? '';
+    expect(from).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+    const { start, end } = rangeInstants({ from, to, timeZone: DEFAULT_VENUE_SETTINGS.timeZone });
+    expect(start && end ? end.getTime() - start.getTime() : 0).toBe((DEFAULT_VENUE_SETTINGS.alertWindowMinutes + 1) * 60_000);
+    // The four opinions the alert counted, the oldest four of this server, are all in it.
+    const { results } = await rest.request<{ results: { createdAt: string }[] }>('GET', '/classes/opinions?order=createdAt&limit=4');
+    expect(results).toHaveLength(4);
+    for (const { createdAt } of results) {
+      expect(new Date(createdAt) >= (start ?? new Date(0)) && new Date(createdAt) < (end ?? new Date(0)), createdAt).toBe(true);
+    }
   });
 
   test('only the master key runs the check', async () => {

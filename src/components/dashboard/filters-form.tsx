@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import {
+  dayOfBound,
   PAGE_SIZES,
   SEARCH_MAX,
   type OpinionListParams,
@@ -8,10 +9,11 @@ import {
   type LanguageFilter,
   type ReviewedFilter,
   type WillReturnFilter,
+  timeOfBound,
 } from '../../domain/dashboard';
 import { LANGUAGE_CODES, LANGUAGES } from '../../domain/languages';
 import { normalizeTag, TAG_LIMITS } from '../../domain/tags';
-import { numberLabel } from '../../i18n/format';
+import { clockLabel, numberLabel } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 
 /** How long typing pauses before the search runs. */
@@ -104,14 +106,48 @@ function Select<T extends string>({
   );
 }
 
-function DateField({ label, value, min, max, onChange }: { label: string; value: string; min?: string; max?: string; onChange: (day: string) => void }) {
+/**
+ * A From or To day. A bound of the URL may hold a minute too (an alert's window): it is said
+ * with the day, and picking a day replaces it with the whole day.
+ */
+function DateField({
+  label,
+  edge,
+  value,
+  min,
+  max,
+  onChange,
+}: {
+  label: string;
+  edge: 'from' | 'to';
+  value: string;
+  min?: string;
+  max?: string;
+  onChange: (day: string) => void;
+}) {
   const id = useId();
+  const time = timeOfBound(value);
   return (
     <div className="filter">
       <label className="field__label" htmlFor={id}>
         {label}
       </label>
-      <input id={id} type="date" className="input" value={value} min={min} max={max} onChange={(event) => onChange(event.target.value)} />
+      {/* Above the day, as every field's hint (ui/field.tsx): the row's fields stay aligned on their inputs. */}
+      {time ? (
+        <span id={`${id}-time`} className="field__hint">
+          {t(edge === 'from' ? 'filters.fromTime' : 'filters.toTime', { time: clockLabel(time.hour, time.minute) })}
+        </span>
+      ) : null}
+      <input
+        id={id}
+        type="date"
+        className="input"
+        value={dayOfBound(value)}
+        min={min && dayOfBound(min)}
+        max={max && dayOfBound(max)}
+        aria-describedby={time ? `${id}-time` : undefined}
+        onChange={(event) => onChange(event.target.value)}
+      />
     </div>
   );
 }
@@ -177,8 +213,8 @@ export function FiltersForm({
         options={[['any', t('filters.language.any')], ...LANGUAGE_CODES.map((code) => [code, LANGUAGES[code].name, code] as const)]}
         onChange={(language) => onChange({ language })}
       />
-      <DateField label={t('filters.from')} value={params.from} max={params.to || undefined} onChange={(from) => onChange({ from })} />
-      <DateField label={t('filters.to')} value={params.to} min={params.from || undefined} onChange={(to) => onChange({ to })} />
+      <DateField label={t('filters.from')} edge="from" value={params.from} max={params.to || undefined} onChange={(from) => onChange({ from })} />
+      <DateField label={t('filters.to')} edge="to" value={params.to} min={params.from || undefined} onChange={(to) => onChange({ to })} />
       <Select<OpinionSort>
         label={t('filters.sort')}
         value={params.sort}

@@ -7,6 +7,7 @@ import {
   hasFilters,
   languageSplit,
   literalPattern,
+  minuteIn,
   parseListParams,
   rangeInstants,
   toSearchParams,
@@ -112,6 +113,22 @@ describe("the From/To days, in the venue's time zone", () => {
     expect(autumn.end?.toISOString()).toBe('2026-10-26T04:00:00.000Z');
     const fall = rangeInstants({ from: '2026-11-01', to: '2026-11-01', timeZone: 'America/New_York' });
     expect(fall.end && fall.start ? fall.end.getTime() - fall.start.getTime() : 0).toBe(25 * 60 * 60 * 1000);
+  });
+
+  test('may be minutes, as an alert links to its window: From the first included, To the first after', () => {
+    const range = rangeInstants({ from: '2026-06-01T10:05', to: '2026-06-01T11:06', timeZone: 'Europe/Madrid' });
+    expect(range.start?.toISOString()).toBe('2026-06-01T08:05:00.000Z');
+    expect(range.end?.toISOString()).toBe('2026-06-01T09:06:00.000Z');
+    const mixed = { ...DEFAULT_LIST_PARAMS, from: '2026-06-01T23:59', to: '2026-06-02' };
+    expect(parseListParams(toSearchParams(mixed))).toEqual(mixed);
+    for (const bad of ['2026-06-01T24:00', '2026-06-01T10:60', '2026-02-30T10:00', '2026-06-01T1:05', '2026-06-01 10:05']) {
+      expect(parseListParams(new URLSearchParams({ from: bad })).from, bad).toBe('');
+    }
+  });
+
+  test("a minute is read off the venue's clocks, whatever the browser's zone", () => {
+    expect(minuteIn('Europe/Madrid', new Date('2026-06-01T08:05:59.999Z'))).toBe('2026-06-01T10:05');
+    expect(minuteIn('Asia/Tokyo', new Date('2026-12-31T15:00:00.000Z'))).toBe('2027-01-01T00:00');
   });
 
   test('leave an open end open', () => {
