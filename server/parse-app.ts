@@ -9,7 +9,6 @@ import { paths } from '../src/app/paths.ts';
 import { CLASS } from '../src/domain/classes.ts';
 import { countBoundOf } from '../src/domain/dashboard.ts';
 import { DEFAULT_LANGUAGE } from '../src/domain/languages.ts';
-import { bestMatch } from '../src/i18n/language.ts';
 import { PASSWORD_PATTERN, PASSWORD_RULE_MESSAGE } from '../src/domain/password.ts';
 import { parseServerUrl, type StackConfig } from './config.ts';
 import { dashboardSqlPool } from './dashboard-sql.ts';
@@ -17,7 +16,6 @@ import { RESET_LINK_HOURS, VERIFY_LINK_HOURS } from './account-mail.ts';
 import { smtpMailAdapter } from './mail.ts';
 import { requestLimits } from './request-limits.ts';
 import { classDefinitions } from './schema.ts';
-import { unsubscribePage } from './unsubscribe-page.ts';
 
 /** Seven days, extended on use: a device left alone for a week asks for the password again. */
 export const SESSION_LENGTH_SECONDS = 7 * 24 * 60 * 60;
@@ -217,7 +215,7 @@ export function parseServerOptions(
   };
 }
 
-/** The unsubscribe page of staff emails, beside Parse Server's own routes. */
+/** Where a mail client's one-click unsubscribe (RFC 8058) posts, beside Parse Server's own routes. */
 const UNSUBSCRIBE_PATH = '/unsubscribe';
 
 function unsubscribeUrl(config: StackConfig): string {
@@ -225,18 +223,21 @@ function unsubscribeUrl(config: StackConfig): string {
 }
 
 /**
- * The link itself (GET) and a mail client's one-click (POST, RFC 8058) both switch the email
- * off and answer a small page in the user's language; a refused token in the browser's.
+ * A mail client's one-click unsubscribe (POST) switches the email off here; a client that opens
+ * the header's link instead (GET) is sent to the app's page, which does the same in the
+ * reader's language (src/pages/unsubscribe-page.tsx), as the link in the mail's text does.
  */
 async function answerUnsubscribe(req: Request, res: Response) {
   // Loaded by Parse Server with Cloud Code: the same module, with its links configured.
   const [{ unsubscribe }, { appLink }] = await Promise.all([import('./cloud/unsubscribe.ts'), import('./cloud/email-links.ts')]);
+  if (req.method === 'GET') {
+    const token = typeof req.query.token === 'string' ? req.query.token : '';
+    // The path without a language: the app chooses it as on any visit (the device's choice, the browser's).
+    res.redirect(303, await appLink(DEFAULT_LANGUAGE, `${paths.unsubscribe()}?${new URLSearchParams({ token }).toString()}`));
+    return;
+  }
   const done = await unsubscribe(req.query.token);
-  const language = done?.language ?? bestMatch(req.acceptsLanguages()) ?? DEFAULT_LANGUAGE;
-  res
-    .status(done ? 200 : 403)
-    .type('html')
-    .send(unsubscribePage(language, done?.kind ?? null, await appLink(language, paths.account())));
+  res.status(done ? 200 : 403).type('text').send(done ? 'Unsubscribed.' : 'This unsubscribe link is not valid.');
 }
 
 export async function startParse(config: StackConfig, databaseURI: string, startOptions: ParseStartOptions = {}): Promise<RunningParse> {

@@ -3,7 +3,7 @@ import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../../src/domain/la
 import { readEmailPreferences, EMAIL_PREFERENCE_FIELDS, type EmailKind, type EmailPreferences } from '../../src/domain/email-preferences.ts';
 import { STAFF_ROLE } from '../schema.ts';
 import { DIGEST_SENT_FIELD } from './digest-sent.ts';
-import { unsubscribeLink } from './email-links.ts';
+import { unsubscribeLinks } from './email-links.ts';
 import { serverParse } from './parse-global.ts';
 
 const Parse = serverParse();
@@ -48,17 +48,18 @@ export async function staffRecipients(): Promise<Recipient[]> {
 
 /**
  * Sends through Parse Server's email adapter (server/mail.ts locally, Back4App's there), with the
- * headers that let a mail client offer its own one-click unsubscribe (RFC 8058).
+ * headers that let a mail client offer its own unsubscribe: one click (RFC 8058) where a server
+ * answers it, else the app's page.
  */
 export async function sendStaffMail(
   recipient: Recipient,
   kind: EmailKind,
   mail: (unsubscribe: string) => { subject: string; text: string; html: string },
 ): Promise<void> {
-  const unsubscribe = await unsubscribeLink(recipient.id, kind);
+  const links = await unsubscribeLinks(recipient.id, kind, recipient.language);
   await Parse.Cloud.sendEmail({
     to: recipient.email,
-    ...mail(unsubscribe),
-    headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+    ...mail(links.page),
+    headers: { 'List-Unsubscribe': `<${links.header}>`, ...(links.oneClick ? { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}) },
   });
 }

@@ -53,6 +53,8 @@ export const ROUTES = {
     readsWithSdk: true,
     messages: ['accounts', 'errors'],
   },
+  /** Where a staff email's unsubscribe link leads (server/cloud/email-links.ts): no account needed. */
+  unsubscribe: { pattern: '/unsubscribe', module: 'src/pages/unsubscribe-page.tsx', component: 'UnsubscribePage', guard: 'none', messages: ['accounts', 'errors'] },
   account: { pattern: '/account', module: 'src/pages/account-page.tsx', component: 'AccountPage', guard: 'user', messages: ['accounts', 'errors'] },
   dashboard: {
     pattern: '/dashboard',

@@ -1,8 +1,9 @@
 /** The signed-in user's choice of staff emails, read from and saved on their own `_User` (their ACL is private). */
-import { EMAIL_PREFERENCE_FIELDS, readEmailPreferences, type EmailPreferences } from '../domain/email-preferences';
+import { EMAIL_PREFERENCE_FIELDS, readEmailPreferences, type EmailKind, type EmailPreferences } from '../domain/email-preferences';
 import { appError } from '../domain/errors';
-import { getParse } from './client';
-import { toAppError } from './errors';
+import { getParse, READ_TIMEOUT_MS } from './client';
+import { toAppError, withTimeout } from './errors';
+import { restRequest } from './rest';
 
 async function currentUser() {
   const Parse = await getParse();
@@ -37,4 +38,21 @@ export async function saveEmailPreferences(preferences: EmailPreferences): Promi
     user.revert();
     throw toAppError(error);
   }
+}
+
+/**
+ * Anybody holding a staff email's unsubscribe link: switches that kind of email off for the user
+ * the link names (server/cloud/unsubscribe.ts). No account is needed, so no SDK either (rest.ts).
+ * A token that is not the server's is refused (`forbidden`).
+ */
+export async function unsubscribeByToken(token: string): Promise<EmailKind> {
+  let answer: unknown;
+  try {
+    answer = (await withTimeout(restRequest('functions/unsubscribe', { token }), READ_TIMEOUT_MS)).result;
+  } catch (error) {
+    throw toAppError(error);
+  }
+  const kind = typeof answer === 'object' && answer !== null && 'kind' in answer ? answer.kind : undefined;
+  if (kind !== 'alerts' && kind !== 'digest') throw appError('server');
+  return kind;
 }

@@ -1,7 +1,7 @@
 /** The staff emails a user receives: read and saved on the account page. */
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { EmailPreferences } from '../domain/email-preferences';
-import { fetchEmailPreferences, saveEmailPreferences } from '../parse/email-preferences';
+import { fetchEmailPreferences, saveEmailPreferences, unsubscribeByToken } from '../parse/email-preferences';
 import { rejectingWithAppError } from './app-error';
 
 export const emailPreferenceQueries = {
@@ -24,5 +24,14 @@ export function useSaveEmailPreferences(userId: string) {
   return useMutation({
     mutationFn: (preferences: EmailPreferences) => rejectingWithAppError(() => saveEmailPreferences(preferences)),
     onSuccess: (saved) => queryClient.setQueryData(emailPreferenceQueries.mine(userId).queryKey, saved),
+  });
+}
+
+/** An unsubscribe link's token, sent: what this device showed of anyone's preferences is stale. */
+export function useUnsubscribe() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (token: string) => rejectingWithAppError(() => unsubscribeByToken(token)),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: emailPreferenceQueries.all() }),
   });
 }

@@ -53,3 +53,15 @@ export function linkIn(mail: CaughtMail): string {
 
 export const VERIFY_SUBJECT = /verify your e-mail/i;
 export const RESET_SUBJECT = /password reset/i;
+
+/** A header of a caught mail, read from its source (MailDev's JSON lists only a few). */
+export async function mailHeader(mailURL: string, mail: CaughtMail, name: string): Promise<string | undefined> {
+  const response = await fetch(`${mailURL}/api/email/${mail.id}/source`);
+  if (!response.ok) throw new Error(`The mail catcher answered ${response.status}.`);
+  const source = await response.text();
+  // The header block ends at the first empty line; a folded header goes on after a line break and a space.
+  const head = source.split(/\r?\n\r?\n/)[0] ?? '';
+  const lines = head.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/);
+  const prefix = `${name.toLowerCase()}:`;
+  return lines.find((line) => line.toLowerCase().startsWith(prefix))?.slice(prefix.length).trim();
+}

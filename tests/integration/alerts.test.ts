@@ -16,7 +16,7 @@ import { migrate } from '../../server/migrations.ts';
 import { startParse, type RunningParse } from '../../server/parse-app.ts';
 import { masterRestClient, type RestClient } from '../../server/rest.ts';
 import { grantStaff } from '../../server/roles.ts';
-import { waitForMail, type CaughtMail } from '../helpers/mail.ts';
+import { mailHeader, waitForMail, type CaughtMail } from '../helpers/mail.ts';
 import { anonymous, asMaster, asUser, logIn, TEST_PASSWORD } from '../helpers/parse-rest.ts';
 import { freePort, type ProvidedStack } from '../helpers/test-stack.ts';
 
@@ -72,6 +72,12 @@ interface Outcome {
   reason?: string;
   count: number;
   wontReturn: number;
+}
+
+/** What the app's unsubscribe page sends (src/parse/email-preferences.ts), without a session. */
+async function unsubscribeWith(token: string | null) {
+  const answer = await anonymous(stack)<{ result?: { kind: string }; code?: number }>('POST', '/functions/unsubscribe', { token });
+  return answer.status === 200 ? { status: answer.status, kind: answer.body.result?.kind } : { status: answer.status, code: answer.body.code };
 }
 
 const checkAlert = async () => (await asMaster(stack)<{ result: Outcome }>('POST', '/functions/checkAlert', {})).body.result;
@@ -221,8 +227,8 @@ describe('digests', () => {
 
   test('a second run sends nothing more, and the digest’s own link unsubscribes from digests only', async () => {
     expect(await runJob(rest, 'sendDigests')).toEqual({ status: 'succeeded', message: 'Sent 0 digests.' });
-    const link = (digest.text.match(/https?:\/\/\S+/g) ?? []).find((href) => href.includes('/unsubscribe?'));
-    expect((await fetch(link ?? '')).status).toBe(200);
+    const link = new URL((digest.text.match(/https?:\/\/\S+/g) ?? []).find((href) => href.includes('/unsubscribe?')) ?? '');
+    expect(await unsubscribeWith(link.searchParams.get('token'))).toEqual({ status: 200, kind: 'digest' });
     const stored = await rest.request<Record<string, unknown>>('GET', `/users/${spanish.id}`);
     expect(stored[EMAIL_PREFERENCE_FIELDS.digest]).toBe('off');
   });
@@ -252,37 +258,46 @@ describe('unsubscribe', () => {
     if (!link) throw new Error('The mail has no unsubscribe link.');
     return new URL(link);
   };
+  const oneClickOf = async (mail: CaughtMail) => new URL(/^<(.*)>$/.exec((await mailHeader(shared.mailURL, mail, 'List-Unsubscribe')) ?? '')?.[1] ?? '');
   const alertsOn = async (user: Staff) =>
     (await rest.request<Record<string, unknown>>('GET', `/users/${user.id}`))[EMAIL_PREFERENCE_FIELDS.alerts];
 
-  test('a token for another user, or for another kind of email, is refused and changes nothing', async () => {
+  test('the mail links to the app’s page in the reader’s language; its header to the server’s one-click', async () => {
     const link = unsubscribeLinkOf(alertMail);
-    const token = link.searchParams.get('token') ?? '';
+    expect(`${link.origin}${link.pathname}`).toBe(`${APP_URL}/es/unsubscribe`);
+    const oneClick = await oneClickOf(alertMail);
+    expect(`${oneClick.origin}${oneClick.pathname}`).toBe(new URL('/unsubscribe', stack.serverURL).href);
+    expect(oneClick.searchParams.get('token')).toBe(link.searchParams.get('token'));
+    expect(await mailHeader(shared.mailURL, alertMail, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+  });
+
+  test('a token for another user, or for another kind of email, is refused and changes nothing', async () => {
+    const token = unsubscribeLinkOf(alertMail).searchParams.get('token') ?? '';
     const [, kind, mac] = token.split('.');
-    const forged = [`${silent.id}.${kind}.${mac}`, `${spanish.id}.digest.${mac}`, `${spanish.id}.${kind}.AAAA`];
+    const forged = [`${silent.id}.${kind}.${mac}`, `${spanish.id}.digest.${mac}`, `${spanish.id}.${kind}.AAAA`, ''];
     for (const candidate of forged) {
-      const other = new URL(link);
-      other.searchParams.set('token', candidate);
-      expect((await fetch(other)).status).toBe(403);
+      expect(await unsubscribeWith(candidate)).toEqual({ status: 400, code: 119 });
+      const oneClick = await oneClickOf(alertMail);
+      oneClick.searchParams.set('token', candidate);
+      expect((await fetch(oneClick, { method: 'POST', body: 'List-Unsubscribe=One-Click' })).status).toBe(403);
     }
     expect(await alertsOn(spanish)).toBe(true);
     expect(await alertsOn(silent)).toBe(false);
   });
 
-  test('the link works without a session, answers in the user’s language and switches alerts off', async () => {
-    const answer = await fetch(unsubscribeLinkOf(alertMail));
-    expect(answer.status).toBe(200);
-    const page = await answer.text();
-    expect(page).toContain('lang="es"');
-    expect(page).toContain('Ya no recibirás alertas por correo electrónico.');
-    expect(page).toContain(`${APP_URL}/es/account`);
+  test('what the app’s page sends works without a session and switches alerts off', async () => {
+    expect(await unsubscribeWith(unsubscribeLinkOf(alertMail).searchParams.get('token'))).toEqual({ status: 200, kind: 'alerts' });
     expect(await alertsOn(spanish)).toBe(false);
   });
 
-  test('a mail client’s one-click POST does the same', async () => {
+  test('a mail client’s one-click POST does the same; its GET is sent to the app’s page', async () => {
     await rest.request('PUT', `/users/${spanish.id}`, { [EMAIL_PREFERENCE_FIELDS.alerts]: true });
-    const answer = await fetch(unsubscribeLinkOf(alertMail), { method: 'POST', body: 'List-Unsubscribe=One-Click' });
-    expect(answer.status).toBe(200);
+    const oneClick = await oneClickOf(alertMail);
+    const opened = await fetch(oneClick, { redirect: 'manual' });
+    expect(opened.status).toBe(303);
+    expect(opened.headers.get('location')).toBe(`${APP_URL}/unsubscribe?token=${encodeURIComponent(oneClick.searchParams.get('token') ?? '')}`);
+    expect(await alertsOn(spanish)).toBe(true);
+    expect((await fetch(oneClick, { method: 'POST', body: 'List-Unsubscribe=One-Click' })).status).toBe(200);
     expect(await alertsOn(spanish)).toBe(false);
   });
 });
