@@ -223,6 +223,9 @@ describe('a new version', () => {
     const { dir, deploy, remove } = deployment();
     const host = await startHost(dir);
     const { context, page } = await newPage(browser(), { viewport: PHONE });
+    const logs: string[] = [];
+    page.on('console', (message) => logs.push(message.text()));
+    page.on('pageerror', (error) => logs.push(`page error: ${error.message}`));
     await page.goto(`${host.origin}/`);
     await workerActive(page);
     await page.reload();
@@ -239,7 +242,21 @@ describe('a new version', () => {
     await page.getByRole('link', { name: 'Log in' }).click();
     // The new worker activates, then the page reloads under it: on a machine busy with other test
     // files, more than the default 10 s (it failed once so in a full run).
-    await expect.poll(() => isSamePage(page).catch(() => true), { timeout: 30_000 }).toBe(false);
+    try {
+      await expect.poll(() => isSamePage(page).catch(() => true), { timeout: 30_000 }).toBe(false);
+    } catch (error) {
+      // What the page was doing, for the record: this wait failed twice in full runs, never alone.
+      const state = await Promise.race([
+        page.evaluate(async () => {
+          const registration = await navigator.serviceWorker.getRegistration('/');
+          const fields = [...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('textarea, input')].map((field) => `${field.name}=${field.value}`);
+          return { controller: navigator.serviceWorker.controller?.state, active: registration?.active?.state, waiting: registration?.waiting?.state, fields, heading: document.querySelector('h1')?.textContent };
+        }),
+        new Promise((resolve) => setTimeout(() => resolve('the page does not answer'), 2_000)),
+      ]).catch((reason: unknown) => String(reason));
+      console.error('The new version was not taken:', page.url(), JSON.stringify(state), logs);
+      throw error;
+    }
     await page.getByRole('heading', { name: 'Log in' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/login');
     expect(await controllingVersion(page)).toBe('next');
