@@ -1,6 +1,7 @@
 /** Starts scripts/bare-parse-server.ts, the bare Parse Server `bench:load` compares with. */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../tests/helpers/test-stack.ts';
 
@@ -17,7 +18,13 @@ export async function startBareParse(databaseURL: string): Promise<BareParse> {
   const exited = once(child, 'exit').then(([code]) => {
     throw new Error(`The bare Parse Server exited (code ${String(code)}) before it listened.`);
   });
-  const listening = once(child.stdout, 'data').then(([chunk]) => String(chunk).trim());
+  // Parse Server writes its deprecation warnings on stdout too: the URL is the line that is one.
+  const listening = (async () => {
+    for await (const line of readline.createInterface({ input: child.stdout })) {
+      if (line.startsWith('http://')) return line;
+    }
+    throw new Error('The bare Parse Server closed its output before it listened.');
+  })();
   const serverURL = await Promise.race([listening, exited]);
   // Its later exit, on stop, is no failure.
   exited.catch(() => undefined);

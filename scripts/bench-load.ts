@@ -119,11 +119,11 @@ function print(figures: LoadFigures) {
 const stack = await startTestStack({ opinionCreateLimit: rateLimited ? 100 : 1_000_000 });
 try {
   console.log(`\nbench:load — ${requests} creates from ${connections} concurrent clients, rate limit ${rateLimited ? 'on (100/min per IP)' : 'off'}`);
-  const runs = [await load({ name: 'this app', serverURL: stack.serverURL, ...stack.config })];
+  const runs = [await load({ ...stack.config, name: 'this app', serverURL: stack.serverURL })];
   if (!rateLimited) {
     const bare = await startBareParse(stack.databaseURL);
     try {
-      runs.push(await load({ name: 'bare Parse Server (no Cloud Code, no limits)', serverURL: bare.serverURL, ...BARE }));
+      runs.push(await load({ ...BARE, name: 'bare Parse Server (no Cloud Code, no limits)', serverURL: bare.serverURL }));
     } finally {
       await bare.stop();
     }
