@@ -94,10 +94,13 @@ Parse.Cloud.define<Record<string, unknown>>('dashboardVisit', async (request) =>
   return statsNow ? { previous, stats: statsNow } : { previous };
 });
 
-/** Tells open dashboards, through LiveQuery, that an opinion arrived (see dashboardSignalClass). */
+/**
+ * Tells open dashboards, through LiveQuery, that an opinion arrived (see dashboardSignalClass):
+ * a row of its own per opinion, inserted, so that concurrent creates never wait on one another
+ * for a shared row's lock (decision 0031). The retention job removes the old ones.
+ */
 export async function signalNewOpinion(object: { id?: string; createdAt?: Date }): Promise<void> {
-  const className = dashboardSignalClass.className;
-  const signal = (await new Parse.Query(className).first({ useMasterKey: true })) ?? new Parse.Object(className);
+  const signal = new Parse.Object(dashboardSignalClass.className);
   const acl = new Parse.ACL();
   acl.setRoleReadAccess(STAFF_ROLE, true);
   signal.setACL(acl);

@@ -9,7 +9,7 @@ import { CLASS } from '../../src/domain/classes.ts';
 import { OUR_ERROR_CODE } from '../../src/domain/errors.ts';
 import { DEFAULT_VENUE_SETTINGS, parseVenueRefusal, type VenueSettings } from '../../src/domain/venue.ts';
 import { DEMO_USERS } from '../../server/seed.ts';
-import { seedOpinions, stack } from '../helpers/dashboard-data.ts';
+import { seedOpinions, stack, withDatabase } from '../helpers/dashboard-data.ts';
 import { anonymous, asMaster, asUser, countComment, logIn, marker, newUser, type Caller } from '../helpers/parse-rest.ts';
 
 let staff: Caller;
@@ -127,6 +127,19 @@ describe('applyRetention', () => {
     for (const objectId of ids) {
       await asMaster(stack)('POST', `/classes/${CLASS.opinionNotes}`, { opinion: { __type: 'Pointer', className: CLASS.opinions, objectId }, text: 'Noted' });
     }
+  });
+
+  test('deletes the live signals older than a day, whatever the retention', async () => {
+    // Each opinion seeded above was announced by a signal of its own (decision 0031).
+    const signalsOf = (opinionIds: readonly string[]) =>
+      withDatabase(async (client) => (await client.query('SELECT 1 FROM "dashboardSignals" WHERE "opinionId" = ANY($1)', [opinionIds])).rowCount);
+    expect(await signalsOf(ids)).toBe(ids.length);
+    await withDatabase((client) => client.query(`UPDATE "dashboardSignals" SET "createdAt" = now() - interval '25 hours' WHERE "opinionId" = ANY($1)`, [ids.slice(0, 3)]));
+    await save(staff, { ...saved, retentionDays: null });
+    const run = await npmRunJob('applyRetention');
+    expect(run.code, run.output).toBe(0);
+    expect(await signalsOf(ids.slice(0, 3))).toBe(0);
+    expect(await signalsOf(ids.slice(3))).toBe(2);
   });
 
   test('deletes nothing while retention is off', async () => {
