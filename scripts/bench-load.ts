@@ -1,5 +1,6 @@
 /**
  * `npm run bench:load [-- --rate-limit] [--requests N] [--connections C] [--write]`
+ * `npm run bench:load -- --cluster`: 1 and CLUSTER_SIZE instances side by side (scripts/bench-load-cluster.ts).
  *
  * Creates opinions from many concurrent clients on loopback against a throwaway stack, then
  * counts rows: every accepted response must be exactly one row, and nothing may answer 5xx.
@@ -22,6 +23,11 @@ const rateLimited = process.argv.includes('--rate-limit');
 const requests = option('requests', 5_000);
 const connections = option('connections', 50);
 const runId = crypto.randomUUID();
+
+if (process.argv.includes('--cluster')) {
+  const { benchCluster } = await import('./bench-load-cluster.ts');
+  process.exit(await benchCluster({ requests, connections }));
+}
 
 const stack = await startTestStack({ opinionCreateLimit: rateLimited ? 100 : 1_000_000 });
 try {

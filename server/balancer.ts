@@ -29,6 +29,8 @@ export function haproxyConfig(port: number, upstreams: readonly Upstream[]): str
     '  timeout client 60s',
     '  timeout server 60s',
     '  timeout tunnel 1h',
+    // A busy instance answers its health check late: that is not a dead one.
+    '  timeout check 10s',
     '  retries 3',
     '  option redispatch',
     '  retry-on conn-failure',
@@ -42,7 +44,7 @@ export function haproxyConfig(port: number, upstreams: readonly Upstream[]): str
     '  option httpchk GET /parse/health',
     '  http-check expect status 200',
     '  http-response set-header X-Upstream %s',
-    ...upstreams.map(({ name, port: upstreamPort }) => `  server ${name} 127.0.0.1:${upstreamPort} check inter 1s fall 2 rise 2`),
+    ...upstreams.map(({ name, port: upstreamPort }) => `  server ${name} 127.0.0.1:${upstreamPort} check inter 1s fall 3 rise 2`),
     '',
   ].join('\n');
 }
