@@ -1,5 +1,6 @@
 /**
  * `npm run bench:load [-- --rate-limit] [--requests N] [--connections C] [--write]`
+ * `npm run bench:load -- --cluster`: 1 and CLUSTER_SIZE instances side by side (scripts/bench-load-cluster.ts).
  *
  * Creates opinions from many concurrent clients on loopback against a throwaway stack, then
  * counts rows: every accepted response must be exactly one row, and nothing may answer 5xx.
@@ -114,6 +115,11 @@ function print(figures: LoadFigures) {
   console.log(`  rows stored   ${figures.stored} (accepted responses: ${figures.answers.get(201) ?? 0})`);
   console.log(`  errors        ${figures.connectionErrors} connection errors, ${figures.timeouts} timeouts`);
   console.log(figures.ok ? '  OK: rows equal accepted responses, no 5xx.' : '  FAILED: rows and accepted responses differ, or the server failed.');
+}
+
+if (process.argv.includes('--cluster')) {
+  const { benchCluster } = await import('./bench-load-cluster.ts');
+  process.exit(await benchCluster({ requests, connections }));
 }
 
 const stack = await startTestStack({ opinionCreateLimit: rateLimited ? 100 : 1_000_000 });

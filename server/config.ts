@@ -30,6 +30,13 @@ export interface StackConfig {
    * connection's address counts and X-Forwarded-For is ignored.
    */
   trustProxy?: string | number;
+  /**
+   * Redis, when several instances share their state (npm run cluster): the rate limits,
+   * Parse's cache and LiveQuery's pub/sub. Unset, each keeps its own in memory.
+   */
+  redisURL?: string;
+  /** Where clients reach Parse when it is not this process's port (behind the cluster's balancer). */
+  publicServerURL?: string;
 }
 
 // A development default only: production sets PARSE_MASTER_KEY on its own server.
@@ -78,10 +85,41 @@ export function readStackConfig(overrides: Partial<StackConfig> = {}): StackConf
     authRequestLimit: limit('AUTH_REQUEST_LIMIT', 20),
     accountLogInLimit: limit('ACCOUNT_LOGIN_LIMIT', 10),
     trustProxy: trustProxy(),
+    redisURL: process.env.REDIS_URL || undefined,
+    publicServerURL: process.env.PUBLIC_SERVER_URL || undefined,
     ...overrides,
   };
 }
 
 export function parseServerUrl(config: StackConfig): string {
   return `http://localhost:${config.parsePort}/parse`;
+}
+
+/** The address in links that leave the server (emails): the balancer's, in a cluster. */
+export function publicServerUrl(config: StackConfig): string {
+  return config.publicServerURL ?? parseServerUrl(config);
+}
+
+/** The environment under which readStackConfig reads `config` back: how a parent hands it to a child process. */
+export function stackConfigEnv(config: StackConfig): Record<string, string> {
+  const optional = (value: string | number | undefined) => (value === undefined ? '' : String(value));
+  return {
+    DATA_DIR: config.dataDir,
+    POSTGRES_PORT: String(config.postgresPort),
+    PARSE_PORT: String(config.parsePort),
+    PARSE_APP_ID: config.appId,
+    PARSE_JS_KEY: config.javascriptKey,
+    PARSE_MASTER_KEY: config.masterKey,
+    SMTP_PORT: String(config.smtpPort),
+    MAIL_WEB_PORT: String(config.mailWebPort),
+    APP_URL: config.appUrl,
+    APP_NAME: config.appName,
+    RATE_LIMIT_LOCALHOST: config.rateLimitLocalhost ? '1' : '0',
+    OPINION_CREATE_LIMIT: String(config.opinionCreateLimit),
+    AUTH_REQUEST_LIMIT: String(config.authRequestLimit),
+    ACCOUNT_LOGIN_LIMIT: String(config.accountLogInLimit),
+    TRUST_PROXY: optional(config.trustProxy),
+    REDIS_URL: optional(config.redisURL),
+    PUBLIC_SERVER_URL: optional(config.publicServerURL),
+  };
 }

@@ -3,6 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { ParseServer } from 'parse-server';
+import { RedisCacheAdapter } from 'parse-server/lib/Adapters/Cache/RedisCacheAdapter.js';
 import { PostgresStorageAdapter } from 'parse-server/lib/Adapters/Storage/Postgres/PostgresStorageAdapter.js';
 import { allowCrossDomain } from 'parse-server/lib/middlewares.js';
 import { paths } from '../src/app/paths.ts';
@@ -10,7 +11,7 @@ import { CLASS } from '../src/domain/classes.ts';
 import { countBoundOf } from '../src/domain/dashboard.ts';
 import { DEFAULT_LANGUAGE } from '../src/domain/languages.ts';
 import { PASSWORD_PATTERN, PASSWORD_RULE_MESSAGE } from '../src/domain/password.ts';
-import { parseServerUrl, type StackConfig } from './config.ts';
+import { parseServerUrl, publicServerUrl, type StackConfig } from './config.ts';
 import { dashboardSqlPool } from './dashboard-sql.ts';
 import { RESET_LINK_HOURS, VERIFY_LINK_HOURS } from './account-mail.ts';
 import { smtpMailAdapter } from './mail.ts';
@@ -140,7 +141,9 @@ export function parseServerOptions(
     javascriptKey: config.javascriptKey,
     masterKey: config.masterKey,
     serverURL,
-    publicServerURL: serverURL,
+    publicServerURL: publicServerUrl(config),
+    // Several instances: a session or role changed through one is seen by all (decision 0033).
+    cacheAdapter: config.redisURL ? new RedisCacheAdapter({ url: config.redisURL }) : undefined,
     appName: config.appName,
     cloud: async () => {
       const { configureEmailLinks } = await import('./cloud/email-links.ts');
@@ -148,7 +151,8 @@ export function parseServerOptions(
       await import('./cloud/main.ts');
     },
     // The staff dashboard hears of new opinions over a WebSocket on the same port (see dashboardSignalClass).
-    liveQuery: { classNames: [CLASS.dashboardSignals] },
+    // With Redis, a save through one instance reaches the sockets held by every other.
+    liveQuery: { classNames: [CLASS.dashboardSignals], redisURL: config.redisURL },
     schema: applySchema ? {
       definitions: classDefinitions,
       // Extra fields or indexes made on a server by hand are left alone, never dropped.
@@ -219,7 +223,7 @@ export function parseServerOptions(
 const UNSUBSCRIBE_PATH = '/unsubscribe';
 
 function unsubscribeUrl(config: StackConfig): string {
-  return new URL(UNSUBSCRIBE_PATH, parseServerUrl(config)).href;
+  return new URL(UNSUBSCRIBE_PATH, publicServerUrl(config)).href;
 }
 
 /**
@@ -273,12 +277,12 @@ export async function startParse(config: StackConfig, databaseURI: string, start
   });
   // Parse pings each LiveQuery socket on this interval and only stops two ticks after it
   // closed: a short one lets a stopped server's process exit within seconds.
-  const liveQuery = await ParseServer.createLiveQueryServer(httpServer, { websocketTimeout: 5_000 }, options);
+  const liveQuery = await ParseServer.createLiveQueryServer(httpServer, { websocketTimeout: 5_000, redisURL: config.redisURL }, options);
   return {
     serverURL: parseServerUrl(config),
     async stop() {
       await liveQuery.shutdown();
-      limits.stop();
+      await limits.stop();
       await dashboardSql.end();
       await new Promise<void>((resolve) => {
         httpServer.close(() => resolve());

@@ -11,6 +11,13 @@ declare module 'parse-server/lib/Adapters/Storage/Postgres/PostgresStorageAdapte
   }
 }
 
+// Parse's cache in Redis, shared by the instances of a cluster (server/cluster.ts).
+declare module 'parse-server/lib/Adapters/Cache/RedisCacheAdapter.js' {
+  export class RedisCacheAdapter {
+    constructor(options: { url: string }, ttl?: number);
+  }
+}
+
 // Used by the tests to see what MongoDB would receive from Parse's aggregate (tests/helpers/mongo-aggregate.ts).
 declare module 'parse-server/lib/Adapters/Storage/Mongo/MongoStorageAdapter.js' {
   export class MongoStorageAdapter {

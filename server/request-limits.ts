@@ -14,7 +14,9 @@
 import { createRequire } from 'node:module';
 import { timingSafeEqual } from 'node:crypto';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
-import { ipKeyGenerator, MemoryStore } from 'express-rate-limit';
+import { ipKeyGenerator, MemoryStore, type Store } from 'express-rate-limit';
+import { RedisStore, type RedisReply } from 'rate-limit-redis';
+import { createClient } from 'redis';
 import { OUR_ERROR_CODE, RATE_LIMIT_MESSAGE } from '../src/domain/errors.ts';
 import type { StackConfig } from './config.ts';
 
@@ -295,7 +297,30 @@ export interface RequestLimits {
   handlers: RequestHandler[];
   /** Answers a body that cannot be read (malformed, too large) as a Parse error, with Parse's CORS headers. */
   errorHandler: (error: unknown, req: Request, res: Response, next: NextFunction) => void;
-  stop(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * Counts kept in Redis, so that several instances behind one balancer count together
+ * (decision 0033): the same store Parse Server's own `rateLimit.redisUrl` uses.
+ */
+function sharedCounts(url: string) {
+  const client = createClient({ url });
+  client.on('error', (error: unknown) => console.error(`Rate limits: Redis: ${error instanceof Error ? error.message : String(error)}`));
+  const connected = client.connect();
+  // The store loads its scripts at once; commands wait for the connection.
+  const sendCommand = async (...args: string[]) => {
+    await connected;
+    // The store's scripts answer numbers and strings only, never a map or null.
+    return client.sendCommand<RedisReply>(args);
+  };
+  return {
+    store: (prefix: string) => new RedisStore({ sendCommand, prefix }),
+    async close() {
+      await connected.catch(() => undefined);
+      if (client.isOpen) await client.close();
+    },
+  };
 }
 
 /**
@@ -303,9 +328,10 @@ export interface RequestLimits {
  * the browser, which tells "rate limited" from "offline" by it.
  */
 export function requestLimits(config: StackConfig, allowCrossDomain: RequestHandler): RequestLimits {
-  const rules = limitRules(config).map((rule) => {
-    const store = new MemoryStore();
-    store.init({ windowMs: rule.windowMs } as Parameters<MemoryStore['init']>[0]);
+  const shared = config.redisURL === undefined ? null : sharedCounts(config.redisURL);
+  const rules = limitRules(config).map((rule, index) => {
+    const store: Store = shared ? shared.store(`${config.appId}:limit:${index}:`) : new MemoryStore();
+    store.init?.({ windowMs: rule.windowMs } as Parameters<MemoryStore['init']>[0]);
     return { rule, store };
   });
   let warnedAboutProxy = false;
@@ -381,8 +407,9 @@ export function requestLimits(config: StackConfig, allowCrossDomain: RequestHand
         res.status(status).json({ code, error: message });
       });
     },
-    stop() {
-      for (const { store } of rules) store.shutdown();
+    async stop() {
+      for (const { store } of rules) await store.shutdown?.();
+      await shared?.close();
     },
   };
 }

@@ -3,8 +3,8 @@ import { readStackConfig } from './config.ts';
 import { DEMO_USERS } from './seed.ts';
 import { startStack, type Stack } from './stack.ts';
 
-export async function runUntilSignal(start: () => Promise<Stack>, onStarted: (stack: Stack) => void, extraStop?: () => Promise<void>) {
-  let stack: Stack | undefined;
+export async function runUntilSignal<S extends Stack>(start: () => Promise<S>, onStarted: (stack: S) => void, extraStop?: () => Promise<void>) {
+  let stack: S | undefined;
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;

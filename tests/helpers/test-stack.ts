@@ -46,10 +46,10 @@ function makeDataDir(): string {
   return dataDir;
 }
 
-/** A real stack on free ports with a throwaway data directory, removed on stop. */
-export async function startTestStack(overrides: Partial<StackConfig> = {}): Promise<Stack> {
+/** The tests' settings: free ports, a throwaway data directory, limits high enough for a suite. */
+export async function testStackConfig(overrides: Partial<StackConfig> = {}): Promise<StackConfig> {
   const dataDir = makeDataDir();
-  const config = readStackConfig({
+  return readStackConfig({
     dataDir,
     postgresPort: await freePort(),
     parsePort: await freePort(),
@@ -65,14 +65,22 @@ export async function startTestStack(overrides: Partial<StackConfig> = {}): Prom
     appUrl: `http://127.0.0.1:${await freePort()}`,
     ...overrides,
   });
-  const stack = await startStack(config, { seed: true });
+}
+
+/** `stack`, whose data directory goes when it stops. */
+export function removedOnStop<S extends Stack>(stack: S): S {
   return {
     ...stack,
     async stop() {
       await stack.stop();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.rmSync(stack.config.dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A real stack on free ports with a throwaway data directory, removed on stop. */
+export async function startTestStack(overrides: Partial<StackConfig> = {}): Promise<Stack> {
+  return removedOnStop(await startStack(await testStackConfig(overrides), { seed: true }));
 }
 
 export interface ProvidedStack {
