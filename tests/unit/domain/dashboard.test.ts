@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import {
   DEFAULT_FILTERS,
   DEFAULT_LIST_PARAMS,
@@ -98,6 +98,21 @@ test('the split by language has every language in order, and those without one l
 });
 
 describe("the From/To days, in the venue's time zone", () => {
+  test('without a day, no time zone is asked of Intl (its first call sets up ICU, slow on a phone)', () => {
+    const Format = Intl.DateTimeFormat;
+    const formats = vi.spyOn(Intl, 'DateTimeFormat').mockImplementation(function (...args: ConstructorParameters<typeof Format>) {
+      return new Format(...args);
+    });
+    try {
+      expect(rangeInstants({ from: '', to: '' })).toEqual({ start: null, end: null });
+      expect(formats).not.toHaveBeenCalled();
+      expect(rangeInstants({ from: '2026-06-01', to: '' }).start).not.toBeNull();
+      expect(formats).toHaveBeenCalled();
+    } finally {
+      formats.mockRestore();
+    }
+  });
+
   test("are the same instants whatever the browser's zone", () => {
     const range = rangeInstants({ from: '2026-06-01', to: '2026-06-01', timeZone: 'Europe/Madrid' });
     expect(range.start?.toISOString()).toBe('2026-05-31T22:00:00.000Z');
