@@ -25,7 +25,7 @@ import { compileInlineScript } from './inline-script.ts';
 import { SPA_SHELL_FILE } from './html-files.ts';
 import { basePath, parseServerUrlOf } from './static-host-plugin.ts';
 
-type Chunk = Rolldown.OutputChunk & { viteMetadata?: { importedCss: Set<string> } };
+type Chunk = Rolldown.OutputChunk;
 
 function chunksOf(bundle: Rolldown.OutputBundle): Chunk[] {
   return Object.values(bundle).filter((file): file is Chunk => file.type === 'chunk');
@@ -46,7 +46,7 @@ function withStaticImports(bundle: Rolldown.OutputBundle, start: Chunk): string[
     const chunk = bundle[fileName];
     if (chunk?.type !== 'chunk') return;
     chunk.imports.forEach(visit);
-    (chunk as Chunk).viteMetadata?.importedCss.forEach((css) => seen.add(css));
+    chunk.viteMetadata?.importedCss.forEach((css) => seen.add(css));
   };
   visit(start.fileName);
   return [...seen];

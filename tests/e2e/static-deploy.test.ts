@@ -249,10 +249,18 @@ describe('served by a plain static host', () => {
       .toBeGreaterThan(0);
 
     // Opened by its address: the shell's inline script sends the first requests, under the CSP too.
+    const subscribedBefore = subscriptions.asked();
     await page.goto(`${host.origin}${BASE}dashboard`);
     await expect.poll(() => page.locator('.stats__caption').textContent()).toMatch(/^Opinions per day, /);
     await expect.poll(() => page.locator('.opinion-card').count()).toBeGreaterThan(0);
     expect(await page.evaluate((key) => Array.isArray((window as unknown as Record<string, unknown>)[key]), EARLY_CALLS_GLOBAL)).toBe(true);
+    // Once the Parse SDK has loaded (it subscribes), the page links only stylesheets it does not
+    // have inline: the app's own is in the HTML, and fetching it again would restyle the whole page.
+    await expect.poll(() => subscriptions.confirmedSince(subscribedBefore), { timeout: 15_000 }).toBe(true);
+    const inline = await page.locator('style').allTextContents();
+    const linked = await page.locator('link[rel="stylesheet"]').evaluateAll((links: HTMLLinkElement[]) => links.map((link) => link.href));
+    expect(linked.length).toBeGreaterThan(0);
+    for (const href of linked) expect(inline).not.toContain((await (await page.request.get(href)).text()).trim());
     expect(await cspViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
