@@ -15,6 +15,7 @@ import { LANGUAGE_CODES, LANGUAGES } from '../../domain/languages';
 import { normalizeTag, TAG_LIMITS } from '../../domain/tags';
 import { clockLabel, numberLabel } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
+import { onEnterKey } from '../ui/enter-key';
 
 /** How long typing pauses before the search runs. */
 export const SEARCH_DEBOUNCE_MS = 350;
@@ -66,12 +67,7 @@ function TextFilter({
         autoComplete="off"
         onFocus={onFocus}
         onChange={(event) => setText(event.target.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') {
-            event.preventDefault();
-            onCommit(text);
-          }
-        }}
+        onKeyDown={onEnterKey(() => onCommit(text))}
       />
     </div>
   );

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { TAG_LIMITS, normalizeTag } from '../../domain/tags';
 import { t } from '../../i18n/i18n';
+import { onEnterKey } from '../ui/enter-key';
 
 /** An opinion's tags, as a list (on a dashboard row). */
 export function TagList({ tags }: { tags: readonly string[] }) {
@@ -70,12 +71,7 @@ export function TagAdder({
           autoComplete="off"
           onFocus={onFocus}
           onChange={(event) => setText(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') {
-              event.preventDefault();
-              add();
-            }
-          }}
+          onKeyDown={onEnterKey(add)}
         />
         <button type="button" className="button button--small" data-tag-add="" disabled={pending || normalizeTag(text) === ''} onClick={add}>
           {buttonLabel}
