@@ -10,6 +10,7 @@
 import pg from 'pg';
 import { CLASS } from '../src/domain/classes.ts';
 import { COUNT_BOUND, countUpTo, literalPattern } from '../src/domain/dashboard.ts';
+import { cursorAfter, EXPORT_PAGE_SIZE, type ExportCursor } from '../src/domain/export-pages.ts';
 import { LANGUAGE_CODES } from '../src/domain/languages.ts';
 import { SAMPLE_COMMENTS, SAMPLE_NAMES } from '../server/seed.ts';
 import { startTestStack } from '../tests/helpers/test-stack.ts';
@@ -30,7 +31,6 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 /** A slow request stops early (with at least MIN_RUNS samples), so that 1M rows fit in minutes. */
 const CASE_BUDGET_MS = 10_000;
 const MIN_RUNS = 5;
-const EXPORT_PAGE_SIZE = 1000;
 
 function p95(samples: number[]): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -105,12 +105,11 @@ try {
 
   const newest = { order: '-createdAt,-objectId', limit: 25 };
   const search = (q: string) => ({ $or: [{ name: { $regex: literalPattern(q), $options: 'i' } }, { comment: { $regex: literalPattern(q), $options: 'i' } }] });
-  /** The export's next page: opinions before `cursor` in (createdAt, objectId) order. */
-  const before = (cursor: { createdAt: string; objectId: string }) => ({
-    $or: [
-      { createdAt: { $lt: { __type: 'Date', iso: cursor.createdAt } } },
-      { createdAt: { __type: 'Date', iso: cursor.createdAt }, objectId: { $lt: cursor.objectId } },
-    ],
+  /** The export's next page after `cursor`, as src/parse/opinion-export.ts asks for it. */
+  const exportPage = (cursor: ExportCursor | undefined) => ({
+    ...newest,
+    limit: EXPORT_PAGE_SIZE,
+    ...(cursor ? { where: { createdAt: { $lte: { __type: 'Date', iso: cursor.createdAt.toISOString() } } }, skip: cursor.tied } : {}),
   });
 
   async function cases(size: number): Promise<[string, () => Promise<void>][]> {
@@ -150,7 +149,7 @@ try {
       ['page 40 (skip 1,000), with count', find({ ...newest, skip: 1000, count: 1 })],
       ['skip 50,000', find({ ...newest, skip: 50_000 })],
       ['keyset at 50,000 (createdAt < cursor)', find({ ...newest, where: { createdAt: { $lt: { __type: 'Date', iso: cursor.createdAt } } } })],
-      ['export page (1,000 after a cursor)', find({ ...newest, limit: EXPORT_PAGE_SIZE, where: before(cursor) })],
+      ['export page (1,000 after a cursor)', find(exportPage({ createdAt: middle.createdAt, tied: 1 }))],
       ['stats + heatmap, no filter (chart: a year)', stats({})],
       ['stats + heatmap, search "garden"', stats({ q: 'garden' })],
       ['stats + heatmap, search "the"', stats({ q: 'the' })],
@@ -184,15 +183,16 @@ try {
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
     const started = performance.now();
     let rows = 0;
-    let cursor: { createdAt: string; objectId: string } | undefined;
+    let cursor: ExportCursor | undefined;
     try {
-      for (;;) {
-        const page = await findOnce({ ...newest, limit: EXPORT_PAGE_SIZE, ...(cursor ? { where: before(cursor) } : {}) });
+      do {
+        const page = await findOnce(exportPage(cursor));
         rows += page.results.length;
-        const last = page.results.at(-1);
-        if (page.results.length < EXPORT_PAGE_SIZE || !last) break;
-        cursor = { createdAt: last.createdAt, objectId: last.objectId };
-      }
+        cursor = cursorAfter(
+          cursor,
+          page.results.map((opinion) => ({ createdAt: new Date(opinion.createdAt) })),
+        );
+      } while (cursor);
     } finally {
       clearInterval(sampler);
     }
