@@ -3,28 +3,30 @@ import { CSV_HEADER, exportCsvRow, STAFF_CSV_HEADER, type CsvColumnNames } from 
 import type { Opinion } from '../domain/opinion';
 
 /**
- * The opinions as CSV text: a header row, formulas neutralised, and a UTF-8 byte order mark so
- * that spreadsheet programs read accents right. papaparse is loaded only when someone exports.
+ * A CSV file of opinions written a page at a time, keeping only its text: a header row,
+ * formulas neutralised, and a UTF-8 byte order mark so that spreadsheet programs read accents
+ * right. papaparse is loaded only when someone exports.
  */
-export async function opinionsCsv(
-  opinions: readonly Opinion[],
-  noteCounts: ReadonlyMap<string, number>,
-  names: CsvColumnNames,
-): Promise<string> {
+export async function opinionsCsvFile(names: CsvColumnNames) {
   const { default: Papa } = await import('papaparse');
-  const csv = Papa.unparse(
-    {
-      fields: [...CSV_HEADER, ...STAFF_CSV_HEADER].map((column) => names[column]),
-      data: opinions.map((opinion) => exportCsvRow(opinion, noteCounts.get(opinion.id) ?? 0)),
+  const fields = [...CSV_HEADER, ...STAFF_CSV_HEADER].map((column) => names[column]);
+  const parts: string[] = ['\uFEFF'];
+  return {
+    add(opinions: readonly Opinion[], noteCounts: ReadonlyMap<string, number>): void {
+      const header = parts.length === 1;
+      const text = Papa.unparse(
+        { fields, data: opinions.map((opinion) => exportCsvRow(opinion, noteCounts.get(opinion.id) ?? 0)) },
+        // Our rows are neutralised already; papaparse's own escapeFormulae is the same rule, kept as a second guard.
+        { quotes: true, newline: '\r\n', escapeFormulae: true, header },
+      );
+      if (text !== '') parts.push(header ? text : `\r\n${text}`);
     },
-    // Our rows are neutralised already; papaparse's own escapeFormulae is the same rule, kept as a second guard.
-    { quotes: true, newline: '\r\n', escapeFormulae: true },
-  );
-  return `\uFEFF${csv}`;
+    parts: (): readonly string[] => parts,
+  };
 }
 
-export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+export function downloadFile(fileName: string, parts: readonly string[], type = 'text/csv;charset=utf-8'): void {
+  const url = URL.createObjectURL(new Blob([...parts], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

@@ -8,28 +8,35 @@ import { toAppError, withTimeout } from './errors';
 import { toOpinion } from './opinion-detail';
 import { filteredQuery } from './opinion-list';
 
-/** Every opinion of the filtered set, newest first, fetched in pages (domain/export-pages.ts). */
-export async function fetchAllOpinions(
+/**
+ * Every opinion of the filtered set, newest first, handed to `onPage` a page at a time
+ * (domain/export-pages.ts), so that no one keeps them all; resolves to how many there were.
+ */
+export async function forEachOpinionPage(
   filters: OpinionFilters,
-  onProgress: (fetched: number, total: number) => void,
+  { onPage, onProgress }: {
+    onPage: (page: readonly Opinion[]) => Promise<void>;
+    onProgress: (fetched: number, total: number) => void;
+  },
   signal?: AbortSignal,
-): Promise<Opinion[]> {
+): Promise<number> {
   try {
     const Parse = await getParse();
     const total = await withTimeout(filteredQuery(Parse, filters).count(), READ_TIMEOUT_MS);
     onProgress(0, total);
-    const opinions: Opinion[] = [];
+    let fetched = 0;
     let cursor: ExportCursor | undefined;
-    for (;;) {
+    do {
       if (signal?.aborted) throw appError('unknown');
       const query = filteredQuery(Parse, filters).descending('createdAt').addDescending('objectId').limit(EXPORT_PAGE_SIZE);
       if (cursor) query.lessThanOrEqualTo('createdAt', cursor.createdAt).skip(cursor.tied);
       const page = (await withTimeout(query.find(), READ_TIMEOUT_MS)).map(toOpinion);
-      opinions.push(...page);
-      onProgress(opinions.length, Math.max(total, opinions.length));
+      await onPage(page);
+      fetched += page.length;
+      onProgress(fetched, Math.max(total, fetched));
       cursor = cursorAfter(cursor, page);
-      if (!cursor) return opinions;
-    }
+    } while (cursor);
+    return fetched;
   } catch (error) {
     throw toAppError(error);
   }

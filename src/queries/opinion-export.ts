@@ -1,9 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { downloadText, opinionsCsv } from '../device/csv-file';
+import { downloadFile, opinionsCsvFile } from '../device/csv-file';
 import type { OpinionFilters } from '../domain/dashboard';
 import { exportFileName, type CsvColumnNames } from '../domain/opinion-csv';
-import { fetchAllOpinions } from '../parse/opinion-export';
+import { forEachOpinionPage } from '../parse/opinion-export';
 import { countNotes } from '../parse/opinion-notes';
 import { rejectingWithAppError } from './app-error';
 
@@ -12,17 +12,20 @@ export interface ExportProgress {
   readonly total: number;
 }
 
-/** Fetches every opinion of the filtered set, page by page, and downloads it as CSV with `columnNames` as its header. */
+/** Fetches every opinion of the filtered set, page by page into CSV text, and downloads it with `columnNames` as its header. */
 export function useExportOpinions(columnNames: CsvColumnNames) {
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const mutation = useMutation({
     mutationFn: (filters: OpinionFilters) =>
       rejectingWithAppError(async () => {
         setProgress({ fetched: 0, total: 0 });
-        const opinions = await fetchAllOpinions(filters, (fetched, total) => setProgress({ fetched, total }));
-        const noteCounts = await countNotes(opinions.map((opinion) => opinion.id));
-        downloadText(exportFileName(new Date()), await opinionsCsv(opinions, noteCounts, columnNames));
-        return opinions.length;
+        const file = await opinionsCsvFile(columnNames);
+        const exported = await forEachOpinionPage(filters, {
+          onPage: async (page) => file.add(page, await countNotes(page.map((opinion) => opinion.id))),
+          onProgress: (fetched, total) => setProgress({ fetched, total }),
+        });
+        downloadFile(exportFileName(new Date()), file.parts());
+        return exported;
       }),
   });
   return { ...mutation, progress };

@@ -11,6 +11,7 @@ import {
   type WillReturnFilter,
 } from '../../src/domain/dashboard.ts';
 import { LANGUAGE_CODES } from '../../src/domain/languages.ts';
+import type { Opinion } from '../../src/domain/opinion.ts';
 import { statsWithPipeline, statsWithSql, type StatsQuery } from '../../server/dashboard-stats.ts';
 import { callFunction, loadAppParse, logInRest, seedOpinions, testSql, withDatabase } from '../helpers/dashboard-data.ts';
 import { mongoAggregateOverOpinions } from '../helpers/mongo-aggregate.ts';
@@ -163,7 +164,7 @@ describe('every combination of filters', () => {
       const page = await app.opinions.listOpinions({ ...filters, sort: 'newest', page: 1, pageSize: 100 });
       expect(page.total, language).toEqual({ kind: 'exact', count: expected.total });
       if (language !== 'any') expect(page.opinions.every((opinion) => opinion.language === language), language).toBe(true);
-      const exported = await app.opinions.fetchAllOpinions(filters, () => undefined);
+      const exported = await exportAll(filters);
       expect(exported.map((opinion) => opinion.id).sort(), language).toEqual(page.opinions.map((opinion) => opinion.id).sort());
       const stats = await app.opinions.fetchDashboardStats(filters, null);
       expect(stats.total, language).toBe(expected.total);
@@ -302,6 +303,14 @@ describe('search takes what is typed literally', () => {
   });
 });
 
+/** The export's pages as the dashboard's export reads them, gathered; their number checked against what it says. */
+async function exportAll(filters: OpinionFilters, onProgress: (fetched: number, total: number) => void = () => undefined) {
+  const pages: (readonly Opinion[])[] = [];
+  const exported = await app.opinions.forEachOpinionPage(filters, { onPage: async (page) => void pages.push(page), onProgress });
+  expect(pages.flat()).toHaveLength(exported);
+  return pages.flat();
+}
+
 test('the export of a filtered set is exactly what the query finds, across many pages', async () => {
   const tag = `ex${crypto.randomUUID().slice(0, 8)}`;
   // 2,150 rows: three export pages; many share one createdAt, to prove the cursor breaks ties.
@@ -314,7 +323,7 @@ test('the export of a filtered set is exactly what the query finds, across many 
   await seedOpinions(rows);
   const filters: OpinionFilters = { willReturn: 'yes', reviewed: 'any', language: 'any', from: '', to: '', q: tag, tag: '' };
   const progress: [number, number][] = [];
-  const exported = await app.opinions.fetchAllOpinions(filters, (done, total) => progress.push([done, total]));
+  const exported = await exportAll(filters, (done, total) => progress.push([done, total]));
   const expected = await withDatabase(async (client) => {
     const { rows: found } = await client.query<{ objectId: string }>(
       `SELECT "objectId" FROM "opinions" WHERE "willReturn" AND strpos("comment", $1) > 0`,
