@@ -8,15 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { startBalancer } from './balancer.ts';
 import { startChild, type Child } from './child-process.ts';
 import { parseServerUrl, readStackConfig, stackConfigEnv, type StackConfig } from './config.ts';
-import { scheduleJobs } from './jobs.ts';
-import { startMailCatcher } from './mail.ts';
-import { migrate } from './migrations.ts';
-import { startPostgres } from './postgres.ts';
 import { startRedis } from './redis.ts';
-import { masterRestClient } from './rest.ts';
 import { describeStack, runUntilSignal } from './run.ts';
-import { seedDemoData } from './seed.ts';
-import { assertPortsFree, type Stack } from './stack.ts';
+import { startBackend, type Stack } from './stack.ts';
 
 const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const INSTANCE_ENTRY = fileURLToPath(new URL('./cluster-instance.ts', import.meta.url));
@@ -76,31 +70,16 @@ function startInstance(config: StackConfig, databaseURL: string, name: string, a
  * then, once and through the balancer, the migrations, the demo data and the job schedule.
  * Stopped in reverse.
  */
-export async function startCluster(config: StackConfig, options: ClusterOptions): Promise<Cluster> {
-  await assertPortsFree({
-    'PostgreSQL, POSTGRES_PORT': config.postgresPort,
-    'the balancer, PARSE_PORT': config.parsePort,
-    'mail catcher SMTP, SMTP_PORT': config.smtpPort,
-    'mail catcher web, MAIL_WEB_PORT': config.mailWebPort,
-    ...(options.redisPort === undefined ? {} : { 'Redis, REDIS_PORT': options.redisPort }),
-  });
-  const stops: (() => Promise<void>)[] = [];
-  const stop = async () => {
-    for (const step of stops.reverse()) await step().catch(() => undefined);
-  };
-  try {
-    const database = await startPostgres(config.dataDir, config.postgresPort);
-    stops.push(database.stop);
-    const mail = await startMailCatcher(config.smtpPort, config.mailWebPort, path.join(config.dataDir, 'mail'));
-    stops.push(mail.stop);
+export function startCluster(config: StackConfig, options: ClusterOptions): Promise<Cluster> {
+  const redisPorts: Record<string, number> = options.redisPort === undefined ? {} : { 'Redis, REDIS_PORT': options.redisPort };
+  return startBackend(config, { seed: options.seed, parseName: 'the balancer', ports: redisPorts }, async (databaseURL, onStop) => {
     const redis = await startRedis(config.dataDir, options.redisPort ?? (await anyFreePort()));
-    stops.push(redis.stop);
-    const serverURL = parseServerUrl(config);
+    onStop(redis.stop);
     const instanceConfig = (port: number): StackConfig => ({
       ...config,
       parsePort: port,
       redisURL: redis.url,
-      publicServerURL: serverURL,
+      publicServerURL: parseServerUrl(config),
       // Every request arrives from HAProxy on loopback; the visitor is in X-Forwarded-For.
       trustProxy: config.trustProxy ?? 'loopback',
     });
@@ -110,34 +89,17 @@ export async function startCluster(config: StackConfig, options: ClusterOptions)
     const launch = async (index: number, applySchema: boolean) => {
       const port = ports[index] ?? 0;
       const name = names[index] ?? '';
-      const child = await startInstance(instanceConfig(port), database.url, name, applySchema);
-      stops.push(() => child.stop());
+      const child = await startInstance(instanceConfig(port), databaseURL, name, applySchema);
+      onStop(() => child.stop());
       instances[index] = { name, port, child };
     };
     // The first applies the schema alone; the others then find it in place.
     await launch(0, true);
     await Promise.all(ports.slice(1).map((_, index) => launch(index + 1, false)));
     const balancer = await startBalancer(config.dataDir, config.parsePort, instances);
-    stops.push(balancer.stop);
-    await migrate(database.url);
-    const rest = masterRestClient(serverURL, config.appId, config.masterKey);
-    if (options.seed) await seedDemoData(rest, database.url);
-    // Once for the whole cluster, not once per instance.
-    const jobs = scheduleJobs(rest);
-    stops.push(async () => jobs.stop());
-    return {
-      config,
-      serverURL,
-      databaseURL: database.url,
-      mailURL: `http://localhost:${config.mailWebPort}`,
-      redisURL: redis.url,
-      instances,
-      stop,
-    };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
+    onStop(balancer.stop);
+    return { redisURL: redis.url, instances };
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

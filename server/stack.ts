@@ -35,13 +35,26 @@ export async function assertPortsFree(ports: Record<string, number>): Promise<vo
   }
 }
 
-/** Database, mail catcher and Parse Server, started in order and stopped in reverse. */
-export async function startStack(config: StackConfig, options: { seed: boolean }): Promise<Stack> {
+/** Adds a step to the stop, which runs the steps in reverse. */
+export type OnStop = (step: () => Promise<void>) => void;
+
+/**
+ * The backend's start, whatever serves Parse: its ports checked, PostgreSQL and the mail
+ * catcher; then `serve`, Parse Server at `serverURL` (one, or instances behind a balancer);
+ * then, through it, the migrations, the demo data and the Cloud Jobs on their schedule, once.
+ * Stopped in reverse, also when a step fails.
+ */
+export async function startBackend<Extra extends object>(
+  config: StackConfig,
+  options: { seed: boolean; parseName: string; ports?: Record<string, number> },
+  serve: (databaseURL: string, onStop: OnStop) => Promise<Extra>,
+): Promise<Stack & Extra> {
   await assertPortsFree({
     'PostgreSQL, POSTGRES_PORT': config.postgresPort,
-    'Parse Server, PARSE_PORT': config.parsePort,
+    [`${options.parseName}, PARSE_PORT`]: config.parsePort,
     'mail catcher SMTP, SMTP_PORT': config.smtpPort,
     'mail catcher web, MAIL_WEB_PORT': config.mailWebPort,
+    ...options.ports,
   });
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
@@ -52,23 +65,33 @@ export async function startStack(config: StackConfig, options: { seed: boolean }
     stops.push(database.stop);
     const mail = await startMailCatcher(config.smtpPort, config.mailWebPort, path.join(config.dataDir, 'mail'));
     stops.push(mail.stop);
-    const parse = await startParse(config, database.url);
-    stops.push(parse.stop);
+    const extra = await serve(database.url, (step) => stops.push(step));
+    const serverURL = parseServerUrl(config);
     await migrate(database.url);
-    const rest = masterRestClient(parse.serverURL, config.appId, config.masterKey);
+    const rest = masterRestClient(serverURL, config.appId, config.masterKey);
     if (options.seed) await seedDemoData(rest, database.url);
     // The Cloud Jobs on their schedule, as Back4App's scheduler runs them there.
     const jobs = scheduleJobs(rest);
     stops.push(async () => jobs.stop());
     return {
       config,
-      serverURL: parseServerUrl(config),
+      serverURL,
       databaseURL: database.url,
       mailURL: `http://localhost:${config.mailWebPort}`,
       stop,
+      ...extra,
     };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+/** Database, mail catcher and one Parse Server. */
+export function startStack(config: StackConfig, options: { seed: boolean }): Promise<Stack> {
+  return startBackend(config, { ...options, parseName: 'Parse Server' }, async (databaseURL, onStop) => {
+    const parse = await startParse(config, databaseURL);
+    onStop(parse.stop);
+    return {};
+  });
 }
