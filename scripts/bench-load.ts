@@ -10,12 +10,10 @@
  * limit applies and answers 429 to the excess, which must store nothing. --write puts the
  * figures into docs/performance.md (a block for each mode).
  */
-import autocannon from 'autocannon';
-import { masterRestClient } from '../server/rest.ts';
-import { CLASS } from '../src/domain/classes.ts';
 import { startTestStack } from '../tests/helpers/test-stack.ts';
 import { BARE, startBareParse } from './bare-parse.ts';
 import { markdownTable, wantsWrite, writeBlock } from './bench-report.ts';
+import { answersOf, load, print } from './load.ts';
 
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -26,97 +24,6 @@ const rateLimited = process.argv.includes('--rate-limit');
 const requests = option('requests', 5_000);
 const connections = option('connections', 50);
 
-interface Target {
-  name: string;
-  serverURL: string;
-  appId: string;
-  javascriptKey: string;
-  masterKey: string;
-}
-
-interface LoadFigures {
-  target: string;
-  perSecond: number;
-  seconds: number;
-  percentile(p: number): string;
-  answers: Map<number, number>;
-  stored: number;
-  connectionErrors: number;
-  timeouts: number;
-  ok: boolean;
-}
-
-/** `requests` creates from `connections` clients, then the rows they stored, counted. */
-async function load(target: Target): Promise<LoadFigures> {
-  const runId = crypto.randomUUID();
-  let sequence = 0;
-  const answers = new Map<number, number>();
-  const latencies: number[] = [];
-  const result = await autocannon({
-    url: `${target.serverURL}/classes/${CLASS.opinions}`,
-    connections,
-    amount: requests,
-    method: 'POST',
-    headers: {
-      'X-Parse-Application-Id': target.appId,
-      'X-Parse-JavaScript-Key': target.javascriptKey,
-      'Content-Type': 'application/json',
-    },
-    setupClient(client) {
-      client.setBody(JSON.stringify({ comment: `load ${runId}`, willReturn: true }));
-    },
-    requests: [
-      {
-        setupRequest(request, context) {
-          (context as { startedAt?: number }).startedAt = performance.now();
-          sequence += 1;
-          return {
-            ...request,
-            body: JSON.stringify({
-              comment: `load ${runId} #${sequence}`,
-              willReturn: sequence % 2 === 0,
-              submissionId: crypto.randomUUID(),
-            }),
-          };
-        },
-        onResponse(status, _body, context) {
-          latencies.push(performance.now() - Number((context as { startedAt?: number }).startedAt));
-          answers.set(status, (answers.get(status) ?? 0) + 1);
-        },
-      },
-    ],
-  });
-  const rest = masterRestClient(target.serverURL, target.appId, target.masterKey);
-  const where = encodeURIComponent(JSON.stringify({ comment: { $regex: `^load ${runId} ` } }));
-  const { count } = await rest.request<{ count: number }>('GET', `/classes/${CLASS.opinions}?where=${where}&count=1&limit=0`);
-  const serverErrors = [...answers].filter(([status]) => status >= 500).reduce((sum, [, n]) => sum + n, 0);
-  latencies.sort((a, b) => a - b);
-  return {
-    target: target.name,
-    perSecond: result.requests.average,
-    seconds: result.duration,
-    percentile: (p) => (latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0).toFixed(0),
-    answers,
-    stored: count,
-    connectionErrors: result.errors,
-    timeouts: result.timeouts,
-    ok: count === (answers.get(201) ?? 0) && serverErrors === 0 && result.errors === 0,
-  };
-}
-
-const answersOf = (figures: LoadFigures, join: (status: number, n: number) => string) =>
-  [...figures.answers].sort().map(([status, n]) => join(status, n)).join(', ');
-
-function print(figures: LoadFigures) {
-  console.log(`\n  ${figures.target}`);
-  console.log(`  throughput    ${figures.perSecond.toFixed(0)} requests/s (mean), ${figures.seconds.toFixed(1)} s in all`);
-  console.log(`  latency       p50 ${figures.percentile(50)} ms, p95 ${figures.percentile(95)} ms, p99 ${figures.percentile(99)} ms`);
-  console.log(`  answers       ${answersOf(figures, (status, n) => `${status}: ${n}`)}`);
-  console.log(`  rows stored   ${figures.stored} (accepted responses: ${figures.answers.get(201) ?? 0})`);
-  console.log(`  errors        ${figures.connectionErrors} connection errors, ${figures.timeouts} timeouts`);
-  console.log(figures.ok ? '  OK: rows equal accepted responses, no 5xx.' : '  FAILED: rows and accepted responses differ, or the server failed.');
-}
-
 if (process.argv.includes('--cluster')) {
   const { benchCluster } = await import('./bench-load-cluster.ts');
   process.exit(await benchCluster({ requests, connections }));
@@ -125,11 +32,11 @@ if (process.argv.includes('--cluster')) {
 const stack = await startTestStack({ opinionCreateLimit: rateLimited ? 100 : 1_000_000 });
 try {
   console.log(`\nbench:load — ${requests} creates from ${connections} concurrent clients, rate limit ${rateLimited ? 'on (100/min per IP)' : 'off'}`);
-  const runs = [await load({ ...stack.config, name: 'this app', serverURL: stack.serverURL })];
+  const runs = [await load({ ...stack.config, name: 'this app', serverURL: stack.serverURL }, { requests, connections })];
   if (!rateLimited) {
     const bare = await startBareParse(stack.databaseURL);
     try {
-      runs.push(await load({ ...BARE, name: 'bare Parse Server (no Cloud Code, no limits)', serverURL: bare.serverURL }));
+      runs.push(await load({ ...BARE, name: 'bare Parse Server (no Cloud Code, no limits)', serverURL: bare.serverURL }, { requests, connections }));
     } finally {
       await bare.stop();
     }

@@ -1,0 +1,100 @@
+/**
+ * The load of `npm run bench:load`, whatever it is sent to (one stack, a bare Parse Server, a
+ * cluster): creates from many concurrent clients, each with its own submission id, then the rows
+ * they stored, counted.
+ */
+import autocannon from 'autocannon';
+import { masterRestClient } from '../server/rest.ts';
+import { CLASS } from '../src/domain/classes.ts';
+
+export interface Target {
+  name: string;
+  serverURL: string;
+  appId: string;
+  javascriptKey: string;
+  masterKey: string;
+}
+
+export interface LoadFigures {
+  target: string;
+  perSecond: number;
+  seconds: number;
+  percentile(p: number): string;
+  answers: Map<number, number>;
+  stored: number;
+  connectionErrors: number;
+  timeouts: number;
+  ok: boolean;
+}
+
+/** `requests` creates from `connections` clients, then the rows they stored, counted. */
+export async function load(target: Target, { requests, connections }: { requests: number; connections: number }): Promise<LoadFigures> {
+  const runId = crypto.randomUUID();
+  let sequence = 0;
+  const answers = new Map<number, number>();
+  const latencies: number[] = [];
+  const result = await autocannon({
+    url: `${target.serverURL}/classes/${CLASS.opinions}`,
+    connections,
+    amount: requests,
+    method: 'POST',
+    headers: {
+      'X-Parse-Application-Id': target.appId,
+      'X-Parse-JavaScript-Key': target.javascriptKey,
+      'Content-Type': 'application/json',
+    },
+    setupClient(client) {
+      client.setBody(JSON.stringify({ comment: `load ${runId}`, willReturn: true }));
+    },
+    requests: [
+      {
+        setupRequest(request, context) {
+          (context as { startedAt?: number }).startedAt = performance.now();
+          sequence += 1;
+          return {
+            ...request,
+            body: JSON.stringify({
+              comment: `load ${runId} #${sequence}`,
+              willReturn: sequence % 2 === 0,
+              submissionId: crypto.randomUUID(),
+            }),
+          };
+        },
+        onResponse(status, _body, context) {
+          latencies.push(performance.now() - Number((context as { startedAt?: number }).startedAt));
+          answers.set(status, (answers.get(status) ?? 0) + 1);
+        },
+      },
+    ],
+  });
+  const rest = masterRestClient(target.serverURL, target.appId, target.masterKey);
+  const where = encodeURIComponent(JSON.stringify({ comment: { $regex: `^load ${runId} ` } }));
+  const { count } = await rest.request<{ count: number }>('GET', `/classes/${CLASS.opinions}?where=${where}&count=1&limit=0`);
+  const serverErrors = [...answers].filter(([status]) => status >= 500).reduce((sum, [, n]) => sum + n, 0);
+  latencies.sort((a, b) => a - b);
+  return {
+    target: target.name,
+    perSecond: result.requests.average,
+    seconds: result.duration,
+    percentile: (p) => (latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0).toFixed(0),
+    answers,
+    stored: count,
+    connectionErrors: result.errors,
+    timeouts: result.timeouts,
+    ok: count === (answers.get(201) ?? 0) && serverErrors === 0 && result.errors === 0,
+  };
+}
+
+export const answersOf = (figures: LoadFigures, join: (status: number, n: number) => string) =>
+  [...figures.answers].sort().map(([status, n]) => join(status, n)).join(', ');
+
+export function print(figures: LoadFigures) {
+  console.log(`\n  ${figures.target}`);
+  console.log(`  throughput    ${figures.perSecond.toFixed(0)} requests/s (mean), ${figures.seconds.toFixed(1)} s in all`);
+  console.log(`  latency       p50 ${figures.percentile(50)} ms, p95 ${figures.percentile(95)} ms, p99 ${figures.percentile(99)} ms`);
+  console.log(`  answers       ${answersOf(figures, (status, n) => `${status}: ${n}`)}`);
+  console.log(`  rows stored   ${figures.stored} (accepted responses: ${figures.answers.get(201) ?? 0})`);
+  console.log(`  errors        ${figures.connectionErrors} connection errors, ${figures.timeouts} timeouts`);
+  console.log(figures.ok ? '  OK: rows equal accepted responses, no 5xx.' : '  FAILED: rows and accepted responses differ, or the server failed.');
+}
+
