@@ -101,8 +101,8 @@ export const roleClass: ClassDefinition = {
 };
 
 /**
- * The staff dashboard's live signal: one row, updated by Cloud Code with the id of each new
- * opinion, that dashboards subscribe to with LiveQuery. Parse Server's LiveQuery checks
+ * The staff dashboard's live signal: rows inserted by Cloud Code naming the new opinions
+ * (server/cloud/dashboard.ts, signalInBackground), that dashboards subscribe to with LiveQuery. Parse Server's LiveQuery checks
  * class-level permissions without roles, so a subscription to `opinions` (staff-role CLP)
  * is always refused; here any signed-in user passes the CLP and the row's ACL (staff role,
  * which LiveQuery does check) decides who hears. It holds no visitor data.
@@ -110,7 +110,7 @@ export const roleClass: ClassDefinition = {
 export const dashboardSignalClass: ClassDefinition = {
   className: CLASS.dashboardSignals,
   fields: {
-    opinionId: { type: 'String' },
+    opinionIds: { type: 'Array' },
     at: { type: 'Date' },
   },
   classLevelPermissions: {
@@ -126,8 +126,9 @@ export const dashboardSignalClass: ClassDefinition = {
 };
 
 /**
- * The submission ids of every opinion ever stored, kept when staff delete the opinion: a late
- * retry from a visitor's outbox (its first answer was lost) must stay deleted, not come back.
+ * The submission ids of deleted opinions, kept by Cloud Code's beforeDelete (before issue 19, of
+ * every opinion stored): a late retry from a visitor's outbox (its first answer was lost) must
+ * stay deleted, not come back. On PostgreSQL the opinions' insert trigger reads it (server/migrations.ts).
  * Only Cloud Code reads and writes it, with the master key; it holds no visitor data.
  */
 export const deliveredSubmissionClass: ClassDefinition = {

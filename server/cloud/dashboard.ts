@@ -94,18 +94,45 @@ Parse.Cloud.define<Record<string, unknown>>('dashboardVisit', async (request) =>
   return statsNow ? { previous, stats: statsNow } : { previous };
 });
 
-/**
- * Tells open dashboards, through LiveQuery, that an opinion arrived (see dashboardSignalClass):
- * a row of its own per opinion, inserted, so that concurrent creates never wait on one another
- * for a shared row's lock (decision 0031). The retention job removes the old ones.
- */
-export async function signalNewOpinion(object: { id?: string; createdAt?: Date }): Promise<void> {
+/** Most opinions one signal names: the dashboards ask the server about them in one query. */
+export const SIGNAL_MAX_IDS = 100;
+
+/** Inserts one signal row naming these new opinions (ACL: the staff role reads it). */
+async function saveSignal(opinionIds: readonly string[]): Promise<void> {
   const signal = new Parse.Object(dashboardSignalClass.className);
   const acl = new Parse.ACL();
   acl.setRoleReadAccess(STAFF_ROLE, true);
   signal.setACL(acl);
-  signal.set({ opinionId: object.id, at: object.createdAt ?? new Date() });
+  signal.set({ opinionIds, at: new Date() });
   await signal.save(null, { useMasterKey: true });
+}
+
+/** The ids heard while a signal was being saved, for the next one; per server process. */
+let waiting: string[] = [];
+let saving = false;
+
+/**
+ * Tells open dashboards, through LiveQuery, that an opinion arrived (see dashboardSignalClass):
+ * never awaited by the visitor's save, and coalesced, so that under a burst of creates one
+ * signal is saved at a time, naming every opinion that arrived meanwhile, rather than one
+ * insert per create competing with the creates (decisions 0031, 0034). Rows are inserted, never
+ * updated: no create waits on another's lock. The retention job removes the old ones.
+ */
+export function signalInBackground(opinionId: string): void {
+  waiting.push(opinionId);
+  if (saving) return;
+  saving = true;
+  void (async () => {
+    while (waiting.length > 0) {
+      const ids = waiting.slice(0, SIGNAL_MAX_IDS);
+      waiting = waiting.slice(ids.length);
+      // A lost signal costs a dashboard its banner, never an opinion: logged, and the next goes on.
+      await saveSignal(ids).catch((error: unknown) => {
+        console.error(`The live signal failed: ${error instanceof Error ? error.message : String(error)}`);
+      });
+    }
+    saving = false;
+  })();
 }
 
 // The live signal is for staff with a verified email, like the opinions it points to.

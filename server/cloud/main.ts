@@ -13,8 +13,9 @@ import './digests.ts';
 import './retention.ts';
 import './unsubscribe.ts';
 import './venue.ts';
-import { signalNewOpinion } from './dashboard.ts';
+import { signalInBackground } from './dashboard.ts';
 import { checkLanguage } from './language-check.ts';
+import { dashboardSql } from '../dashboard-sql.ts';
 import { serverParse, type TriggerRequest } from './parse-global.ts';
 import { checkOpinionQuery } from './query-check.ts';
 import { refuseUnverifiedStaff } from './staff.ts';
@@ -45,14 +46,33 @@ function checkTags(object: TriggerRequest['object']): void {
 }
 const DELIVERED = deliveredSubmissionClass.className;
 
+/**
+ * Beside the local PostgreSQL (server/dashboard-sql.ts) the database refuses a retry itself: the
+ * unique index a live opinion's, the insert's trigger a deleted one's (server/migrations.ts), so
+ * a create costs no lookup. MongoDB (Back4App) has no triggers: there Cloud Code looks first.
+ */
+const databaseRefusesRetries = () => dashboardSql() !== undefined;
+
 /** Has an opinion with this submission id ever been stored, even if staff have deleted it since? */
 async function delivered(submissionId: string): Promise<boolean> {
-  const [record, stored] = await Promise.all([
+  const [deleted, stored] = await Promise.all([
     new Parse.Query(DELIVERED).equalTo('submissionId', submissionId).first({ useMasterKey: true }),
-    // Opinions stored before the record existed.
+    // Without the unique index (a deployment that skipped that step), the live one.
     new Parse.Query(OPINIONS).equalTo('submissionId', submissionId).first({ useMasterKey: true }),
   ]);
-  return record !== undefined || stored !== undefined;
+  return deleted !== undefined || stored !== undefined;
+}
+
+/** Keeps a deleted opinion's submission id, before it goes: a late retry must not bring it back. */
+async function keepSubmissionId(object: TriggerRequest['object']): Promise<void> {
+  const submissionId: unknown = object.get('submissionId');
+  if (!isSubmissionId(submissionId)) return;
+  try {
+    await new Parse.Object(DELIVERED).save({ submissionId }, { useMasterKey: true });
+  } catch (error) {
+    // Kept already (until issue 19, every create kept its id).
+    if (!(error instanceof Parse.Error && error.code === Parse.Error.DUPLICATE_VALUE)) throw error;
+  }
 }
 
 Parse.Cloud.beforeSave(OPINIONS, async ({ object, original, master, user }) => {
@@ -94,9 +114,8 @@ Parse.Cloud.beforeSave(OPINIONS, async ({ object, original, master, user }) => {
   if (submissionId !== undefined && !isSubmissionId(submissionId)) {
     throw new Parse.Error(Parse.Error.VALIDATION_ERROR, 'submissionId must be a UUID.');
   }
-  // A retry whose first answer was lost: stored once, and a deleted one stays deleted. The
-  // unique indexes catch the concurrent case; this answers the common retry early.
-  if (isSubmissionId(submissionId) && (await delivered(submissionId))) {
+  // A retry whose first answer was lost: stored once, and a deleted one stays deleted.
+  if (isSubmissionId(submissionId) && !databaseRefusesRetries() && (await delivered(submissionId))) {
     throw new Parse.Error(Parse.Error.DUPLICATE_VALUE, 'This opinion has already been stored.');
   }
 
@@ -107,15 +126,12 @@ Parse.Cloud.beforeSave(OPINIONS, async ({ object, original, master, user }) => {
   object.setACL(staffOnlyAcl());
 });
 
-Parse.Cloud.afterSave(OPINIONS, async ({ object, original }) => {
+Parse.Cloud.afterSave(OPINIONS, ({ object, original }) => {
   if (original) return;
-  // Not awaited: the visitor's answer never waits for the alert check or its emails.
+  // Neither awaited: the visitor's answer never waits for the alert check, its emails or the
+  // dashboards' live signal.
   alertInBackground(object.createdAt ?? new Date());
-  const submissionId: unknown = object.get('submissionId');
-  const record = isSubmissionId(submissionId)
-    ? new Parse.Object(DELIVERED).save({ submissionId }, { useMasterKey: true })
-    : null;
-  await Promise.all([record, signalNewOpinion(object)]);
+  if (object.id) signalInBackground(object.id);
 });
 
 // Staff read and delete only with a verified email (the class-level permissions ask for the role).
@@ -123,7 +139,10 @@ Parse.Cloud.beforeFind(OPINIONS, async (request) => {
   if (!request.master && request.query) checkOpinionQuery(request.query);
   await refuseUnverifiedStaff(request);
 });
-Parse.Cloud.beforeDelete(OPINIONS, refuseUnverifiedStaff);
+Parse.Cloud.beforeDelete(OPINIONS, async (request) => {
+  await refuseUnverifiedStaff(request);
+  await keepSubmissionId(request.object);
+});
 
 /**
  * Who the caller is, checked against the server: the session must be valid, and staff

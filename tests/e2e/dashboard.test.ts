@@ -123,12 +123,22 @@ test('staff journey: filter in the URL, reload, search, page, sort, detail, tria
   await expect.poll(() => subscriptions.confirmedSince(askedBefore)).toBe(true);
   await seedOpinions([{ name: 'Live', comment: `${tag} arrived live`, willReturn: true }]);
   await expect
-    .poll(() => page.getByRole('status').filter({ hasText: '1 new opinion match these filters' }).count(), { timeout: 10_000 })
+    .poll(() => page.getByRole('status').filter({ hasText: '1 new opinion matches these filters' }).count(), { timeout: 10_000 })
     .toBe(1);
   expect(await rangeText(page)).toBe('1–29 of 29');
-  await page.getByRole('button', { name: 'show it' }).click();
-  await expect.poll(() => rangeText(page)).toBe('1–30 of 30');
-  await expect.poll(() => page.locator('.opinion-card__comment').first().textContent()).toBe(`${tag} arrived live`);
+  // Opinions arriving together (one signal may name several): each that matches is counted once.
+  await seedOpinions([
+    { name: 'Live two', comment: `${tag} arrived together`, willReturn: true },
+    { name: 'Elsewhere', comment: 'another search', willReturn: true },
+    { name: 'Live three', comment: `${tag} arrived together too`, willReturn: false },
+  ]);
+  await expect
+    .poll(() => page.getByRole('status').filter({ hasText: '3 new opinions match these filters' }).count(), { timeout: 10_000 })
+    .toBe(1);
+  expect(await rangeText(page)).toBe('1–29 of 29');
+  await page.getByRole('button', { name: 'show them' }).click();
+  await expect.poll(() => rangeText(page)).toBe('1–32 of 32');
+  await expect.poll(() => page.locator('.opinion-card__comment').nth(2).textContent()).toBe(`${tag} arrived live`);
 
   expect(errors).toEqual([]);
   await context.close();

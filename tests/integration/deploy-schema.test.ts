@@ -160,12 +160,12 @@ describe('deploy:schema on a fresh Parse Server', () => {
     });
     const definitions = classDefinitions.map((definition) =>
       definition.className === 'dashboardSignals'
-        ? { ...definition, fields: { ...definition.fields, opinionId: { type: 'Number' } } }
+        ? { ...definition, fields: { ...definition.fields, opinionIds: { type: 'Number' } } }
         : definition,
     );
     const { changes, warnings } = await deploySchema(freshRest, { dryRun: false, definitions });
     expect(changes).toEqual(['opinions: add field reviewed (Boolean)', 'opinions: add index name_createdAt {"createdAt":-1,"name":1}']);
-    expect(warnings).toEqual([expect.stringContaining('dashboardSignals.opinionId is String on the server but Number')]);
+    expect(warnings).toEqual([expect.stringContaining('dashboardSignals.opinionIds is Array on the server but Number')]);
     const opinions = (await readRemoteSchema(freshRest)).find((cls) => cls.className === 'opinions');
     expect(opinions?.fields.reviewed).toEqual({ type: 'Boolean', defaultValue: false });
   });

@@ -117,12 +117,12 @@ const CASES: Array<[string, Case]> = [
 
   // Queries.
   ['$where in a query', { who: 'user', method: 'GET', path: `/classes/dashboardSignals?where=${where({ $where: 'sleep(1000)' })}`, unchanged: noOpinionLike }],
-  ['$regex with made-up options', { who: 'user', method: 'GET', path: `/classes/dashboardSignals?where=${where({ opinionId: { $regex: 'a', $options: 'x; DROP TABLE' } })}`, unchanged: noOpinionLike }],
-  ['an unknown query operator', { who: 'user', method: 'GET', path: `/classes/dashboardSignals?where=${where({ opinionId: { $function: 'x' } })}`, unchanged: noOpinionLike }],
+  ['$regex with made-up options', { who: 'user', method: 'GET', path: `/classes/dashboardSignals?where=${where({ opinionIds: { $regex: 'a', $options: 'x; DROP TABLE' } })}`, unchanged: noOpinionLike }],
+  ['an unknown query operator', { who: 'user', method: 'GET', path: `/classes/dashboardSignals?where=${where({ opinionIds: { $function: 'x' } })}`, unchanged: noOpinionLike }],
   ['a where that is not JSON', { who: 'user', method: 'GET', path: '/classes/dashboardSignals?where={nope', unchanged: noOpinionLike }],
   ['$or that is not a list', { who: 'user', method: 'GET', path: `/classes/dashboardSignals?where=${where({ $or: 'x' })}`, unchanged: noOpinionLike }],
-  ['$inQuery into the opinions', { who: 'user', method: 'GET', path: `/classes/dashboardSignals?where=${where({ opinionId: { $inQuery: { where: {}, className: 'opinions' } } })}`, unchanged: noOpinionLike }],
-  ['$select of other users\' emails', { who: 'user', method: 'GET', path: `/classes/dashboardSignals?where=${where({ opinionId: { $select: { query: { className: '_User', where: {} }, key: 'email' } } })}`, unchanged: noOpinionLike }],
+  ['$inQuery into the opinions', { who: 'user', method: 'GET', path: `/classes/dashboardSignals?where=${where({ opinionIds: { $inQuery: { where: {}, className: 'opinions' } } })}`, unchanged: noOpinionLike }],
+  ['$select of other users\' emails', { who: 'user', method: 'GET', path: `/classes/dashboardSignals?where=${where({ opinionIds: { $select: { query: { className: '_User', where: {} }, key: 'email' } } })}`, unchanged: noOpinionLike }],
   ['$relatedTo the staff role', { who: 'user', method: 'GET', path: `/users?where=${where({ $relatedTo: { object: pointerTo('_Role'), key: 'users' } })}`, unchanged: noOpinionLike }],
   ['listing users by email', { who: 'user', method: 'GET', path: `/users?where=${where({ email: { $regex: '@' } })}`, unchanged: noOpinionLike }],
   ['asking for an explain', { who: 'user', method: 'GET', path: '/classes/dashboardSignals?explain=true', unchanged: noOpinionLike }],
