@@ -23,7 +23,7 @@ export async function benchCluster({ requests, connections }: { requests: number
   console.log(`\nbench:load --cluster — ${requests} creates from ${connections} clients through HAProxy, 1 and ${size} instances\n`);
   console.log(
     markdownTable(
-      ['instances', 'requests/s (mean)', 'p95', 'answers', 'rows stored', 'check'],
+      ['instances', 'answers/s', 'p95', 'answers', 'rows stored', 'check'],
       rows.map((row) => [row.target, row.perSecond.toFixed(0), `${row.percentile(95)} ms`, answersOf(row, (status, n) => `${n} × ${status}`), String(row.stored), row.ok ? 'ok' : 'FAILED']),
     ),
   );

@@ -56,7 +56,8 @@ export function clusterSize(raw = process.env.CLUSTER_SIZE): number {
   return size;
 }
 
-function startInstance(config: StackConfig, databaseURL: string, name: string, applySchema: boolean): Promise<Child> {
+/** One Parse Server of this app as a process of its own (server/cluster-instance.ts), ready. */
+export function startInstance(config: StackConfig, databaseURL: string, name: string, applySchema: boolean): Promise<Child> {
   return startChild(name, process.execPath, ['--import', 'tsx', INSTANCE_ENTRY], {
     ready: 'ipc',
     env: { ...stackConfigEnv(config), DATABASE_URL: databaseURL, APPLY_SCHEMA: applySchema ? '1' : '0' },

@@ -8,6 +8,7 @@ import { CLASS } from '../../src/domain/classes.ts';
 import { minuteIn } from '../../src/domain/dashboard.ts';
 import { alertDue, type VenueSettings } from '../../src/domain/venue.ts';
 import { alertMail } from '../staff-mail.ts';
+import { inBackground } from './background.ts';
 import { dashboardLink } from './email-links.ts';
 import { serverParse } from './parse-global.ts';
 import { sendStaffMail, staffRecipients } from './staff-recipients.ts';
@@ -84,31 +85,13 @@ export async function evaluateAlert(until: Date): Promise<AlertOutcome> {
 }
 
 /**
- * The checks asked for while one runs, coalesced: under a burst of saves one check at a time runs,
- * then one more for the newest opinion, instead of one per save competing with the saves for the
- * database (bench:load). Per server process; the markers keep several processes to one alert.
+ * For afterSave: the check for the newest opinion of those saved since the last one, never
+ * awaited, at most one a second per server process (server/cloud/background.ts); the markers
+ * keep several processes to one alert.
  */
-let running = false;
-let waiting: Date | null = null;
-
-/** For afterSave: never awaited, so a failure is logged here rather than left unhandled. */
-export function alertInBackground(until: Date): void {
-  if (running) {
-    if (!waiting || until > waiting) waiting = until;
-    return;
-  }
-  running = true;
-  evaluateAlert(until)
-    .catch((error: unknown) => {
-      console.error(`The alert check failed: ${error instanceof Error ? error.message : String(error)}`);
-    })
-    .finally(() => {
-      running = false;
-      const next = waiting;
-      waiting = null;
-      if (next) alertInBackground(next);
-    });
-}
+export const alertInBackground = inBackground<Date>('The alert check', 1_000, (untils) =>
+  evaluateAlert(new Date(Math.max(...untils.map((until) => until.getTime())))),
+);
 
 /**
  * The same check on demand, with the master key only: operators (and the tests) can ask what the

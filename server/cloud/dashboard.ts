@@ -9,6 +9,7 @@ import { retentionCutoff, type VenueSettings } from '../../src/domain/venue.ts';
 import { dashboardSql } from '../dashboard-sql.ts';
 import { statsWithPipeline, statsWithSql, type RunPipeline, type StatsQuery } from '../dashboard-stats.ts';
 import { dashboardSignalClass, STAFF_ROLE } from '../schema.ts';
+import { inBackground } from './background.ts';
 import { serverParse } from './parse-global.ts';
 import { refuseUnverifiedStaff, requireStaff } from './staff.ts';
 import { readVenueSettings } from './venue.ts';
@@ -107,33 +108,19 @@ async function saveSignal(opinionIds: readonly string[]): Promise<void> {
   await signal.save(null, { useMasterKey: true });
 }
 
-/** The ids heard while a signal was being saved, for the next one; per server process. */
-let waiting: string[] = [];
-let saving = false;
-
 /**
  * Tells open dashboards, through LiveQuery, that an opinion arrived (see dashboardSignalClass):
- * never awaited by the visitor's save, and coalesced, so that under a burst of creates one
- * signal is saved at a time, naming every opinion that arrived meanwhile, rather than one
- * insert per create competing with the creates (decisions 0031, 0034). Rows are inserted, never
- * updated: no create waits on another's lock. The retention job removes the old ones.
+ * never awaited by the visitor's save, and coalesced (server/cloud/background.ts): under a burst
+ * of creates a signal every 200 ms at most per server process, naming the opinions that arrived
+ * meanwhile, rather than one insert per create competing with the creates (decisions 0031,
+ * 0034). Rows are inserted, never updated: no create waits on another's lock. The retention
+ * job removes the old ones.
  */
-export function signalInBackground(opinionId: string): void {
-  waiting.push(opinionId);
-  if (saving) return;
-  saving = true;
-  void (async () => {
-    while (waiting.length > 0) {
-      const ids = waiting.slice(0, SIGNAL_MAX_IDS);
-      waiting = waiting.slice(ids.length);
-      // A lost signal costs a dashboard its banner, never an opinion: logged, and the next goes on.
-      await saveSignal(ids).catch((error: unknown) => {
-        console.error(`The live signal failed: ${error instanceof Error ? error.message : String(error)}`);
-      });
-    }
-    saving = false;
-  })();
-}
+export const signalInBackground = inBackground<string>('The live signal', 200, async (opinionIds) => {
+  for (let start = 0; start < opinionIds.length; start += SIGNAL_MAX_IDS) {
+    await saveSignal(opinionIds.slice(start, start + SIGNAL_MAX_IDS));
+  }
+});
 
 // The live signal is for staff with a verified email, like the opinions it points to.
 Parse.Cloud.beforeFind(dashboardSignalClass.className, refuseUnverifiedStaff);
