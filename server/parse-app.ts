@@ -214,6 +214,9 @@ export function parseServerOptions(
     expireInactiveSessions: true,
     extendSessionOnUse: true,
     logLevel: process.env.PARSE_LOG_LEVEL ?? 'warn',
+    // Parse writes each trigger's and function's input and result at `info`, below `warn`, yet
+    // serialises them on every call first: off unless PARSE_LOG_LEVEL asks for more (bench:load).
+    logLevels: process.env.PARSE_LOG_LEVEL === undefined ? { triggerAfter: 'silent', triggerBeforeSuccess: 'silent', cloudFunctionSuccess: 'silent' } : {},
     logsFolder: path.join(config.dataDir, 'logs'),
     silent: process.env.PARSE_LOG_LEVEL === undefined,
   };
