@@ -90,7 +90,7 @@ export async function evaluateAlert(until: Date): Promise<AlertOutcome> {
  * keep several processes to one alert.
  */
 export const alertInBackground = inBackground<Date>('The alert check', 1_000, (untils) =>
-  evaluateAlert(new Date(Math.max(...untils.map((until) => until.getTime())))),
+  evaluateAlert(untils.reduce((newest, until) => (until > newest ? until : newest))),
 );
 
 /**

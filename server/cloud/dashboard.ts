@@ -117,9 +117,12 @@ async function saveSignal(opinionIds: readonly string[]): Promise<void> {
  * job removes the old ones.
  */
 export const signalInBackground = inBackground<string>('The live signal', 200, async (opinionIds) => {
-  for (let start = 0; start < opinionIds.length; start += SIGNAL_MAX_IDS) {
-    await saveSignal(opinionIds.slice(start, start + SIGNAL_MAX_IDS));
-  }
+  const batches = Array.from({ length: Math.ceil(opinionIds.length / SIGNAL_MAX_IDS) }, (_, index) =>
+    opinionIds.slice(index * SIGNAL_MAX_IDS, (index + 1) * SIGNAL_MAX_IDS),
+  );
+  // Each batch on its own: one that fails does not keep the others from the dashboards.
+  const failed = (await Promise.allSettled(batches.map(saveSignal))).find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
 });
 
 // The live signal is for staff with a verified email, like the opinions it points to.

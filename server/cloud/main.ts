@@ -16,6 +16,7 @@ import './venue.ts';
 import { signalInBackground } from './dashboard.ts';
 import { checkLanguage } from './language-check.ts';
 import { dashboardSql } from '../dashboard-sql.ts';
+import { KEEP_TRIGGER, REFUSE_TRIGGER, SUBMISSION_INDEX } from '../exactly-once-sql.ts';
 import { serverParse, type TriggerRequest } from './parse-global.ts';
 import { checkOpinionQuery } from './query-check.ts';
 import { refuseUnverifiedStaff } from './staff.ts';
@@ -46,21 +47,35 @@ function checkTags(object: TriggerRequest['object']): void {
 }
 const DELIVERED = deliveredSubmissionClass.className;
 
-/**
- * Beside the local PostgreSQL (server/dashboard-sql.ts) the database refuses a retry itself: the
- * unique index a live opinion's, the insert's trigger a deleted one's (server/migrations.ts), so
- * a create costs no lookup. MongoDB (Back4App) has no triggers: there Cloud Code looks first.
- */
-const databaseRefusesRetries = () => dashboardSql() !== undefined;
+let databaseHoldsIt = false;
 
-/** Has an opinion with this submission id ever been stored, even if staff have deleted it since? */
+/**
+ * Whether the database holds each opinion to exactly once itself: on PostgreSQL, once
+ * server/migrations.ts has run, the unique index refuses a live opinion's retry and the
+ * triggers keep a deleted one's id and refuse it, whatever deletes it, so a create costs no
+ * lookup. Until then, and on MongoDB (Back4App), which has no triggers, Cloud Code does it.
+ */
+async function databaseHoldsExactlyOnce(): Promise<boolean> {
+  const sql = dashboardSql();
+  if (databaseHoldsIt || !sql) return databaseHoldsIt;
+  const [found] = await sql.rows<{ triggers: number; indexes: number }>(
+    `SELECT (SELECT count(*)::int FROM pg_trigger WHERE tgname = ANY($1)) AS triggers,
+            (SELECT count(*)::int FROM pg_indexes WHERE indexname = $2) AS indexes`,
+    [[KEEP_TRIGGER, REFUSE_TRIGGER], SUBMISSION_INDEX],
+  );
+  databaseHoldsIt = found?.triggers === 2 && found.indexes === 1;
+  return databaseHoldsIt;
+}
+
+/**
+ * Has an opinion with this submission id ever been stored, even if it has been deleted since?
+ * The opinions first: a delete keeps the id before the row goes (beforeDelete below), so a
+ * retry racing a delete finds one or the other.
+ */
 async function delivered(submissionId: string): Promise<boolean> {
-  const [deleted, stored] = await Promise.all([
-    new Parse.Query(DELIVERED).equalTo('submissionId', submissionId).first({ useMasterKey: true }),
-    // Without the unique index (a deployment that skipped that step), the live one.
-    new Parse.Query(OPINIONS).equalTo('submissionId', submissionId).first({ useMasterKey: true }),
-  ]);
-  return deleted !== undefined || stored !== undefined;
+  const stored = await new Parse.Query(OPINIONS).equalTo('submissionId', submissionId).first({ useMasterKey: true });
+  if (stored) return true;
+  return (await new Parse.Query(DELIVERED).equalTo('submissionId', submissionId).first({ useMasterKey: true })) !== undefined;
 }
 
 /** Keeps a deleted opinion's submission id, before it goes: a late retry must not bring it back. */
@@ -115,7 +130,7 @@ Parse.Cloud.beforeSave(OPINIONS, async ({ object, original, master, user }) => {
     throw new Parse.Error(Parse.Error.VALIDATION_ERROR, 'submissionId must be a UUID.');
   }
   // A retry whose first answer was lost: stored once, and a deleted one stays deleted.
-  if (isSubmissionId(submissionId) && !databaseRefusesRetries() && (await delivered(submissionId))) {
+  if (isSubmissionId(submissionId) && !(await databaseHoldsExactlyOnce()) && (await delivered(submissionId))) {
     throw new Parse.Error(Parse.Error.DUPLICATE_VALUE, 'This opinion has already been stored.');
   }
 
@@ -141,7 +156,7 @@ Parse.Cloud.beforeFind(OPINIONS, async (request) => {
 });
 Parse.Cloud.beforeDelete(OPINIONS, async (request) => {
   await refuseUnverifiedStaff(request);
-  await keepSubmissionId(request.object);
+  if (!(await databaseHoldsExactlyOnce())) await keepSubmissionId(request.object);
 });
 
 /**

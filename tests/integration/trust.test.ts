@@ -6,6 +6,7 @@ import { describe, expect, inject, test } from 'vitest';
 import { SESSION_LENGTH_SECONDS } from '../../server/parse-app.ts';
 import { OUR_ERROR_CODE } from '../../src/domain/errors.ts';
 import { grantStaff } from '../../server/roles.ts';
+import { withDatabase } from '../helpers/dashboard-data.ts';
 import { anonymous, asUser, countOpinions, master, newUser, verifiedStaff, type Json } from '../helpers/parse-rest.ts';
 
 const stack = inject('stack');
@@ -34,6 +35,49 @@ describe('a deleted opinion stays deleted', () => {
     const retries = await Promise.all(bodies.flatMap((body) => [body, body].map((copy) => anonymous(stack)('POST', '/classes/opinions', copy))));
     expect(retries.map((answer) => [answer.status, (answer.body as { code?: number }).code])).toEqual(Array(6).fill([400, 137]));
     for (const { submissionId } of bodies) expect(await countOpinions(stack, { submissionId })).toBe(0);
+  });
+
+  /** Stores an opinion as a visitor would; its body, to send again, and its id. */
+  async function stored(label: string) {
+    const body = { comment: `${label} ${crypto.randomUUID()}`, willReturn: true, submissionId: crypto.randomUUID() };
+    const answer = await anonymous(stack)<{ objectId: string }>('POST', '/classes/opinions', body);
+    expect(answer.status).toBe(201);
+    return { body, id: answer.body.objectId };
+  }
+  const retried = async (body: Json) => {
+    const answer = await anonymous(stack)('POST', '/classes/opinions', body);
+    return [answer.status, (answer.body as { code?: number }).code];
+  };
+
+  test('whoever deletes it: staff in the dashboard, or the database itself (a purge, SQL)', async () => {
+    const staff = await verifiedStaff(stack);
+    const byStaff = await stored('deleted by staff');
+    expect((await asUser(stack, staff.sessionToken)('DELETE', `/classes/opinions/${byStaff.id}`)).status).toBe(200);
+    const bySql = await stored('deleted by SQL');
+    await withDatabase((client) => client.query('DELETE FROM "opinions" WHERE "objectId" = $1', [bySql.id]));
+    for (const { body } of [byStaff, bySql]) {
+      expect(await retried(body)).toEqual([400, 137]);
+      expect(await countOpinions(stack, { submissionId: body.submissionId })).toBe(0);
+    }
+  });
+
+  test('an id the master key changes stays delivered too', async () => {
+    const { body, id } = await stored('re-identified');
+    await master(stack).request('PUT', `/classes/opinions/${id}`, { submissionId: crypto.randomUUID() });
+    expect(await retried(body)).toEqual([400, 137]);
+    expect(await countOpinions(stack, { submissionId: body.submissionId })).toBe(0);
+  });
+
+  test('retries racing the delete itself: none stores it again', async () => {
+    for (let round = 0; round < 5; round++) {
+      const { body, id } = await stored(`raced delete ${round}`);
+      const [, ...retries] = await Promise.all([
+        master(stack).request('DELETE', `/classes/opinions/${id}`),
+        ...Array.from({ length: 4 }, () => retried(body)),
+      ]);
+      expect(retries).toEqual(Array(4).fill([400, 137]));
+      expect(await countOpinions(stack, { submissionId: body.submissionId })).toBe(0);
+    }
   });
 
   test('the record of delivered ids is invisible to clients, staff included', async () => {

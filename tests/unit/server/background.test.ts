@@ -31,10 +31,18 @@ describe('inBackground', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(runs.map(({ items }) => items)).toEqual([[1], [2, 3, 4]]);
     runs[1]?.finish();
-    await vi.runAllTimersAsync();
-    // Idle again: the next item runs at once.
+    await vi.advanceTimersByTimeAsync(0);
+    // Idle, but within the gap of the last run's start: it waits for the rest of the gap.
     add(5);
+    await vi.advanceTimersByTimeAsync(199);
+    expect(runs).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
     expect(runs.map(({ items }) => items)).toEqual([[1], [2, 3, 4], [5]]);
+    runs[2]?.finish();
+    // After a quiet spell, the next item runs at once.
+    await vi.advanceTimersByTimeAsync(1_000);
+    add(6);
+    expect(runs.map(({ items }) => items)).toEqual([[1], [2, 3, 4], [5], [6]]);
   });
 
   test('a failed run is logged, and the items after it still run', async () => {
@@ -47,6 +55,23 @@ describe('inBackground', () => {
     await vi.runAllTimersAsync();
     expect(error).toHaveBeenCalledWith('The test job failed: database gone');
     expect(runs.map(({ items }) => items)).toEqual([[1], [2]]);
+    error.mockRestore();
+  });
+
+  test('a run that throws before it returns a promise is logged too, and the work goes on', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const given: number[][] = [];
+    const add = inBackground<number>('The throwing job', 0, (items) => {
+      given.push([...items]);
+      if (given.length === 1) throw new RangeError('too many');
+      return Promise.resolve();
+    });
+    add(1);
+    await vi.runAllTimersAsync();
+    add(2);
+    await vi.runAllTimersAsync();
+    expect(error).toHaveBeenCalledWith('The throwing job failed: too many');
+    expect(given).toEqual([[1], [2]]);
     error.mockRestore();
   });
 });
