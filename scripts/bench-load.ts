@@ -6,8 +6,8 @@
  * counts rows: every accepted response must be exactly one row, and nothing may answer 5xx.
  * Without --rate-limit the limit is out of the way (throughput), and the same load then runs
  * against a bare Parse Server (scripts/bare-parse.ts: same PostgreSQL, same class, no Cloud
- * Code, no limits), after 1,000 creates each to warm up, in alternating rounds (5 unless --rounds says), so that our cost per create
- * reads beside Parse's own. With it, the per-IP
+ * Code, no limits), after 1,000 creates each to warm up, in alternating rounds (5 unless
+ * --rounds says), so that our cost per create reads beside Parse's own. With it, the per-IP
  * limit applies and answers 429 to the excess, which must store nothing. --write puts the
  * figures into docs/performance.md (a block for each mode).
  */

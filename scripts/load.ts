@@ -52,8 +52,9 @@ export async function load(target: Target, { requests, connections }: { requests
     requests: [
       {
         setupRequest(request, context) {
-          (context as { startedAt?: number }).startedAt = performance.now();
-          firstAsked = Math.min(firstAsked, performance.now());
+          const startedAt = performance.now();
+          (context as { startedAt?: number }).startedAt = startedAt;
+          firstAsked = Math.min(firstAsked, startedAt);
           sequence += 1;
           return {
             ...request,
