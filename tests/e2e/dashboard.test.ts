@@ -294,6 +294,8 @@ test('the dashboard and the detail page are axe clean and usable at 360 px', asy
 
   await page.getByRole('button', { name: 'Read the whole comment' }).click();
   await page.locator('.stats__chart').getByText('Show the numbers').click();
+  // The numbers are rendered once opened.
+  await page.locator('.stats__chart table').waitFor();
   expect(await overflow()).toBeLessThanOrEqual(0);
   await expectNoAxeViolations(page);
 
@@ -331,6 +333,7 @@ test("the day-by-hour view: its table is the server's counts in the venue's time
     await expect.poll(() => page.locator('.stat__value').first().textContent()).toBe('20');
     const heatmap = page.locator('[data-heatmap]');
     await heatmap.locator('summary').click();
+    await heatmap.locator('table').waitFor();
     const shown = await heatmap.locator('td[data-count]').evaluateAll((cells) =>
       cells.map((cell) => [Number(cell.getAttribute('data-weekday')), Number(cell.getAttribute('data-hour')), Number(cell.getAttribute('data-count')), cell.textContent]),
     );
@@ -352,6 +355,7 @@ test("the day-by-hour view: its table is the server's counts in the venue's time
     await page.locator('[data-heatmap]').waitFor();
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     await page.locator('[data-heatmap] summary').click();
+    await page.locator('[data-heatmap] table').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: '/tmp/heatmap-ar-360.png', fullPage: true });
     await expectNoAxeViolations(page);

@@ -7,6 +7,7 @@
 import { HOURS, WEEKDAYS, type HourCount, type Weekday } from '../../domain/dashboard';
 import { hourLabel, numberLabel, percentLabel, weekdayLabel } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
+import { NumbersDetails } from '../ui/numbers-details';
 
 const cellKey = (weekday: Weekday, hour: number) => `${weekday} ${hour}`;
 
@@ -92,42 +93,43 @@ export function HourHeatmap({ hours, timeZone }: { hours: readonly HourCount[]; 
         <Grid kind="counts" cell={cell} busiest={busiest} />
         <Grid kind="shares" cell={cell} busiest={busiest} />
       </div>
-      <details className="stats__table">
-        <summary>{t('stats.showNumbers')}</summary>
-        {/* Focusable, so that a keyboard can scroll it. */}
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('heatmap.table')}>
-          <table className="hour-heatmap__table">
-            <caption>{caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('heatmap.hour')}</th>
-                {WEEKDAYS.map((weekday) => (
-                  <th key={weekday} scope="col">
-                    {weekdayLabel(weekday)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {HOURS.map((hour) => (
-                <tr key={hour}>
-                  <th scope="row">{hourLabel(hour)}</th>
-                  {WEEKDAYS.map((weekday) => {
-                    const counted = cell(weekday, hour);
-                    return (
-                      <td key={weekday} data-weekday={weekday} data-hour={hour} data-count={counted.total}>
-                        {counted.total === 0
-                          ? numberLabel(0)
-                          : t('heatmap.numbers', { count: counted.total, percent: percentLabel(counted.willReturn, counted.total) })}
-                      </td>
-                    );
-                  })}
+      <NumbersDetails summary={t('stats.showNumbers')}>
+        {() => (
+          // Focusable, so that a keyboard can scroll it.
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('heatmap.table')}>
+            <table className="hour-heatmap__table">
+              <caption>{caption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('heatmap.hour')}</th>
+                  {WEEKDAYS.map((weekday) => (
+                    <th key={weekday} scope="col">
+                      {weekdayLabel(weekday)}
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+              </thead>
+              <tbody>
+                {HOURS.map((hour) => (
+                  <tr key={hour}>
+                    <th scope="row">{hourLabel(hour)}</th>
+                    {WEEKDAYS.map((weekday) => {
+                      const counted = cell(weekday, hour);
+                      return (
+                        <td key={weekday} data-weekday={weekday} data-hour={hour} data-count={counted.total}>
+                          {counted.total === 0
+                            ? numberLabel(0)
+                            : t('heatmap.numbers', { count: counted.total, percent: percentLabel(counted.willReturn, counted.total) })}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </NumbersDetails>
     </figure>
   );
 }

@@ -1,6 +1,7 @@
 import { fillDays, type DashboardStats } from '../../domain/dashboard';
 import { dayLabel, numberLabel, percentLabel } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
+import { NumbersDetails } from '../ui/numbers-details';
 import { HourHeatmap, HourHeatmapPlaceholder } from './hour-heatmap';
 import { PerDayChart } from './per-day-chart';
 import { rollingDays } from './per-day-chart-scale';
@@ -81,33 +82,34 @@ export function StatsPanel({ stats, updating }: { stats: DashboardStats; updatin
       <figure className="stats__chart">
         <figcaption className="stats__caption">{chartTitle}</figcaption>
         <PerDayChart days={days} />
-        <details className="stats__table">
-          <summary>{t('stats.showNumbers')}</summary>
-          {/* Focusable, so that a keyboard can scroll it. */}
-          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('stats.table')}>
-            <table>
-              <caption className="visually-hidden">{chartTitle}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('stats.table.day')}</th>
-                  <th scope="col">{t('stats.opinions')}</th>
-                  <th scope="col">{t('stats.willReturn')}</th>
-                  <th scope="col">{t('stats.table.weekShare')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {days.map((day, index) => (
-                  <tr key={day.day}>
-                    <th scope="row">{dayLabel(day.day)}</th>
-                    <td>{numberLabel(day.total)}</td>
-                    <td>{percentLabel(day.willReturn, day.total)}</td>
-                    <td>{percentLabel(weeks[index]?.willReturn ?? 0, weeks[index]?.total ?? 0)}</td>
+        <NumbersDetails summary={t('stats.showNumbers')}>
+          {() => (
+            // Focusable, so that a keyboard can scroll it.
+            <div className="table-scroll" tabIndex={0} role="region" aria-label={t('stats.table')}>
+              <table>
+                <caption className="visually-hidden">{chartTitle}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('stats.table.day')}</th>
+                    <th scope="col">{t('stats.opinions')}</th>
+                    <th scope="col">{t('stats.willReturn')}</th>
+                    <th scope="col">{t('stats.table.weekShare')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </details>
+                </thead>
+                <tbody>
+                  {days.map((day, index) => (
+                    <tr key={day.day}>
+                      <th scope="row">{dayLabel(day.day)}</th>
+                      <td>{numberLabel(day.total)}</td>
+                      <td>{percentLabel(day.willReturn, day.total)}</td>
+                      <td>{percentLabel(weeks[index]?.willReturn ?? 0, weeks[index]?.total ?? 0)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </NumbersDetails>
       </figure>
       <HourHeatmap hours={stats.hours} timeZone={stats.timeZone} />
     </section>

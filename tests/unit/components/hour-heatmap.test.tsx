@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
 import { HourHeatmap } from '../../../src/components/dashboard/hour-heatmap';
 import type { HourCount } from '../../../src/domain/dashboard';
@@ -9,9 +9,12 @@ const hours: HourCount[] = [
 ];
 
 describe('HourHeatmap', () => {
-  test('a table of a row an hour and a column a day, each cell its count and share, its caption naming hours, days and the time zone', () => {
+  test('a table of a row an hour and a column a day, each cell its count and share, its caption naming hours, days and the time zone', async () => {
     const { container } = render(<HourHeatmap hours={hours} timeZone="Europe/Madrid" />);
-    const table = screen.getByRole('table');
+    // Closed, the numbers are not rendered at all; opened, they are.
+    expect(screen.queryByRole('table')).toBeNull();
+    fireEvent.click(screen.getByText('Show the numbers'));
+    const table = await screen.findByRole('table');
     expect(table.querySelector('caption')?.textContent).toBe(
       'Opinions and the share who will return, Europe/Madrid time: a row for each hour from 0:00 to 23:00, a column for each day from Monday to Sunday.',
     );
