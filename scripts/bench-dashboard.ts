@@ -5,7 +5,8 @@
  * p95 of the wall time of the REST request the app makes (JavaScript key and a staff session, as
  * the browser sends it), on localhost. Then the CSV export's pages, read through to the end, with
  * their time and the process's peak memory (Parse Server runs in this process).
- * `-- --write` puts the table into docs/performance.md.
+ * `-- --write` puts the table into docs/performance.md. `BENCH_CASES=count up to,stats` runs only
+ * the requests whose label holds one of these, without the export, and writes nothing.
  */
 import pg from 'pg';
 import { CLASS } from '../src/domain/classes.ts';
@@ -31,6 +32,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 /** A slow request stops early (with at least MIN_RUNS samples), so that 1M rows fit in minutes. */
 const CASE_BUDGET_MS = 10_000;
 const MIN_RUNS = 5;
+const ONLY = process.env.BENCH_CASES?.split(',').filter(Boolean);
+if (ONLY && process.argv.includes('--write')) throw new Error('BENCH_CASES runs part of the table: it writes nothing.');
 
 function p95(samples: number[]): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -206,7 +209,9 @@ try {
     await seed(seeded, size);
     seeded = size;
     console.log(`\nAt ${size.toLocaleString('en')} opinions, p95 of up to ${RUNS} runs each (ms):`);
-    for (const [label, run] of await cases(size)) figures.set(label, [...(figures.get(label) ?? []), await measure(label, run)]);
+    const chosen = (await cases(size)).filter(([label]) => !ONLY || ONLY.some((part) => label.includes(part)));
+    for (const [label, run] of chosen) figures.set(label, [...(figures.get(label) ?? []), await measure(label, run)]);
+    if (ONLY) continue;
     const exported = await exportAll();
     const line = `Export of ${exported.rows.toLocaleString('en')} opinions in pages of ${EXPORT_PAGE_SIZE}: ${(exported.ms / 1000).toFixed(1)} s, peak memory +${exported.peakMiB.toFixed(0)} MiB over the process's before.`;
     console.log(`  ${line}`);

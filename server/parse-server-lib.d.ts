@@ -3,11 +3,10 @@ declare module 'parse-server/lib/Adapters/Storage/Postgres/PostgresStorageAdapte
   export class PostgresStorageAdapter {
     constructor(options: { uri: string; collectionPrefix?: string; databaseOptions?: Record<string, unknown> });
     /** pg-promise's database object. */
-    protected _client: { none(query: string): Promise<null> };
+    protected _client: { none(query: string): Promise<null>; one(query: string, values: unknown, map: unknown): Promise<number> };
     handleShutdown(): Promise<void> | void;
     performInitialization(options: unknown): Promise<void>;
     count(className: string, schema: unknown, query: unknown, readPreference: unknown, estimate?: boolean, hint?: unknown, comment?: unknown): Promise<number>;
-    find(className: string, schema: unknown, query: unknown, options: { limit?: number; keys?: readonly string[] }): Promise<readonly object[]>;
   }
 }
 
