@@ -32,7 +32,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 /** A slow request stops early (with at least MIN_RUNS samples), so that 1M rows fit in minutes. */
 const CASE_BUDGET_MS = 10_000;
 const MIN_RUNS = 5;
-const ONLY = process.env.BENCH_CASES?.split(',').filter(Boolean);
+const ONLY = process.env.BENCH_CASES?.split(',').map((part) => part.trim()).filter(Boolean);
 if (ONLY && process.argv.includes('--write')) throw new Error('BENCH_CASES runs part of the table: it writes nothing.');
 
 function p95(samples: number[]): number {
@@ -210,6 +210,7 @@ try {
     seeded = size;
     console.log(`\nAt ${size.toLocaleString('en')} opinions, p95 of up to ${RUNS} runs each (ms):`);
     const chosen = (await cases(size)).filter(([label]) => !ONLY || ONLY.some((part) => label.includes(part)));
+    if (chosen.length === 0) throw new Error(`BENCH_CASES="${process.env.BENCH_CASES}" names no request of this benchmark.`);
     for (const [label, run] of chosen) figures.set(label, [...(figures.get(label) ?? []), await measure(label, run)]);
     if (ONLY) continue;
     const exported = await exportAll();

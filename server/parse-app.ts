@@ -42,6 +42,18 @@ const CONTAINS_ALL_AS_CONTAINMENT = `CREATE OR REPLACE FUNCTION array_contains_a
   AS $$ SELECT jsonb_array_length("values") > 0 AND "array" @> "values" $$`;
 
 /**
+ * Parse's SQL for an exact count. tests/unit/server/bounded-count.test.ts has Parse's adapter
+ * build it, so that a change in Parse fails there.
+ */
+const PARSE_COUNT = /^SELECT count\(\*\) FROM \$1:name ?/;
+
+/** Parse's count SQL as a count that stops at `bound` + 1 rows. */
+export function boundedCountSql(sql: string, bound: number): string {
+  if (!PARSE_COUNT.test(sql)) throw new Error(`Parse Server's count is no longer "SELECT count(*) FROM $1:name": ${sql.slice(0, 80)}`);
+  return `SELECT count(*) FROM (SELECT 1 FROM $1:name ${sql.replace(PARSE_COUNT, '')} LIMIT ${bound + 1}) AS bounded`;
+}
+
+/**
  * Parse's PostgreSQL adapter with two changes for the dashboard at scale (decision 0032).
  *
  * Counts: Parse's adapter answers a count without constraints from the planner's estimate
@@ -53,15 +65,6 @@ const CONTAINS_ALL_AS_CONTAINMENT = `CREATE OR REPLACE FUNCTION array_contains_a
  *
  * `$all`: answered by an index (CONTAINS_ALL_AS_CONTAINMENT).
  */
-/** Parse's SQL for an exact count; a test runs it, so that a change in Parse fails there. */
-const PARSE_COUNT = /^SELECT count\(\*\) FROM \$1:name ?/;
-
-/** Parse's count SQL as a count that stops at `bound` + 1 rows. */
-export function boundedCountSql(sql: string, bound: number): string {
-  if (!PARSE_COUNT.test(sql)) throw new Error(`Parse Server's count is no longer "SELECT count(*) FROM $1:name": ${sql.slice(0, 80)}`);
-  return `SELECT count(*) FROM (SELECT 1 FROM $1:name ${sql.replace(PARSE_COUNT, '')} LIMIT ${bound + 1}) AS bounded`;
-}
-
 export class AppPostgresAdapter extends PostgresStorageAdapter {
   override async count(className: string, schema: unknown, query: unknown, readPreference: unknown, _estimate?: boolean, hint?: unknown, comment?: unknown) {
     const bound = countBoundOf(comment);
