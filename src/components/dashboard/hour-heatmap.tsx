@@ -73,9 +73,8 @@ function Grid({ kind, cell, busiest }: { kind: 'counts' | 'shares'; cell: (weekd
   );
 }
 
-export function HourHeatmap({ hours, timeZone }: { hours: readonly HourCount[]; timeZone: string }) {
-  const cell = cellsOf(hours);
-  const busiest = Math.max(0, ...hours.map((counted) => counted.total));
+/** The same numbers as a table, a row an hour and a column a day, its caption naming them. */
+function HourTable({ cell, timeZone }: { cell: (weekday: Weekday, hour: number) => HourCount; timeZone: string }) {
   const caption = t('heatmap.caption', {
     zone: timeZone,
     firstDay: weekdayLabel(WEEKDAYS[0]),
@@ -83,6 +82,46 @@ export function HourHeatmap({ hours, timeZone }: { hours: readonly HourCount[]; 
     firstHour: hourLabel(0),
     lastHour: hourLabel(23),
   });
+  return (
+    // Focusable, so that a keyboard can scroll it.
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={t('heatmap.table')}>
+      <table className="hour-heatmap__table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('heatmap.hour')}</th>
+            {WEEKDAYS.map((weekday) => (
+              <th key={weekday} scope="col">
+                {weekdayLabel(weekday)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {HOURS.map((hour) => (
+            <tr key={hour}>
+              <th scope="row">{hourLabel(hour)}</th>
+              {WEEKDAYS.map((weekday) => {
+                const counted = cell(weekday, hour);
+                return (
+                  <td key={weekday} data-weekday={weekday} data-hour={hour} data-count={counted.total}>
+                    {counted.total === 0
+                      ? numberLabel(0)
+                      : t('heatmap.numbers', { count: counted.total, percent: percentLabel(counted.willReturn, counted.total) })}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function HourHeatmap({ hours, timeZone }: { hours: readonly HourCount[]; timeZone: string }) {
+  const cell = cellsOf(hours);
+  const busiest = Math.max(0, ...hours.map((counted) => counted.total));
   return (
     <figure className="hour-heatmap" data-heatmap="">
       <figcaption className="hour-heatmap__caption">
@@ -94,41 +133,7 @@ export function HourHeatmap({ hours, timeZone }: { hours: readonly HourCount[]; 
         <Grid kind="shares" cell={cell} busiest={busiest} />
       </div>
       <NumbersDetails summary={t('stats.showNumbers')}>
-        {() => (
-          // Focusable, so that a keyboard can scroll it.
-          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('heatmap.table')}>
-            <table className="hour-heatmap__table">
-              <caption>{caption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('heatmap.hour')}</th>
-                  {WEEKDAYS.map((weekday) => (
-                    <th key={weekday} scope="col">
-                      {weekdayLabel(weekday)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {HOURS.map((hour) => (
-                  <tr key={hour}>
-                    <th scope="row">{hourLabel(hour)}</th>
-                    {WEEKDAYS.map((weekday) => {
-                      const counted = cell(weekday, hour);
-                      return (
-                        <td key={weekday} data-weekday={weekday} data-hour={hour} data-count={counted.total}>
-                          {counted.total === 0
-                            ? numberLabel(0)
-                            : t('heatmap.numbers', { count: counted.total, percent: percentLabel(counted.willReturn, counted.total) })}
-                        </td>
-                      );
-                    })}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <HourTable cell={cell} timeZone={timeZone} />
       </NumbersDetails>
     </figure>
   );

@@ -1,4 +1,4 @@
-import { fillDays, type DashboardStats } from '../../domain/dashboard';
+import { fillDays, type DashboardStats, type DayCount } from '../../domain/dashboard';
 import { dayLabel, numberLabel, percentLabel } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { NumbersDetails } from '../ui/numbers-details';
@@ -53,7 +53,6 @@ export function StatsPlaceholder() {
  */
 export function StatsPanel({ stats, updating }: { stats: DashboardStats; updating: boolean }) {
   const days = fillDays(stats);
-  const weeks = rollingDays(days);
   const chartTitle = t('stats.chartTitle', { from: dayLabel(stats.chartFrom), to: dayLabel(stats.chartTo) });
   return (
     <section aria-labelledby="stats-title" aria-busy={updating} className="stats">
@@ -83,35 +82,41 @@ export function StatsPanel({ stats, updating }: { stats: DashboardStats; updatin
         <figcaption className="stats__caption">{chartTitle}</figcaption>
         <PerDayChart days={days} />
         <NumbersDetails summary={t('stats.showNumbers')}>
-          {() => (
-            // Focusable, so that a keyboard can scroll it.
-            <div className="table-scroll" tabIndex={0} role="region" aria-label={t('stats.table')}>
-              <table>
-                <caption className="visually-hidden">{chartTitle}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('stats.table.day')}</th>
-                    <th scope="col">{t('stats.opinions')}</th>
-                    <th scope="col">{t('stats.willReturn')}</th>
-                    <th scope="col">{t('stats.table.weekShare')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {days.map((day, index) => (
-                    <tr key={day.day}>
-                      <th scope="row">{dayLabel(day.day)}</th>
-                      <td>{numberLabel(day.total)}</td>
-                      <td>{percentLabel(day.willReturn, day.total)}</td>
-                      <td>{percentLabel(weeks[index]?.willReturn ?? 0, weeks[index]?.total ?? 0)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <DayTable days={days} title={chartTitle} />
         </NumbersDetails>
       </figure>
       <HourHeatmap hours={stats.hours} timeZone={stats.timeZone} />
     </section>
+  );
+}
+
+/** The chart's numbers: a row a day, with the share who will return over the week up to it. */
+function DayTable({ days, title }: { days: readonly DayCount[]; title: string }) {
+  const weeks = rollingDays(days);
+  return (
+    // Focusable, so that a keyboard can scroll it.
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={t('stats.table')}>
+      <table>
+        <caption className="visually-hidden">{title}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('stats.table.day')}</th>
+            <th scope="col">{t('stats.opinions')}</th>
+            <th scope="col">{t('stats.willReturn')}</th>
+            <th scope="col">{t('stats.table.weekShare')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {days.map((day, index) => (
+            <tr key={day.day}>
+              <th scope="row">{dayLabel(day.day)}</th>
+              <td>{numberLabel(day.total)}</td>
+              <td>{percentLabel(day.willReturn, day.total)}</td>
+              <td>{percentLabel(weeks[index]?.willReturn ?? 0, weeks[index]?.total ?? 0)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
