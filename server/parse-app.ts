@@ -14,6 +14,7 @@ import { PASSWORD_PATTERN, PASSWORD_RULE_MESSAGE } from '../src/domain/password.
 import { parseServerUrl, publicServerUrl, type StackConfig } from './config.ts';
 import { dashboardSqlPool } from './dashboard-sql.ts';
 import { RESET_LINK_HOURS, VERIFY_LINK_HOURS } from './account-mail.ts';
+import { settleBackground } from './cloud/background.ts';
 import { smtpMailAdapter } from './mail.ts';
 import { requestLimits } from './request-limits.ts';
 import { classDefinitions } from './schema.ts';
@@ -303,11 +304,13 @@ export async function startParse(config: StackConfig, databaseURI: string, start
     async stop() {
       await liveQuery.shutdown();
       await limits.stop();
-      await dashboardSql.end();
       await new Promise<void>((resolve) => {
         httpServer.close(() => resolve());
         httpServer.closeAllConnections();
       });
+      // What the last saves started (the alert check, the live signal) ends before the database.
+      await settleBackground();
+      await dashboardSql.end();
       // ParseServer.handleShutdown() assumes Parse started the HTTP server itself; we did, so
       // we close the one resource it holds beyond it: the database pool.
       await databaseAdapter.handleShutdown();
