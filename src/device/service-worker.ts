@@ -45,7 +45,10 @@ export function hasTypedText(root: ParentNode): boolean {
 }
 
 const SCOPE = `${BASE_PREFIX}/`;
+/** What tells that someone uses the page: a tap, a click, a key, a turn of the wheel. */
+const USE_EVENTS = ['pointerdown', 'keydown', 'wheel'] as const;
 let taken = false;
+/** Asked for at a moment, and nobody has used the page since: it reloads when the version takes over. */
 let reloadWhenTaken = false;
 let lastCheck = 0;
 
@@ -55,14 +58,26 @@ let lastCheck = 0;
  */
 function onControllerChange() {
   taken = true;
-  // Someone may have started typing since the moment: the next one reloads instead.
+  // Typed text without a key (pasted, dictated) also waits for the next moment.
   if (reloadWhenTaken && !hasTypedText(document)) window.location.reload();
 }
 
 if ('serviceWorker' in navigator) navigator.serviceWorker.addEventListener('controllerchange', onControllerChange);
 
+/**
+ * Asks the waiting version to take over. The browser activates it once the old worker is idle:
+ * at once as a rule, minutes later at worst (docs/architecture.md, "Offline"). Whoever starts
+ * using the page meanwhile is not reloaded under: the next moment reloads instead.
+ */
 function take(waiting: ServiceWorker) {
   reloadWhenTaken = true;
+  const watching = new AbortController();
+  const used = () => {
+    reloadWhenTaken = false;
+    watching.abort();
+  };
+  for (const type of USE_EVENTS) window.addEventListener(type, used, { capture: true, passive: true, signal: watching.signal });
+  navigator.serviceWorker.addEventListener('controllerchange', () => watching.abort(), { once: true, signal: watching.signal });
   // The generated worker's own message (registerType 'prompt'): it activates and takes this page.
   waiting.postMessage({ type: 'SKIP_WAITING' });
 }

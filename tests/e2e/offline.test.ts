@@ -138,11 +138,19 @@ describe('with the network down', () => {
 
 /**
  * What each version of sw.js gets in the update tests (`VERSION` replaced): it says which version
- * it is when asked (a MessageChannel), and tells the pages when the app asks it to take over (the
- * generated worker's SKIP_WAITING, which Workbox's own listener, added before it, acts on).
+ * it is when asked (a MessageChannel); tells the pages when the app asks it to take over (the
+ * generated worker's SKIP_WAITING, which Workbox's own listener, added before it, acts on); and,
+ * told to 'hold', stays busy until told to 'release', as a worker with work under way does: the
+ * browser does not activate a new version while the old one is busy.
  */
-const VERSION_LISTENER = `self.addEventListener('message', (event) => {
+const VERSION_LISTENER = `let release = () => {};
+self.addEventListener('message', (event) => {
   if (event.data === 'version?') event.ports[0].postMessage(VERSION);
+  if (event.data === 'hold') {
+    event.waitUntil(new Promise((resolve) => (release = resolve)));
+    event.ports[0].postMessage('held');
+  }
+  if (event.data === 'release') release();
   if (event.data && event.data.type === 'SKIP_WAITING') {
     event.waitUntil(self.clients.matchAll({ includeUncontrolled: true }).then((clients) => clients.forEach((client) => client.postMessage('asked to skip waiting'))));
   }
@@ -166,18 +174,23 @@ function deployment() {
   return { dir, deploy, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** The version of the worker that controls the page. */
-const controllingVersion = (page: Page) =>
+/** Sends the worker that controls the page a message, and waits for its answer if it gives one. */
+const tellController = (page: Page, message: string, answer = true) =>
   page.evaluate(
-    () =>
-      new Promise<string>((resolve, reject) => {
+    ([message, answer]) =>
+      new Promise<unknown>((resolve, reject) => {
         const controller = navigator.serviceWorker.controller;
         if (!controller) return reject(new Error('No worker controls this page.'));
         const channel = new MessageChannel();
-        channel.port1.onmessage = (event) => resolve(String(event.data));
-        controller.postMessage('version?', [channel.port2]);
+        channel.port1.onmessage = (event) => resolve(event.data);
+        controller.postMessage(message, [channel.port2]);
+        if (!answer) resolve(undefined);
       }),
+    [message, answer] as const,
   );
+
+/** The version of the worker that controls the page. */
+const controllingVersion = (page: Page) => tellController(page, 'version?').then(String);
 
 /** The browser looks for a new sw.js (as it does on its own), and it installs and waits. */
 async function newVersionWaiting(page: Page) {
@@ -192,13 +205,17 @@ async function newVersionWaiting(page: Page) {
 }
 
 const isWaiting = (page: Page) => page.evaluate(async () => (await navigator.serviceWorker.ready).waiting !== null);
-/** Marks the document, to tell a reload; and records the app asking the waiting version to take over. */
+/**
+ * Marks the document, to tell a reload; and records the app asking the waiting version to take
+ * over, and the takeover (after the app's own listener has seen it).
+ */
 const markPage = (page: Page) =>
   page.evaluate(() => {
     Object.assign(window, { sameDocument: true });
     navigator.serviceWorker.addEventListener('message', (event) => {
       if (event.data === 'asked to skip waiting') Object.assign(window, { askedToSkipWaiting: true });
     });
+    navigator.serviceWorker.addEventListener('controllerchange', () => Object.assign(window, { tookOver: true }));
   });
 /** Whether the app has asked the waiting version to take over, since markPage. */
 const hasAsked = (page: Page) => page.evaluate(() => 'askedToSkipWaiting' in window);
@@ -265,6 +282,41 @@ describe('a new version', () => {
     await expect.poll(() => isSamePage(page).catch(() => true), { timeout: 30_000 }).toBe(false);
     await page.getByRole('heading', { name: 'Log in' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/login');
+    expect(await controllingVersion(page)).toBe('next');
+    await context.close();
+    remove();
+  });
+
+  test('on a phone, someone who uses the page before the new version takes over is not reloaded under, and the next page takes it', async () => {
+    const { dir, deploy, remove } = deployment();
+    const host = await startHost(dir);
+    const { context, page } = await newPage(browser(), { viewport: PHONE });
+    await page.goto(`${host.origin}/`);
+    await workerActive(page);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Tell us about your visit' }).waitFor();
+    deploy('next');
+    await newVersionWaiting(page);
+    await markPage(page);
+    // The old worker busy: the new version cannot take over until the test says so.
+    expect(await tellController(page, 'hold')).toBe('held');
+
+    await page.getByRole('link', { name: 'Log in' }).click();
+    await page.getByRole('heading', { name: 'Log in' }).waitFor();
+    await expect.poll(() => hasAsked(page)).toBe(true);
+    // Someone starts using the page, then the new version takes over.
+    await page.getByLabel('Username').click();
+    await tellController(page, 'release', false);
+    // Watched from the page: a message to the old worker now would keep it from being replaced.
+    await expect.poll(() => page.evaluate(() => 'tookOver' in window)).toBe(true);
+    expect(await controllingVersion(page)).toBe('next');
+    expect(await isSamePage(page)).toBe(true);
+    expect(new URL(page.url()).pathname).toBe('/login');
+
+    await page.getByRole('link', { name: 'Leave an opinion' }).click();
+    await expect.poll(() => isSamePage(page).catch(() => true), { timeout: 30_000 }).toBe(false);
+    await page.getByRole('heading', { name: 'Tell us about your visit' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
     expect(await controllingVersion(page)).toBe('next');
     await context.close();
     remove();

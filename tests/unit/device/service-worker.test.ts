@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { hasTypedText, takesNewVersion, type UpdateState } from '../../../src/device/service-worker';
 
 describe('takesNewVersion: a new version at the next reset or page, never while someone is typing', () => {
@@ -56,5 +56,59 @@ describe('hasTypedText', () => {
     const withName = form('<input type="text"><input type="email">');
     withName.querySelector('input')!.value = 'Ana';
     expect(hasTypedText(withName)).toBe(true);
+  });
+});
+
+describe('atUpdateMoment and the takeover: the page reloads into the new version at its moment, never under someone using it', () => {
+  /** The browser's side: a registration with a waiting version, and the container's takeover event. */
+  function fakeBrowser() {
+    const container = new EventTarget();
+    const waiting = { postMessage: vi.fn() };
+    Object.assign(container, { getRegistration: () => Promise.resolve({ waiting, update: () => Promise.resolve() }) });
+    Object.defineProperty(navigator, 'serviceWorker', { configurable: true, value: container });
+    const reload = vi.fn();
+    vi.stubGlobal('location', { ...window.location, reload });
+    return { waiting, reload, takeOver: () => container.dispatchEvent(new Event('controllerchange')) };
+  }
+
+  /** The module afresh, its listeners on this test's fake browser. */
+  const freshModule = async () => {
+    vi.resetModules();
+    return import('../../../src/device/service-worker');
+  };
+
+  afterEach(() => {
+    Reflect.deleteProperty(navigator, 'serviceWorker');
+    vi.unstubAllGlobals();
+  });
+
+  test('a phone asks for the waiting version at its next page, and reloads when it takes over', async () => {
+    const browser = fakeBrowser();
+    const { atUpdateMoment } = await freshModule();
+    await atUpdateMoment('navigation', { kiosk: false });
+    expect(browser.waiting.postMessage).toHaveBeenCalledWith({ type: 'SKIP_WAITING' });
+    expect(browser.reload).not.toHaveBeenCalled();
+    browser.takeOver();
+    expect(browser.reload).toHaveBeenCalledTimes(1);
+  });
+
+  test.each(['pointerdown', 'keydown', 'wheel'])('a %s between the ask and a late takeover: no reload then, but at the next moment', async (type) => {
+    const browser = fakeBrowser();
+    const { atUpdateMoment } = await freshModule();
+    await atUpdateMoment('navigation', { kiosk: false });
+    document.body.dispatchEvent(new Event(type, { bubbles: true }));
+    browser.takeOver();
+    expect(browser.reload).not.toHaveBeenCalled();
+    await atUpdateMoment('navigation', { kiosk: false });
+    expect(browser.reload).toHaveBeenCalledTimes(1);
+  });
+
+  test('a use of the page after the takeover changes nothing: the page had already reloaded', async () => {
+    const browser = fakeBrowser();
+    const { atUpdateMoment } = await freshModule();
+    await atUpdateMoment('reset', { kiosk: true });
+    browser.takeOver();
+    document.body.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+    expect(browser.reload).toHaveBeenCalledTimes(1);
   });
 });
