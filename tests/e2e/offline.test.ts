@@ -216,6 +216,10 @@ const markPage = (page: Page) =>
       if (event.data === 'asked to skip waiting') Object.assign(window, { askedToSkipWaiting: true });
     });
     navigator.serviceWorker.addEventListener('controllerchange', () => Object.assign(window, { tookOver: true }));
+    // Fired within location.reload() itself: a reload started, even before its new document comes.
+    (window as unknown as { navigation: EventTarget }).navigation.addEventListener('navigate', (event) => {
+      if ((event as Event & { navigationType: string }).navigationType === 'reload') Object.assign(window, { reloading: true });
+    });
   });
 /** Whether the app has asked the waiting version to take over, since markPage. */
 const hasAsked = (page: Page) => page.evaluate(() => 'askedToSkipWaiting' in window);
@@ -308,7 +312,8 @@ describe('a new version', () => {
     await page.getByLabel('Username').click();
     await tellController(page, 'release', false);
     // Watched from the page: a message to the old worker now would keep it from being replaced.
-    await expect.poll(() => page.evaluate(() => 'tookOver' in window)).toBe(true);
+    await expect.poll(() => page.evaluate(() => 'tookOver' in window).catch(() => false)).toBe(true);
+    expect(await page.evaluate(() => 'reloading' in window)).toBe(false);
     expect(await controllingVersion(page)).toBe('next');
     expect(await isSamePage(page)).toBe(true);
     expect(new URL(page.url()).pathname).toBe('/login');
