@@ -225,21 +225,38 @@ const markPage = (page: Page) =>
 const hasAsked = (page: Page) => page.evaluate(() => 'askedToSkipWaiting' in window);
 const isSamePage = (page: Page) => page.evaluate(() => 'sameDocument' in window);
 
+/**
+ * The page, whose worker is active, reloaded to be controlled by the first version (it loaded
+ * before the worker was there); then the next version deployed, installed and waiting, and the
+ * page marked (markPage).
+ */
+async function firstThenNextWaiting(page: Page, deploy: (version: string) => void) {
+  await workerActive(page);
+  await page.reload();
+  await page.getByRole('heading', { name: 'Tell us about your visit' }).waitFor();
+  expect(await controllingVersion(page)).toBe('first');
+  deploy('next');
+  await newVersionWaiting(page);
+  await markPage(page);
+}
+
+/** A phone on the visitor's form, with a deployment of its own: firstThenNextWaiting. */
+async function phoneWithNewVersionWaiting() {
+  const { dir, deploy, remove } = deployment();
+  const host = await startHost(dir);
+  const { context, page } = await newPage(browser(), { viewport: PHONE });
+  await page.goto(`${host.origin}/`);
+  await firstThenNextWaiting(page, deploy);
+  return { context, page, remove };
+}
+
 describe('a new version', () => {
   test('waits while the kiosk’s form has text, and is taken at its next reset', async () => {
     const { dir, deploy, remove } = deployment();
     const host = await startHost(dir);
     const { context, page } = await newPage(browser(), { viewport: TABLET });
     await setUpKiosk(page, { origin: host.origin, thanks: '3' });
-    await workerActive(page);
-    // Controlled by the first version: the set-up's page loaded before the worker was there.
-    await page.reload();
-    await page.getByRole('heading', { name: 'Tell us about your visit' }).waitFor();
-    expect(await controllingVersion(page)).toBe('first');
-
-    deploy('next');
-    await newVersionWaiting(page);
-    await markPage(page);
+    await firstThenNextWaiting(page, deploy);
     const comment = marker('Typed while a new version waits');
     await fillForm(page, comment);
     // Half a minute of thinking (the inactivity reset is at 60 s): nothing reloads under the visitor.
@@ -263,18 +280,7 @@ describe('a new version', () => {
   });
 
   test('on a phone, is not taken while the form has text, and is taken at the next page', async () => {
-    const { dir, deploy, remove } = deployment();
-    const host = await startHost(dir);
-    const { context, page } = await newPage(browser(), { viewport: PHONE });
-    await page.goto(`${host.origin}/`);
-    await workerActive(page);
-    await page.reload();
-    await page.getByRole('heading', { name: 'Tell us about your visit' }).waitFor();
-    expect(await controllingVersion(page)).toBe('first');
-
-    deploy('next');
-    await newVersionWaiting(page);
-    await markPage(page);
+    const { context, page, remove } = await phoneWithNewVersionWaiting();
     await page.getByLabel('Your comment').fill('Half a thought');
     expect(await isSamePage(page)).toBe(true);
     expect(await isWaiting(page)).toBe(true);
@@ -292,16 +298,7 @@ describe('a new version', () => {
   });
 
   test('on a phone, someone who uses the page before the new version takes over is not reloaded under, and the next page takes it', async () => {
-    const { dir, deploy, remove } = deployment();
-    const host = await startHost(dir);
-    const { context, page } = await newPage(browser(), { viewport: PHONE });
-    await page.goto(`${host.origin}/`);
-    await workerActive(page);
-    await page.reload();
-    await page.getByRole('heading', { name: 'Tell us about your visit' }).waitFor();
-    deploy('next');
-    await newVersionWaiting(page);
-    await markPage(page);
+    const { context, page, remove } = await phoneWithNewVersionWaiting();
     // The old worker busy: the new version cannot take over until the test says so.
     expect(await tellController(page, 'hold')).toBe('held');
 
