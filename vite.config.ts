@@ -12,6 +12,8 @@ export default defineConfig({
   preview: { port: 4173, strictPort: true },
   build: { sourcemap: true, manifest: true },
   test: {
+    // Names a test file whose worker died, at the end of the output (tests/helpers/unfinished-reporter.ts).
+    reporters: ['default', './tests/helpers/unfinished-reporter.ts'],
     projects: [
       {
         extends: true,
