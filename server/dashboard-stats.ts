@@ -26,6 +26,7 @@ import {
 } from '../src/domain/dashboard.ts';
 import { isLanguage } from '../src/domain/languages.ts';
 import type { SqlRunner } from './dashboard-sql.ts';
+import { STATS_DAYS, STATS_HOURS, STATS_REFRESH } from './stats-rollup-sql.ts';
 
 /** A stats request, its params checked (see server/cloud/dashboard.ts). */
 export interface StatsQuery {
@@ -113,8 +114,8 @@ function hourCount(weekday: unknown, hour: unknown, total: number, willReturn: n
 
 /* ---- PostgreSQL ---- */
 
-/** The same filters as the app's Parse query (src/parse/opinions.ts), as a SQL condition. */
-function whereClause(query: StatsQuery, values: unknown[]): string {
+/** The same filters as the app's Parse query (src/parse/opinions.ts), as a SQL condition; `from` bounds it below. */
+function whereClause(query: StatsQuery, values: unknown[], from: Date | null = null): string {
   const conditions: string[] = [];
   const param = (value: unknown) => {
     values.push(value);
@@ -131,27 +132,33 @@ function whereClause(query: StatsQuery, values: unknown[]): string {
   }
   if (query.start) conditions.push(`"createdAt" >= ${param(query.start)}`);
   if (query.end) conditions.push(`"createdAt" < ${param(query.end)}`);
+  if (from) conditions.push(`"createdAt" >= ${param(from)}`);
   return conditions.length > 0 ? conditions.join(' AND ') : 'TRUE';
 }
 
+/** Counts by local day (null outside the chart) and language; counts by local day of the week and hour. */
+interface Groups {
+  readonly days: readonly { day: string | null; language: string | null; total: string; will_return: string; new_since: string }[];
+  readonly hours: readonly { weekday: number; hour: number; total: string; will_return: string }[];
+}
+
 /**
- * Two passes over the filtered set, side by side on the pool: one grouped by local day and
- * language, where each row counts towards the totals and its language, and towards its local
- * day when it falls within the chart's coarse bounds (days are written out once per group);
- * one grouped by local day of the week and hour. A single pass with GROUPING SETS sorts the
- * whole set instead of hashing it: four times slower on 100,000 opinions.
+ * Two passes over the filtered set (from `from` on, if given), side by side on the pool: one
+ * grouped by local day and language, where each row counts towards the totals and its language,
+ * and towards its local day when it falls within the chart's coarse bounds (days are written
+ * out once per group); one grouped by local day of the week and hour. A single pass with
+ * GROUPING SETS sorts the whole set instead of hashing it: four times slower on 100,000 opinions.
  */
-export async function statsWithSql(sql: SqlRunner, query: StatsQuery): Promise<SetStats> {
-  const window = chartWindow(query);
+async function countOpinions(sql: SqlRunner, query: StatsQuery, window: ChartWindow, from: Date | null): Promise<Groups> {
   const bounds = coarseBounds(window);
   const values: unknown[] = [];
-  const where = whereClause(query, values);
+  const where = whereClause(query, values, from);
   const hourValues = [...values, query.timeZone];
   const hourZone = `$${hourValues.length}`;
   values.push(query.timeZone, bounds.after, bounds.before, query.since);
   const [zone, after, before, since] = [4, 3, 2, 1].map((back) => `$${values.length + 1 - back}`);
-  const [groups, hourGroups] = await Promise.all([
-    sql.rows<{ day: string | null; language: string | null; total: string; will_return: string; new_since: string }>(
+  const [days, hours] = await Promise.all([
+    sql.rows<Groups['days'][number]>(
       `SELECT to_char(local_day, 'YYYY-MM-DD') AS day, language, total, will_return, new_since FROM (
          SELECT CASE WHEN "createdAt" >= ${after} AND "createdAt" < ${before}
                      THEN ("createdAt" AT TIME ZONE ${zone})::date END AS local_day,
@@ -166,7 +173,7 @@ export async function statsWithSql(sql: SqlRunner, query: StatsQuery): Promise<S
        ORDER BY 1`,
       values,
     ),
-    sql.rows<{ weekday: number; hour: number; total: string; will_return: string }>(
+    sql.rows<Groups['hours'][number]>(
       // Each row's local time is worked out once, to its hour; the hours' days and hours then.
       `SELECT extract(isodow FROM local_hour)::int AS weekday, extract(hour FROM local_hour)::int AS hour,
               sum(total) AS total, sum(will_return) AS will_return
@@ -182,8 +189,70 @@ export async function statsWithSql(sql: SqlRunner, query: StatsQuery): Promise<S
       hourValues,
     ),
   ]);
+  return { days, hours };
+}
+
+/**
+ * The same counts for the opinions below the watermark, from the rollups (server/stats-rollup-sql.ts),
+ * which count by the filters' own fields under the same names; and how many of them are newer
+ * than `since`, from the opinions (their createdAt index), since none is kept by instant.
+ */
+async function countRollups(sql: SqlRunner, query: StatsQuery, window: ChartWindow, watermark: Date): Promise<Groups & { newSince: number }> {
+  const values: unknown[] = [];
+  const where = whereClause(query, values);
+  const dayValues = [...values, window.from, window.to];
+  const sinceValues = [...values, query.since, watermark];
+  const [days, hours, newer] = await Promise.all([
+    sql.rows<Groups['days'][number]>(
+      `SELECT CASE WHEN day >= $${dayValues.length - 1}::date AND day <= $${dayValues.length}::date THEN to_char(day, 'YYYY-MM-DD') END AS day,
+              "language" AS language, sum(total) AS total, coalesce(sum(total) FILTER (WHERE "willReturn"), 0) AS will_return, 0 AS new_since
+         FROM "${STATS_DAYS}" WHERE ${where}
+        GROUP BY 1, 2 HAVING sum(total) > 0
+        ORDER BY 1`,
+      dayValues,
+    ),
+    sql.rows<Groups['hours'][number]>(
+      `SELECT weekday::int AS weekday, hour::int AS hour, sum(total) AS total, coalesce(sum(total) FILTER (WHERE "willReturn"), 0) AS will_return
+         FROM "${STATS_HOURS}" WHERE ${where}
+        GROUP BY 1, 2 HAVING sum(total) > 0`,
+      values,
+    ),
+    query.since && query.since < watermark
+      ? sql.rows<{ count: string }>(
+          `SELECT count(*) FROM "${CLASS.opinions}" WHERE ${where}
+              AND "createdAt" > $${sinceValues.length - 1} AND "createdAt" < $${sinceValues.length}`,
+          sinceValues,
+        )
+      : [],
+  ]);
+  return { days, hours, newSince: Number(newer[0]?.count ?? 0) };
+}
+
+/** Where the rollups stop, moved on first if it is due; null where they cannot serve this query or do not exist. */
+async function rollupWatermark(sql: SqlRunner, query: StatsQuery): Promise<Date | null> {
+  if (query.q || query.tag || query.start || query.end) return null;
+  try {
+    const [row] = await sql.rows<{ watermark: Date }>(`SELECT "${STATS_REFRESH}"($1) AS watermark`, [query.timeZone]);
+    return row?.watermark ?? null;
+  } catch (error) {
+    // A PostgreSQL that `npm run migrate` has not reached yet has no rollups: every opinion is counted.
+    if (Reflect.get(error as object, 'code') === UNDEFINED_FUNCTION) return null;
+    throw error;
+  }
+}
+const UNDEFINED_FUNCTION = '42883';
+
+export async function statsWithSql(sql: SqlRunner, query: StatsQuery, { rollups = true }: { rollups?: boolean } = {}): Promise<SetStats> {
+  const window = chartWindow(query);
+  const watermark = rollups ? await rollupWatermark(sql, query) : null;
+  const [recent, kept] = await Promise.all([
+    countOpinions(sql, query, window, watermark),
+    watermark ? countRollups(sql, query, window, watermark) : { days: [], hours: [], newSince: 0 },
+  ]);
+  // The rollups' days come first, then the opinions' own, each in order: a day in both (a
+  // midnight that a clock change moved) follows itself and is added up.
+  const groups = [...kept.days, ...recent.days];
   const sum = (key: 'total' | 'will_return' | 'new_since') => groups.reduce((total, group) => total + Number(group[key]), 0);
-  // Ordered by day: each day's languages follow one another.
   const days: DayCount[] = [];
   for (const group of groups) {
     if (group.day === null) continue;
@@ -194,13 +263,21 @@ export async function statsWithSql(sql: SqlRunner, query: StatsQuery): Promise<S
       willReturn: (last?.willReturn ?? 0) + Number(group.will_return),
     });
   }
+  const hours = new Map<string, HourCount>();
+  for (const group of [...kept.hours, ...recent.hours]) {
+    for (const cell of hourCount(group.weekday, group.hour, Number(group.total), Number(group.will_return))) {
+      const key = `${cell.weekday} ${cell.hour}`;
+      const before = hours.get(key);
+      hours.set(key, before ? { ...cell, total: before.total + cell.total, willReturn: before.willReturn + cell.willReturn } : cell);
+    }
+  }
   return assemble(
     query,
     window,
-    { total: sum('total'), willReturn: sum('will_return'), newSince: sum('new_since') },
+    { total: sum('total'), willReturn: sum('will_return'), newSince: sum('new_since') + kept.newSince },
     days,
     groups.map((group) => ({ language: languageOf(group.language), total: Number(group.total), willReturn: Number(group.will_return) })),
-    hourGroups.flatMap((group) => hourCount(group.weekday, group.hour, Number(group.total), Number(group.will_return))),
+    [...hours.values()],
   );
 }
 

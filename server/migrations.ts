@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { CLASS } from '../src/domain/classes.ts';
 import { KEEP_TRIGGER, REFUSE_TRIGGER, SUBMISSION_INDEX } from './exactly-once-sql.ts';
+import { STATS_ROLLUP_STATEMENTS } from './stats-rollup-sql.ts';
 
 /*
  * What Parse's schema definitions cannot say (they make plain btree indexes only), applied
@@ -48,6 +49,8 @@ const STATEMENTS = [
   `CREATE INDEX IF NOT EXISTS "${CLASS.opinions}_name_trgm" ON "${CLASS.opinions}" USING gin ("name" gin_trgm_ops)`,
   // The stats' tag filter (`"tags" @> '["late"]'`, server/dashboard-stats.ts): a btree cannot answer containment.
   `CREATE INDEX IF NOT EXISTS "${CLASS.opinions}_tags_gin" ON "${CLASS.opinions}" USING gin ("tags" jsonb_path_ops)`,
+  // The stats without a search, a tag or a range, from counts kept below a watermark.
+  ...STATS_ROLLUP_STATEMENTS,
 ];
 
 export async function migrate(databaseURL: string): Promise<void> {
