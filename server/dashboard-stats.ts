@@ -228,6 +228,9 @@ async function countRollups(sql: SqlRunner, query: StatsQuery, window: ChartWind
   return { days, hours, newSince: Number(newer[0]?.count ?? 0) };
 }
 
+/** PostgreSQL's code for a function that does not exist. */
+const UNDEFINED_FUNCTION = '42883';
+
 /** Where the rollups stop, moved on first if it is due; null where they cannot serve this query or do not exist. */
 async function rollupWatermark(sql: SqlRunner, query: StatsQuery): Promise<Date | null> {
   if (query.q || query.tag || query.start || query.end) return null;
@@ -240,7 +243,6 @@ async function rollupWatermark(sql: SqlRunner, query: StatsQuery): Promise<Date 
     throw error;
   }
 }
-const UNDEFINED_FUNCTION = '42883';
 
 export async function statsWithSql(sql: SqlRunner, query: StatsQuery, { rollups = true }: { rollups?: boolean } = {}): Promise<SetStats> {
   const window = chartWindow(query);

@@ -35,16 +35,19 @@ const FIELDS = '"willReturn", "reviewed", "language"';
 const FRESH = "interval '1 hour'";
 const LAG = "interval '2 hours'";
 
-/** Adds (`+`) or takes away (`-`) the opinions of `source` (rows with their columns), counted in time zone `zone`. */
+/**
+ * Adds (`+`) or takes away (`-`) the opinions of `source` (rows with their columns), counted in
+ * time zone `zone`; in key order, so that two corrections at once lock their rows in one order.
+ */
 function rollUp(source: string, zone: string, sign: '+' | '-'): string {
   const local = `("createdAt" AT TIME ZONE ${zone})`;
   return `
     INSERT INTO "${STATS_DAYS}" AS counted (day, ${FIELDS}, total)
-      SELECT ${local}::date, ${FIELDS}, ${sign}count(*) FROM ${source} GROUP BY 1, 2, 3, 4
+      SELECT ${local}::date, ${FIELDS}, ${sign}count(*) FROM ${source} GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
       ON CONFLICT (day, ${FIELDS}) DO UPDATE SET total = counted.total + EXCLUDED.total;
     INSERT INTO "${STATS_HOURS}" AS counted (weekday, hour, ${FIELDS}, total)
       SELECT extract(isodow FROM ${local})::smallint, extract(hour FROM ${local})::smallint, ${FIELDS}, ${sign}count(*)
-        FROM ${source} GROUP BY 1, 2, 3, 4, 5
+        FROM ${source} GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
       ON CONFLICT (weekday, hour, ${FIELDS}) DO UPDATE SET total = counted.total + EXCLUDED.total;`;
 }
 

@@ -2,7 +2,7 @@
  * Exactly once where the database does not hold it itself (MongoDB on Back4App, or a PostgreSQL
  * that `npm run migrate` has not reached yet): Cloud Code looks retries up and keeps a deleted
  * opinion's id (decision 0034). A Parse Server of this app, a process of its own, on a database
- * of the shared PostgreSQL that no migration has touched.
+ * of the shared PostgreSQL that no migration has touched. Its stats have no rollups to read.
  */
 import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
@@ -11,6 +11,7 @@ import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Child } from '../../server/child-process.ts';
 import { startInstance } from '../../server/cluster.ts';
 import { parseServerUrl, type StackConfig } from '../../server/config.ts';
+import { statsWithSql, type StatsQuery } from '../../server/dashboard-stats.ts';
 import { KEEP_TRIGGER, REFUSE_TRIGGER } from '../../server/exactly-once-sql.ts';
 import { CLASS } from '../../src/domain/classes.ts';
 import { withDatabase } from '../helpers/dashboard-data.ts';
@@ -61,4 +62,20 @@ test('Cloud Code refuses a retry (its own words), and a deleted opinion stays de
   await master(unmigrated).request('DELETE', `/classes/${CLASS.opinions}/${String(first.body.objectId)}`);
   expect(await create(body)).toEqual(refused);
   expect(await countOpinions(unmigrated, { submissionId: body.submissionId })).toBe(0);
+});
+
+test('the stats count every opinion, without the rollups that only the migrations make', async () => {
+  const stored = await anonymous(unmigrated)('POST', `/classes/${CLASS.opinions}`, { comment: 'counted', willReturn: true, submissionId: randomUUID() });
+  expect(stored.status).toBe(201);
+  const pool = new pg.Pool({ connectionString: databaseURL, max: 2 });
+  try {
+    const sql = { rows: async <T extends object>(text: string, values: readonly unknown[]) => (await pool.query<T>(text, [...values])).rows };
+    const query: StatsQuery = { willReturn: 'any', reviewed: 'any', language: 'any', q: '', tag: '', start: null, end: null, since: null, timeZone: 'Europe/Paris' };
+    const stats = await statsWithSql(sql, query);
+    expect(stats).toEqual(await statsWithSql(sql, query, { rollups: false }));
+    expect(stats.total).toBe(await countOpinions(unmigrated, {}));
+    expect(stats.total).toBeGreaterThan(0);
+  } finally {
+    await pool.end();
+  }
 });
