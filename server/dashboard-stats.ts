@@ -26,7 +26,7 @@ import {
 } from '../src/domain/dashboard.ts';
 import { isLanguage } from '../src/domain/languages.ts';
 import type { SqlRunner } from './dashboard-sql.ts';
-import { STATS_DAYS, STATS_HOURS, STATS_REFRESH } from './stats-rollup-sql.ts';
+import { STATS_DAYS, STATS_HOURS, STATS_REFRESH, STATS_STATE } from './stats-rollup-sql.ts';
 
 /** A stats request, its params checked (see server/cloud/dashboard.ts). */
 export interface StatsQuery {
@@ -244,13 +244,29 @@ async function rollupWatermark(sql: SqlRunner, query: StatsQuery): Promise<Date 
   }
 }
 
+/** Whether the rollups still stop at `watermark`, in the query's time zone. */
+async function stillAt(sql: SqlRunner, query: StatsQuery, watermark: Date): Promise<boolean> {
+  const [state] = await sql.rows<{ time_zone: string; watermark: Date }>(`SELECT time_zone, watermark FROM "${STATS_STATE}" WHERE id = 1`, []);
+  return state?.time_zone === query.timeZone && state.watermark.getTime() === watermark.getTime();
+}
+
 export async function statsWithSql(sql: SqlRunner, query: StatsQuery, { rollups = true }: { rollups?: boolean } = {}): Promise<SetStats> {
   const window = chartWindow(query);
-  const watermark = rollups ? await rollupWatermark(sql, query) : null;
-  const [recent, kept] = await Promise.all([
-    countOpinions(sql, query, window, watermark),
-    watermark ? countRollups(sql, query, window, watermark) : { days: [], hours: [], newSince: 0 },
-  ]);
+  const count = async (watermark: Date | null) =>
+    Promise.all([
+      countOpinions(sql, query, window, watermark),
+      watermark ? countRollups(sql, query, window, watermark) : { days: [], hours: [], newSince: 0 },
+    ]);
+  let watermark = rollups ? await rollupWatermark(sql, query) : null;
+  let [recent, kept] = await count(watermark);
+  // The reads run side by side, each in its own snapshot: had another request moved the
+  // watermark on meanwhile, the rollups could hold some of the opinions counted as recent.
+  // Then read again; should that keep happening (two time zones asked at once while the
+  // venue's changes), every opinion is counted instead.
+  for (let attempt = 1; watermark && !(await stillAt(sql, query, watermark)); attempt += 1) {
+    watermark = attempt < 3 ? await rollupWatermark(sql, query) : null;
+    [recent, kept] = await count(watermark);
+  }
   // The rollups' days come first, then the opinions' own, each in order: a day in both (a
   // midnight that a clock change moved) follows itself and is added up.
   const groups = [...kept.days, ...recent.days];

@@ -64,7 +64,8 @@ async function insert(list: readonly Row[]): Promise<string[]> {
 const WILL_RETURN: WillReturnFilter[] = ['any', 'yes', 'no'];
 const REVIEWED: ReviewedFilter[] = ['any', 'new', 'reviewed'];
 const LANGUAGES: LanguageFilter[] = ['any', 'fr', 'ar'];
-const ZONES = ['Europe/Paris', 'America/New_York', 'Asia/Kolkata', 'Pacific/Chatham'];
+// Havana's clocks go back at 01:00 to midnight: a midnight that comes twice.
+const ZONES = ['Europe/Paris', 'America/New_York', 'Asia/Kolkata', 'Pacific/Chatham', 'America/Havana'];
 
 /** Every filter the rollups serve, with and without "new since", counted both ways in `timeZone`. */
 async function expectRollupsToCount(timeZone: string): Promise<number> {
@@ -101,6 +102,7 @@ beforeAll(async () => {
   // Six years up to three hours ago (below the watermark but for today's first hours), and the
   // last two hours (above it); clock changes and time zones of every kind of offset on the way.
   await insert(rows(1_500, NOW - 6 * 365 * DAY, NOW - 3 * HOUR, 1));
+  await insert(rows(60, NOW - 30 * HOUR, NOW - 3 * HOUR, 4));
   await insert(rows(40, NOW - 2 * HOUR, NOW, 2));
 });
 
@@ -112,7 +114,7 @@ afterAll(async () => {
 describe('the stats from the rollups', () => {
   test('are the counts of every opinion, by every filter they serve and in every time zone, the first time and after', async () => {
     for (const timeZone of ZONES) {
-      expect(await expectRollupsToCount(timeZone), timeZone).toBe(3 * 3 * 3 * 3);
+      expect(await expectRollupsToCount(timeZone), timeZone).toBe(81);
       const { kept, below, watermark } = await rolledUp();
       // They were read: the watermark is a midnight of the zone at least two hours back, and
       // the rollups hold every opinion below it.
@@ -127,24 +129,52 @@ describe('the stats from the rollups', () => {
   test('stay exact after changes below the watermark: reviews, new answers and languages, a moved date, a purge, an opinion dated in the past', async () => {
     await expectRollupsToCount('Europe/Paris');
     const { watermark } = await rolledUp();
-    const old = await sql.rows<{ objectId: string }>(
-      `SELECT "objectId" FROM "${CLASS.opinions}" WHERE "createdAt" < $1 ORDER BY "objectId" LIMIT 200`,
-      [watermark],
-    );
-    const ids = old.map((row) => row.objectId);
-    await client.query(`UPDATE "${CLASS.opinions}" SET "reviewed" = NOT coalesce("reviewed", false) WHERE "objectId" = ANY($1)`, [ids.slice(0, 40)]);
-    await client.query(`UPDATE "${CLASS.opinions}" SET "willReturn" = NULL, "language" = 'es' WHERE "objectId" = ANY($1)`, [ids.slice(40, 60)]);
-    await client.query(`UPDATE "${CLASS.opinions}" SET "createdAt" = "createdAt" - interval '3 days 5 hours' WHERE "objectId" = ANY($1)`, [ids.slice(60, 80)]);
+    const ids = async (where: string, limit: number) =>
+      (await sql.rows<{ objectId: string }>(`SELECT "objectId" FROM "${CLASS.opinions}" WHERE ${where} ORDER BY "objectId" LIMIT ${limit}`, [watermark])).map(
+        (row) => row.objectId,
+      );
+    const old = await ids('"createdAt" < $1', 200);
+    // Just below the watermark: written and changed when they are hours old, not days.
+    const lastNight = await insert(rows(10, watermark.getTime() - HOUR, watermark.getTime(), 6));
+    const today = await ids(`"createdAt" >= $1 AND "createdAt" < now() - interval '1 hour'`, 10);
+    const fresh = await ids(`"createdAt" >= $1 AND "createdAt" > now() - interval '1 hour'`, 10);
+    expect([lastNight.length, today.length, fresh.length].every((found) => found > 0)).toBe(true);
+    const update = (set: string, list: readonly string[]) => client.query(`UPDATE "${CLASS.opinions}" SET ${set} WHERE "objectId" = ANY($1)`, [list]);
+    await update(`"reviewed" = NOT coalesce("reviewed", false)`, [...old.slice(0, 40), ...lastNight, ...today, ...fresh]);
+    await update(`"language" = 'es'`, old.slice(40, 50));
+    await update(`"willReturn" = NOT coalesce("willReturn", false)`, old.slice(50, 60));
+    await update(`"createdAt" = "createdAt" - interval '3 days 5 hours'`, old.slice(60, 80));
     // Moved above the watermark, and one from above it to below.
-    await client.query(`UPDATE "${CLASS.opinions}" SET "createdAt" = now() - interval '10 minutes' WHERE "objectId" = ANY($1)`, [ids.slice(80, 85)]);
-    await client.query(
-      `UPDATE "${CLASS.opinions}" SET "createdAt" = now() - interval '400 days' WHERE "objectId" = (SELECT "objectId" FROM "${CLASS.opinions}" WHERE "createdAt" > now() - interval '1 hour' LIMIT 1)`,
-    );
-    await client.query(`DELETE FROM "${CLASS.opinions}" WHERE "objectId" = ANY($1)`, [ids.slice(100, 200)]);
+    await update(`"createdAt" = now() - interval '10 minutes'`, old.slice(80, 85));
+    await update(`"createdAt" = now() - interval '400 days'`, fresh.slice(0, 1));
+    // One purge, of old opinions and of today's.
+    await client.query(`DELETE FROM "${CLASS.opinions}" WHERE "objectId" = ANY($1)`, [[...old.slice(100, 200), ...today.slice(0, 3), ...fresh.slice(1, 3)]]);
     await insert(rows(30, NOW - 900 * DAY, NOW - 5 * HOUR, 3));
     const { kept, below } = await rolledUp();
     expect(kept).toBe(below);
     expect(await expectRollupsToCount('Europe/Paris')).toBe(81);
+  });
+
+  test('stay exact when opinions change while they are counted again', async () => {
+    const old = await sql.rows<{ objectId: string }>(`SELECT "objectId" FROM "${CLASS.opinions}" WHERE "createdAt" < now() - interval '3 days' LIMIT 300`, []);
+    // A change of time zone counts everything again, while reviews go on one at a time.
+    const reviews = Promise.all(
+      old.map(({ objectId }) => client.query(`UPDATE "${CLASS.opinions}" SET "reviewed" = NOT coalesce("reviewed", false) WHERE "objectId" = $1`, [objectId])),
+    );
+    const recount = statsWithSql(sql, { ...toStatsRequest({ willReturn: 'any', reviewed: 'any', language: 'any', q: '', tag: '', from: '', to: '' }, null), start: null, end: null, since: null, timeZone: 'Asia/Tokyo' });
+    await Promise.all([reviews, recount]);
+    const { kept, below } = await rolledUp();
+    expect(kept).toBe(below);
+    expect(await expectRollupsToCount('Asia/Tokyo')).toBe(81);
+  });
+
+  test('are counted again after the table is emptied at once', async () => {
+    await expectRollupsToCount('Europe/Paris');
+    await client.query(`TRUNCATE "${CLASS.opinions}"`);
+    await insert(rows(200, NOW - 3 * 365 * DAY, NOW, 5));
+    expect(await expectRollupsToCount('Europe/Paris')).toBe(81);
+    const { kept, below } = await rolledUp();
+    expect(kept).toBe(below);
   });
 
   test('are counted again when the venue moves to another time zone, and back', async () => {
