@@ -13,14 +13,19 @@ export interface SqlRunner {
 // Tests may run a second Parse Server in the same process for a while: the newest pool serves.
 const runners: SqlRunner[] = [];
 
-/** Opens the pool Cloud Code's dashboard functions use; `end()` closes it (and forgets it). */
-export function dashboardSqlPool(databaseURI: string): { end(): Promise<void> } {
-  const pool = new pg.Pool({ connectionString: databaseURI, max: 4 });
-  const own: SqlRunner = {
+/** Runs each query on a connection of `pool`: queries asked side by side run side by side. */
+export function poolRunner(pool: pg.Pool): SqlRunner {
+  return {
     async rows<T extends object>(text: string, values: readonly unknown[]) {
       return (await pool.query(text, values as unknown[])).rows as T[];
     },
   };
+}
+
+/** Opens the pool Cloud Code's dashboard functions use; `end()` closes it (and forgets it). */
+export function dashboardSqlPool(databaseURI: string): { end(): Promise<void> } {
+  const pool = new pg.Pool({ connectionString: databaseURI, max: 4 });
+  const own = poolRunner(pool);
   runners.push(own);
   return {
     async end() {

@@ -250,6 +250,17 @@ async function phoneWithNewVersionWaiting() {
   return { context, page, remove };
 }
 
+/** Follows a link: the page reloads there, under the next version. */
+async function nextPageTakesIt(page: Page, { link, heading, path }: { link: string; heading: string; path: string }) {
+  await page.getByRole('link', { name: link }).click();
+  // The app asks the new version to take over, the browser activates it, and the page reloads
+  // under it: the app's code loaded again, on a machine busy with other test files.
+  await expect.poll(() => isSamePage(page).catch(() => true), { timeout: 30_000 }).toBe(false);
+  await page.getByRole('heading', { name: heading }).waitFor();
+  expect(new URL(page.url()).pathname).toBe(path);
+  expect(await controllingVersion(page)).toBe('next');
+}
+
 describe('a new version', () => {
   test('waits while the kiosk’s form has text, and is taken at its next reset', async () => {
     const { dir, deploy, remove } = deployment();
@@ -286,13 +297,7 @@ describe('a new version', () => {
     expect(await isWaiting(page)).toBe(true);
     expect(await hasAsked(page)).toBe(false);
 
-    await page.getByRole('link', { name: 'Log in' }).click();
-    // The app asks the new version to take over, the browser activates it, and the page reloads
-    // under it: the app's code loaded again, on a machine busy with other test files.
-    await expect.poll(() => isSamePage(page).catch(() => true), { timeout: 30_000 }).toBe(false);
-    await page.getByRole('heading', { name: 'Log in' }).waitFor();
-    expect(new URL(page.url()).pathname).toBe('/login');
-    expect(await controllingVersion(page)).toBe('next');
+    await nextPageTakesIt(page, { link: 'Log in', heading: 'Log in', path: '/login' });
     await context.close();
     remove();
   });
@@ -315,11 +320,7 @@ describe('a new version', () => {
     expect(await isSamePage(page)).toBe(true);
     expect(new URL(page.url()).pathname).toBe('/login');
 
-    await page.getByRole('link', { name: 'Leave an opinion' }).click();
-    await expect.poll(() => isSamePage(page).catch(() => true), { timeout: 30_000 }).toBe(false);
-    await page.getByRole('heading', { name: 'Tell us about your visit' }).waitFor();
-    expect(new URL(page.url()).pathname).toBe('/');
-    expect(await controllingVersion(page)).toBe('next');
+    await nextPageTakesIt(page, { link: 'Leave an opinion', heading: 'Tell us about your visit', path: '/' });
     await context.close();
     remove();
   });

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Child } from '../../server/child-process.ts';
 import { startInstance } from '../../server/cluster.ts';
 import { parseServerUrl, type StackConfig } from '../../server/config.ts';
+import { poolRunner } from '../../server/dashboard-sql.ts';
 import { statsWithSql, type StatsQuery } from '../../server/dashboard-stats.ts';
 import { KEEP_TRIGGER, REFUSE_TRIGGER } from '../../server/exactly-once-sql.ts';
 import { CLASS } from '../../src/domain/classes.ts';
@@ -69,7 +70,7 @@ test('the stats count every opinion, without the rollups that only the migration
   expect(stored.status).toBe(201);
   const pool = new pg.Pool({ connectionString: databaseURL, max: 2 });
   try {
-    const sql = { rows: async <T extends object>(text: string, values: readonly unknown[]) => (await pool.query<T>(text, [...values])).rows };
+    const sql = poolRunner(pool);
     const query: StatsQuery = { willReturn: 'any', reviewed: 'any', language: 'any', q: '', tag: '', start: null, end: null, since: null, timeZone: 'Europe/Paris' };
     const stats = await statsWithSql(sql, query);
     expect(stats).toEqual(await statsWithSql(sql, query, { rollups: false }));

@@ -9,7 +9,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { toStatsRequest, type LanguageFilter, type ReviewedFilter, type WillReturnFilter } from '../../src/domain/dashboard.ts';
 import { CLASS } from '../../src/domain/classes.ts';
-import type { SqlRunner } from '../../server/dashboard-sql.ts';
+import { poolRunner, type SqlRunner } from '../../server/dashboard-sql.ts';
 import { statsWithSql, type StatsQuery } from '../../server/dashboard-stats.ts';
 import { STATS_DAYS, STATS_ROLLUP_STATEMENTS, STATS_STATE } from '../../server/stats-rollup-sql.ts';
 import { stack, withDatabase } from '../helpers/dashboard-data.ts';
@@ -17,7 +17,7 @@ import { stack, withDatabase } from '../helpers/dashboard-data.ts';
 const schema = `rollups_${randomUUID().replaceAll('-', '')}`;
 /** Connections to this test's table alone (the stats ask side by side). */
 let client: pg.Pool;
-const sql: SqlRunner = { rows: async <T extends object>(text: string, values: readonly unknown[]) => (await client.query<T>(text, [...values])).rows };
+let sql: SqlRunner;
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -98,6 +98,7 @@ beforeAll(async () => {
     await admin.query(`CREATE TABLE "${schema}"."${CLASS.opinions}" (LIKE public."${CLASS.opinions}" INCLUDING DEFAULTS)`);
   });
   client = new pg.Pool({ connectionString: stack.databaseURL, options: `-c search_path="${schema}"`, max: 4 });
+  sql = poolRunner(client);
   for (const statement of STATS_ROLLUP_STATEMENTS) await client.query(statement);
   // Six years up to three hours ago (below the watermark but for today's first hours), and the
   // last two hours (above it); clock changes and time zones of every kind of offset on the way.
