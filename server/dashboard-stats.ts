@@ -16,6 +16,7 @@ import {
   isWeekday,
   languageSplit,
   literalPattern,
+  SEARCH_BOUND,
   type DashboardStats,
   type DayCount,
   type HourCount,
@@ -41,6 +42,8 @@ export interface StatsQuery {
   readonly since: Date | null;
   /** The venue's: days and hours are counted as its clocks say. */
   readonly timeZone: string;
+  /** A search's every match, not only its newest SEARCH_BOUND (see DashboardStats.countedFrom). */
+  readonly allMatches?: boolean;
 }
 
 /** What the database counts; the venue's retention is the Cloud function's to add. */
@@ -86,6 +89,7 @@ const languageOf = (value: unknown) => (isLanguage(value) ? value : null);
 
 function assemble(
   query: StatsQuery,
+  countedFrom: Date | null,
   window: ChartWindow,
   totals: Totals,
   days: readonly DayCount[],
@@ -103,8 +107,24 @@ function assemble(
     languages: languageSplit(languages),
     hours: [...hours].sort((a, b) => a.weekday - b.weekday || a.hour - b.hour),
     timeZone: query.timeZone,
+    countedFrom: countedFrom?.toISOString() ?? null,
   };
 }
+
+/**
+ * A search is counted over its newest SEARCH_BOUND matches unless every match was asked for:
+ * no index counts a substring, and a common word's matches are most of the table. Given the
+ * instants of its SEARCH_BOUND-th and next newest match (none when it has fewer), the instant
+ * to count from, or null to count the whole set; and the query that counts from it, whose
+ * `start` then bounds it as a chosen range would.
+ */
+function newestMatches(query: StatsQuery, boundary: readonly Date[]): { countedFrom: Date | null; counted: StatsQuery } {
+  const countedFrom = boundary.length === 2 ? (boundary[0] ?? null) : null;
+  return { countedFrom, counted: countedFrom ? { ...query, start: countedFrom } : query };
+}
+
+/** Whether the stats of `query` may stop at its newest SEARCH_BOUND matches. */
+const mayStopAtBound = (query: StatsQuery) => query.q !== '' && !query.allMatches;
 
 /** A cell of the day-by-hour view as the database answers it; none for a day that is not one. */
 function hourCount(weekday: unknown, hour: unknown, total: number, willReturn: number): HourCount[] {
@@ -250,7 +270,19 @@ async function stillAt(sql: SqlRunner, query: StatsQuery, watermark: Date): Prom
   return state?.time_zone === query.timeZone && state.watermark.getTime() === watermark.getTime();
 }
 
-export async function statsWithSql(sql: SqlRunner, query: StatsQuery, { rollups = true }: { rollups?: boolean } = {}): Promise<SetStats> {
+/** The instants of the SEARCH_BOUND-th and the next newest match, in SQL. */
+async function boundaryWithSql(sql: SqlRunner, query: StatsQuery): Promise<Date[]> {
+  const values: unknown[] = [];
+  const where = whereClause(query, values);
+  const rows = await sql.rows<{ createdAt: Date }>(
+    `SELECT "createdAt" FROM "${CLASS.opinions}" WHERE ${where} ORDER BY "createdAt" DESC OFFSET ${SEARCH_BOUND - 1} LIMIT 2`,
+    values,
+  );
+  return rows.map((row) => row.createdAt);
+}
+
+export async function statsWithSql(sql: SqlRunner, asked: StatsQuery, { rollups = true }: { rollups?: boolean } = {}): Promise<SetStats> {
+  const { countedFrom, counted: query } = newestMatches(asked, mayStopAtBound(asked) ? await boundaryWithSql(sql, asked) : []);
   const window = chartWindow(query);
   const count = async (watermark: Date | null) =>
     Promise.all([
@@ -291,6 +323,7 @@ export async function statsWithSql(sql: SqlRunner, query: StatsQuery, { rollups 
   }
   return assemble(
     query,
+    countedFrom,
     window,
     { total: sum('total'), willReturn: sum('will_return'), newSince: sum('new_since') + kept.newSince },
     days,
@@ -373,7 +406,18 @@ const numberOf = (value: unknown) => (typeof value === 'number' ? value : 0);
 /** A group's _id of several fields: an object, which the database answers as it was built. */
 const fieldOf = (id: unknown, field: string): unknown => (typeof id === 'object' && id !== null ? Reflect.get(id, field) : undefined);
 
-export async function statsWithPipeline(run: RunPipeline, query: StatsQuery): Promise<SetStats> {
+/**
+ * The instants of the SEARCH_BOUND-th and the next newest match, through the pipeline. A $sort
+ * reaches MongoDB as it is written (Parse renames the fields of $match and $project only), so it
+ * names MongoDB's own field; the answer's createdAt is Parse's, an ISO string.
+ */
+async function boundaryWithPipeline(run: RunPipeline, query: StatsQuery): Promise<Date[]> {
+  const rows = await run([{ $match: matchOf(query) }, { $sort: { _created_at: -1 } }, { $skip: SEARCH_BOUND - 1 }, { $limit: 2 }, { $project: { createdAt: 1 } }]);
+  return rows.map((row) => new Date(String(row.createdAt)));
+}
+
+export async function statsWithPipeline(run: RunPipeline, asked: StatsQuery): Promise<SetStats> {
+  const { countedFrom, counted: query } = newestMatches(asked, mayStopAtBound(asked) ? await boundaryWithPipeline(run, asked) : []);
   const window = chartWindow(query);
   const pipelines = statsPipelines(query, window);
   // Parse answers each group's _id as its objectId.
@@ -385,6 +429,7 @@ export async function statsWithPipeline(run: RunPipeline, query: StatsQuery): Pr
   ]);
   return assemble(
     query,
+    countedFrom,
     window,
     { total: numberOf(totals?.total), willReturn: numberOf(totals?.returning), newSince: numberOf(totals?.newSince) },
     days.map((day) => ({ day: String(day.objectId), total: numberOf(day.total), willReturn: numberOf(day.returning) })),

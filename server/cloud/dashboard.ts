@@ -51,6 +51,8 @@ function readRequest(params: Record<string, unknown>, venue: VenueSettings): Sta
     end: instant(params.end, 'end'),
     since: instant(params.since, 'since'),
     timeZone: venue.timeZone,
+    // An app older than the bound on a search's stats does not send it.
+    allMatches: params.allMatches === true,
   };
 }
 

@@ -29,7 +29,7 @@ import { errorText } from '../i18n/error-text';
 import { t } from '../i18n/i18n';
 import { useNewOpinions } from '../queries/live-opinions';
 import { useExportOpinions } from '../queries/opinion-export';
-import { useDashboardStats } from '../queries/opinion-stats';
+import { useAllMatchesStats, useDashboardStats } from '../queries/opinion-stats';
 import { useDeleteOpinions, useExactCount, useOpinionList, useSetReviewed } from '../queries/opinions';
 import { usePrefetchDashboard } from '../queries/prefetch-dashboard';
 import { useAddTag, useTagsInUse } from '../queries/tags';
@@ -58,10 +58,18 @@ function csvColumnNames(): CsvColumnNames {
  */
 const DashboardStats = memo(function DashboardStats({ filters }: { filters: OpinionFilters }) {
   const stats = useDashboardStats(filters);
+  // Past a search's bound, the stats of every match staff asked for replace those of its newest.
+  const every = useAllMatchesStats(filters);
   return (
     <div className="dashboard__stats">
       <QueryState query={stats} pending={<StatsPlaceholder />}>
-        {(data) => <StatsPanel stats={data} updating={stats.isPlaceholderData} />}
+        {(data) => (
+          <StatsPanel
+            stats={every.stats ?? data}
+            updating={stats.isPlaceholderData || every.counting}
+            allMatches={{ counting: every.counting, error: every.error ? errorText(every.error) : undefined, count: every.countAll }}
+          />
+        )}
       </QueryState>
     </div>
   );

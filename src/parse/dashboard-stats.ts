@@ -6,11 +6,15 @@ import { earlyOrAsk } from './early-calls';
 import { toAppError, withTimeout } from './errors';
 import { storedSessionToken } from './session';
 
-/** Totals, opinions per day and per hour of the week for the filtered set, in the venue's time zone, computed on the server (staff only). */
-export async function fetchDashboardStats(filters: OpinionFilters, since: Date | null): Promise<DashboardStats> {
+/**
+ * Totals, opinions per day and per hour of the week for the filtered set, in the venue's time
+ * zone, computed on the server (staff only); a search's over its newest matches unless
+ * `allMatches` (DashboardStats.countedFrom).
+ */
+export async function fetchDashboardStats(filters: OpinionFilters, since: Date | null, allMatches = false): Promise<DashboardStats> {
   try {
     const Parse = await getParse();
-    const request = toStatsRequest(filters, since);
+    const request = toStatsRequest(filters, since, allMatches);
     return (await withTimeout(Parse.Cloud.run('dashboardStats', request), READ_TIMEOUT_MS)) as DashboardStats;
   } catch (error) {
     throw toAppError(error);

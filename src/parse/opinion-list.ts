@@ -1,5 +1,5 @@
 /** The staff dashboard's list of opinions: one page, and counts, of the filtered set. */
-import { COUNT_BOUND, listTotal, type ListTotal, type OpinionFilters, type OpinionListParams } from '../domain/dashboard';
+import { countBoundFor, listTotal, type ListTotal, type OpinionFilters, type OpinionListParams } from '../domain/dashboard';
 import { CLASS } from '../domain/classes';
 import type { Opinion } from '../domain/opinion';
 import { getParse, READ_TIMEOUT_MS, type ParseSdk } from './client';
@@ -19,7 +19,7 @@ export function filteredQuery(Parse: ParseSdk, filters: OpinionFilters): Opinion
 }
 
 /** The query of one page of the list, with the count of the whole filtered set up to `countBound`. */
-export function listQuery(Parse: ParseSdk, params: OpinionListParams, countBound = COUNT_BOUND): OpinionQuery {
+export function listQuery(Parse: ParseSdk, params: OpinionListParams, countBound = countBoundFor(params)): OpinionQuery {
   return Parse.Query.fromJSON(CLASS.opinions, listQueryJSON(params, countBound));
 }
 
@@ -44,10 +44,10 @@ function pageOf(body: Record<string, unknown>, countBound: number): OpinionPage 
 
 /**
  * One page of the filtered, sorted list, with the count of the whole filtered set, exact up to
- * `countBound` (countOpinions counts past it). The default list's first page, the shell may have
+ * `countBound` (a search's is lower: countBoundFor; countOpinions counts past it). The default list's first page, the shell may have
  * asked for already (dashboard-first-calls.ts).
  */
-export async function listOpinions(params: OpinionListParams, countBound = COUNT_BOUND): Promise<OpinionPage> {
+export async function listOpinions(params: OpinionListParams, countBound = countBoundFor(params)): Promise<OpinionPage> {
   try {
     const read = earlyOrAsk({
       path: OPINIONS_PATH,

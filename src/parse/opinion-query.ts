@@ -4,7 +4,7 @@
  * the dashboard's first page with it (dashboard-first-calls.ts). No SDK here.
  */
 import {
-  COUNT_BOUND,
+  countBoundFor,
   countUpTo,
   filtersOf,
   literalPattern,
@@ -56,7 +56,7 @@ export interface QueryJSON {
 }
 
 /** One page of the filtered, sorted list, with the count of the whole filtered set up to `countBound`. */
-export function listQueryJSON(params: OpinionListParams, countBound = COUNT_BOUND): QueryJSON {
+export function listQueryJSON(params: OpinionListParams, countBound = countBoundFor(params)): QueryJSON {
   const skip = (params.page - 1) * params.pageSize;
   return {
     where: opinionWhere(params),

@@ -2,7 +2,7 @@
  * The dashboard's numbers: the stats of the filtered opinions, "new" meaning new since the staff
  * member's previous visit, which opening the dashboard records.
  */
-import { hashKey, keepPreviousData, queryOptions, skipToken, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { hashKey, keepPreviousData, queryOptions, skipToken, useQuery, useQueryClient, type QueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import { filtersOf, type DashboardStats, type OpinionFilters } from '../domain/dashboard';
 import { fetchDashboardStats, recordDashboardVisit, type DashboardVisit } from '../parse/dashboard-stats';
@@ -20,15 +20,26 @@ export interface RecordedVisit extends DashboardVisit {
  */
 export type StatsSince = Date | null | undefined;
 
+const sinceKey = (since: StatsSince) => (since === undefined ? 'awaiting-visit' : (since?.toISOString() ?? null));
+
 export const opinionStatsQueries = {
   /** Under the opinions' key: whatever changes opinions has their stats read again. */
   all: () => [...opinionQueries.all(), 'stats'] as const,
   stats: (filters: OpinionFilters, since: StatsSince) => {
     const only = filtersOf(filters);
     return queryOptions({
-      queryKey: [...opinionStatsQueries.all(), only, since === undefined ? 'awaiting-visit' : (since?.toISOString() ?? null)] as const,
+      queryKey: [...opinionStatsQueries.all(), only, sinceKey(since)] as const,
       queryFn: since === undefined ? skipToken : () => rejectingWithAppError(() => fetchDashboardStats(only, since)),
       placeholderData: keepPreviousData,
+    });
+  },
+  /** A search's stats over every match, past its newest SEARCH_BOUND: asked for by staff, never by itself. */
+  allMatches: (filters: OpinionFilters, since: StatsSince) => {
+    const only = filtersOf(filters);
+    return queryOptions({
+      queryKey: [...opinionStatsQueries.all(), only, sinceKey(since), 'all-matches'] as const,
+      queryFn: since === undefined ? skipToken : () => rejectingWithAppError(() => fetchDashboardStats(only, since, true)),
+      enabled: false,
     });
   },
   /**
@@ -49,6 +60,11 @@ export const opinionStatsQueries = {
     });
   },
 };
+
+/** Since when "new" counts: the previous visit, once the visit has answered (failed: from the beginning). */
+function sinceOf(visit: UseQueryResult<RecordedVisit>): StatsSince {
+  return visit.isPending ? undefined : (visit.data?.previous ?? null);
+}
 
 /** The visit this app start recorded already, if any. */
 function recordedVisit(queryClient: QueryClient): RecordedVisit | undefined {
@@ -82,10 +98,15 @@ function statsOfVisit(visit: RecordedVisit | undefined, filters: OpinionFilters)
  */
 export function useDashboardStats(filters: OpinionFilters) {
   const visit = useDashboardVisit(filters);
-  const since = visit.isPending ? undefined : (visit.data?.previous ?? null);
   return useQuery({
-    ...opinionStatsQueries.stats(filters, since),
+    ...opinionStatsQueries.stats(filters, sinceOf(visit)),
     initialData: () => statsOfVisit(visit.data, filters),
     initialDataUpdatedAt: visit.dataUpdatedAt,
   });
+}
+
+/** A search's stats over every match, once `countAll` asked for them (for these filters). */
+export function useAllMatchesStats(filters: OpinionFilters) {
+  const query = useQuery(opinionStatsQueries.allMatches(filters, sinceOf(useDashboardVisit(filters))));
+  return { stats: query.data, counting: query.isFetching, error: query.error, countAll: () => void query.refetch() };
 }

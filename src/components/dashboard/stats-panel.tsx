@@ -1,4 +1,4 @@
-import { fillDays, type DashboardStats, type DayCount } from '../../domain/dashboard';
+import { dayIn, fillDays, SEARCH_BOUND, type DashboardStats, type DayCount } from '../../domain/dashboard';
 import { dayLabel, numberLabel, percentLabel } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { NumbersDetails } from '../ui/numbers-details';
@@ -51,7 +51,7 @@ export function StatsPlaceholder() {
  * The totals of the filtered set, the per-day chart and the day-by-hour view, with their
  * numbers as tables too, and since when opinions are kept when the venue deletes older ones.
  */
-export function StatsPanel({ stats, updating }: { stats: DashboardStats; updating: boolean }) {
+export function StatsPanel({ stats, updating, allMatches }: { stats: DashboardStats; updating: boolean; allMatches: AllMatches }) {
   const days = fillDays(stats);
   const chartTitle = t('stats.chartTitle', { from: dayLabel(stats.chartFrom), to: dayLabel(stats.chartTo) });
   return (
@@ -64,6 +64,7 @@ export function StatsPanel({ stats, updating }: { stats: DashboardStats; updatin
           {t('stats.retention', { days: stats.retention.days, since: dayLabel(stats.retention.since) })}
         </p>
       ) : null}
+      {stats.countedFrom ? <NewestMatches countedFrom={stats.countedFrom} timeZone={stats.timeZone} {...allMatches} /> : null}
       <dl className="stats__figures">
         <Figure label={t('stats.opinions')} value={numberLabel(stats.total)} />
         <Figure
@@ -87,6 +88,32 @@ export function StatsPanel({ stats, updating }: { stats: DashboardStats; updatin
       </figure>
       <HourHeatmap hours={stats.hours} timeZone={stats.timeZone} />
     </section>
+  );
+}
+
+/** A search's stats of every match, asked for past its bound: on their way, failed, and how to ask. */
+interface AllMatches {
+  readonly counting: boolean;
+  readonly error: string | undefined;
+  readonly count: () => void;
+}
+
+/** Says that a search's stats count only its newest matches, and offers to count them all. */
+function NewestMatches({ countedFrom, timeZone, counting, error, count }: AllMatches & { countedFrom: string; timeZone: string }) {
+  return (
+    <div className="stats__bounded" data-counted-from={countedFrom}>
+      <p>
+        {t('stats.newestMatches', { bound: SEARCH_BOUND, since: dayLabel(dayIn(timeZone, new Date(countedFrom))) })}{' '}
+        <button type="button" className="button button--secondary button--small" data-count-all="" disabled={counting} onClick={count}>
+          {counting ? t('pagination.counting') : t('stats.countAll')}
+        </button>
+      </p>
+      {error ? (
+        <p role="alert" className="notice notice--error">
+          {error}
+        </p>
+      ) : null}
+    </div>
   );
 }
 

@@ -1,5 +1,8 @@
 import { describe, expect, test, vi } from 'vitest';
 import {
+  COUNT_BOUND,
+  countBoundFor,
+  countUpTo,
   DEFAULT_FILTERS,
   DEFAULT_LIST_PARAMS,
   fillDays,
@@ -10,8 +13,11 @@ import {
   minuteIn,
   parseListParams,
   rangeInstants,
+  SEARCH_BOUND,
   toSearchParams,
+  toStatsRequest,
 } from '../../../src/domain/dashboard';
+import { listQueryJSON } from '../../../src/parse/opinion-query';
 import { LANGUAGE_CODES } from '../../../src/domain/languages';
 import { rangeLabel } from '../../../src/components/dashboard/pagination';
 import { CSV_HEADER, neutraliseFormula, opinionCsvRow } from '../../../src/domain/opinion-csv';
@@ -47,6 +53,18 @@ test('typed text becomes a pattern that matches only itself', () => {
     expect(pattern.test('something else entirely')).toBe(false);
   }
   expect(literalPattern('naïve café 42')).toBe('naïve café 42');
+});
+
+test("a search's count stops at its own, lower bound; its stats ask for every match only when told", () => {
+  expect(SEARCH_BOUND).toBeLessThan(COUNT_BOUND);
+  expect(countBoundFor(DEFAULT_FILTERS)).toBe(COUNT_BOUND);
+  expect(countBoundFor({ q: '  ' })).toBe(COUNT_BOUND);
+  expect(countBoundFor({ q: 'garden' })).toBe(SEARCH_BOUND);
+  expect(listQueryJSON(DEFAULT_LIST_PARAMS).comment).toBe(countUpTo(COUNT_BOUND));
+  expect(listQueryJSON({ ...DEFAULT_LIST_PARAMS, q: 'garden' }).comment).toBe(countUpTo(SEARCH_BOUND));
+  // Sent only when asked: the default request is the one older servers read.
+  expect(toStatsRequest({ ...DEFAULT_FILTERS, q: 'garden' }, null)).not.toHaveProperty('allMatches');
+  expect(toStatsRequest({ ...DEFAULT_FILTERS, q: 'garden' }, null, true)).toMatchObject({ allMatches: true });
 });
 
 test('"41–60 of 1,234"', () => {

@@ -15,7 +15,7 @@ const stats = vi.mocked(fetchDashboardStats);
 afterEach(() => vi.resetAllMocks());
 
 const previous = new Date('2026-11-30T08:00:00Z');
-const statsOf = (total: number): DashboardStats => ({ total, willReturn: 0, newSince: 1, chartFrom: '2026-11-01', chartTo: '2026-11-30', days: [], languages: [], hours: [], timeZone: 'UTC', retention: null });
+const statsOf = (total: number): DashboardStats => ({ total, willReturn: 0, newSince: 1, chartFrom: '2026-11-01', chartTo: '2026-11-30', days: [], languages: [], hours: [], timeZone: 'UTC', countedFrom: null, retention: null });
 
 function renderStats(filters: OpinionFilters) {
   const queryClient = createQueryClient();
