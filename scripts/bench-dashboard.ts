@@ -10,7 +10,7 @@
  */
 import pg from 'pg';
 import { CLASS } from '../src/domain/classes.ts';
-import { COUNT_BOUND, countUpTo, literalPattern } from '../src/domain/dashboard.ts';
+import { COUNT_BOUND, countUpTo, literalPattern, SEARCH_BOUND } from '../src/domain/dashboard.ts';
 import { cursorAfter, EXPORT_PAGE_SIZE, type ExportCursor } from '../src/domain/export-pages.ts';
 import { LANGUAGE_CODES } from '../src/domain/languages.ts';
 import { SAMPLE_COMMENTS, SAMPLE_NAMES } from '../server/seed.ts';
@@ -144,13 +144,15 @@ try {
       ['search "the" (75%), with count', find({ ...newest, where: search('the'), count: 1 })],
       ['search "#4242" (rare), with count', find({ ...newest, where: search('#4242'), count: 1 })],
       ['search "a.b(c" (no match), with count', find({ ...newest, where: search('a.b(c'), count: 1 })],
-      // As the dashboard asks: the count stops past COUNT_BOUND (decision 0032).
+      // As the dashboard asks: the count stops past COUNT_BOUND (decision 0032), a search's past
+      // SEARCH_BOUND (decision 0036).
       ['first page, count up to 10,000', find({ ...newest, count: 1, comment: countUpTo(COUNT_BOUND) })],
       ['filter willReturn=no, count up to 10,000', find({ ...newest, where: { willReturn: false }, count: 1, comment: countUpTo(COUNT_BOUND) })],
       ['filter language=fr, count up to 10,000', find({ ...newest, where: { language: 'fr' }, count: 1, comment: countUpTo(COUNT_BOUND) })],
-      ['search "garden" (7% match), count up to 10,000', find({ ...newest, where: search('garden'), count: 1, comment: countUpTo(COUNT_BOUND) })],
-      ['search "the" (75%), count up to 10,000', find({ ...newest, where: search('the'), count: 1, comment: countUpTo(COUNT_BOUND) })],
-      ['search "#4242" (rare), count up to 10,000', find({ ...newest, where: search('#4242'), count: 1, comment: countUpTo(COUNT_BOUND) })],
+      ['search "garden" (7% match), count up to 1,000', find({ ...newest, where: search('garden'), count: 1, comment: countUpTo(SEARCH_BOUND) })],
+      ['search "exhibition" (13%), count up to 1,000', find({ ...newest, where: search('exhibition'), count: 1, comment: countUpTo(SEARCH_BOUND) })],
+      ['search "the" (75%), count up to 1,000', find({ ...newest, where: search('the'), count: 1, comment: countUpTo(SEARCH_BOUND) })],
+      ['search "#4242" (rare), count up to 1,000', find({ ...newest, where: search('#4242'), count: 1, comment: countUpTo(SEARCH_BOUND) })],
       ['sort by name, first page, with count', find({ order: 'name,-createdAt', limit: 25, count: 1 })],
       ['sort oldest, first page, with count', find({ order: 'createdAt,objectId', limit: 25, count: 1 })],
       ['page 2 (skip 25)', find({ ...newest, skip: 25 })],
@@ -159,8 +161,11 @@ try {
       ['keyset at 50,000 (createdAt < cursor)', find({ ...newest, where: { createdAt: { $lt: { __type: 'Date', iso: cursor.createdAt } } } })],
       ['export page (1,000 after a cursor)', find(exportPage({ createdAt: middle.createdAt, tied: 1 }))],
       ['stats + heatmap, no filter (chart: a year)', stats({})],
+      // A search's stats count its newest SEARCH_BOUND matches; every match only when asked.
       ['stats + heatmap, search "garden"', stats({ q: 'garden' })],
       ['stats + heatmap, search "the"', stats({ q: 'the' })],
+      ['stats + heatmap, search "garden", every match', stats({ q: 'garden', allMatches: true })],
+      ['stats + heatmap, search "the", every match', stats({ q: 'the', allMatches: true })],
       ['stats + heatmap, one year, willReturn=yes', stats({ willReturn: 'yes', start: new Date(Date.now() - 365 * 24 * 3600_000).toISOString() })],
     ];
   }
