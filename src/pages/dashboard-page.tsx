@@ -63,11 +63,11 @@ const DashboardStats = memo(function DashboardStats({ filters }: { filters: Opin
   return (
     <div className="dashboard__stats">
       <QueryState query={stats} pending={<StatsPlaceholder />}>
-        {(data) => (
+        {(data, stale) => (
           <StatsPanel
             stats={every.stats ?? data}
-            updating={stats.isPlaceholderData || every.counting}
-            allMatches={{ counting: every.counting, error: every.error ? errorText(every.error) : undefined, count: every.countAll }}
+            updating={stats.isPlaceholderData || stale || every.counting}
+            allMatches={{ counted: every.stats !== undefined, counting: every.counting, error: every.error ? errorText(every.error) : undefined, count: every.countAll }}
           />
         )}
       </QueryState>

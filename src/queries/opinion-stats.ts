@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { filtersOf, type DashboardStats, type OpinionFilters } from '../domain/dashboard';
 import { fetchDashboardStats, recordDashboardVisit, type DashboardVisit } from '../parse/dashboard-stats';
 import { rejectingWithAppError } from './app-error';
-import { opinionQueries } from './opinions';
+import { askedFor, opinionQueries } from './opinions';
 
 /** A recorded visit, with the filters its stats are of. */
 export interface RecordedVisit extends DashboardVisit {
@@ -33,13 +33,13 @@ export const opinionStatsQueries = {
       placeholderData: keepPreviousData,
     });
   },
-  /** A search's stats over every match, past its newest SEARCH_BOUND: asked for by staff, never by itself. */
+  /** A search's stats over every match, past its newest SEARCH_BOUND: asked for by staff, never by itself (askedFor). */
   allMatches: (filters: OpinionFilters, since: StatsSince) => {
     const only = filtersOf(filters);
     return queryOptions({
       queryKey: [...opinionStatsQueries.all(), only, sinceKey(since), 'all-matches'] as const,
       queryFn: since === undefined ? skipToken : () => rejectingWithAppError(() => fetchDashboardStats(only, since, true)),
-      enabled: false,
+      enabled: askedFor,
     });
   },
   /**

@@ -9,6 +9,12 @@ import { countOpinions, listOpinions } from '../parse/opinion-list';
 import { deleteOpinions, setReviewed } from '../parse/opinion-triage';
 import { rejectingWithAppError } from './app-error';
 
+/**
+ * Enables a costly query that runs only when staff ask (`refetch`) once it has an answer: a change
+ * of the opinions, which invalidates it, then counts again rather than leave a wrong figure.
+ */
+export const askedFor = (query: { state: { data: unknown } }) => query.state.data !== undefined;
+
 export const opinionQueries = {
   all: () => ['opinions'] as const,
   lists: () => [...opinionQueries.all(), 'list'] as const,
@@ -19,12 +25,15 @@ export const opinionQueries = {
       queryFn: () => rejectingWithAppError(() => listOpinions(params)),
       placeholderData: keepPreviousData,
     }),
-  /** The exact count of a filtered set, past the list's bound: asked for by staff, never by itself. */
+  /**
+   * The exact count of a filtered set, past the list's bound: asked for by staff, never by itself;
+   * once it has been, kept true as the opinions change (askedFor).
+   */
   count: (filters: OpinionFilters) =>
     queryOptions({
       queryKey: [...opinionQueries.all(), 'count', filters] as const,
       queryFn: () => rejectingWithAppError(() => countOpinions(filters)),
-      enabled: false,
+      enabled: askedFor,
     }),
   details: () => [...opinionQueries.all(), 'detail'] as const,
   detail: (id: string) =>

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { dayIn, fillDays, SEARCH_BOUND, type DashboardStats, type DayCount } from '../../domain/dashboard';
 import { dayLabel, numberLabel, percentLabel } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
@@ -64,7 +65,7 @@ export function StatsPanel({ stats, updating, allMatches }: { stats: DashboardSt
           {t('stats.retention', { days: stats.retention.days, since: dayLabel(stats.retention.since) })}
         </p>
       ) : null}
-      {stats.countedFrom ? <NewestMatches countedFrom={stats.countedFrom} timeZone={stats.timeZone} {...allMatches} /> : null}
+      <NewestMatches stats={stats} updating={updating} {...allMatches} />
       <dl className="stats__figures">
         <Figure label={t('stats.opinions')} value={numberLabel(stats.total)} />
         <Figure
@@ -91,20 +92,49 @@ export function StatsPanel({ stats, updating, allMatches }: { stats: DashboardSt
   );
 }
 
-/** A search's stats of every match, asked for past its bound: on their way, failed, and how to ask. */
+/** A search's stats of every match, asked for past its bound: shown, on their way, failed, and how to ask. */
 interface AllMatches {
+  readonly counted: boolean;
   readonly counting: boolean;
   readonly error: string | undefined;
   readonly count: () => void;
 }
 
-/** Says that a search's stats count only its newest matches, and offers to count them all. */
-function NewestMatches({ countedFrom, timeZone, counting, error, count }: AllMatches & { countedFrom: string; timeZone: string }) {
+/**
+ * Says that a search's stats count only its newest matches, with a button that counts them all;
+ * once they are, says so where the button was, and takes the focus the button had.
+ */
+function NewestMatches({ stats, updating, counted, counting, error, count }: AllMatches & { stats: DashboardStats; updating: boolean }) {
+  const everyMatch = useRef<HTMLParagraphElement>(null);
+  const wasCounted = useRef(counted);
+  useEffect(() => {
+    // Counted just now, the button is gone: the focus it had fell to the page.
+    if (counted && !wasCounted.current && document.activeElement === document.body) everyMatch.current?.focus();
+    wasCounted.current = counted;
+  }, [counted]);
+  if (counted) {
+    return (
+      <p ref={everyMatch} className="stats__bounded" role="status" tabIndex={-1}>
+        {t('stats.everyMatch', { total: stats.total })}
+      </p>
+    );
+  }
+  if (!stats.countedFrom) return null;
+  const since = dayLabel(dayIn(stats.timeZone, new Date(stats.countedFrom)));
   return (
-    <div className="stats__bounded" data-counted-from={countedFrom}>
+    <div className="stats__bounded" data-counted-from={stats.countedFrom}>
       <p>
-        {t('stats.newestMatches', { bound: SEARCH_BOUND, since: dayLabel(dayIn(timeZone, new Date(countedFrom))) })}{' '}
-        <button type="button" className="button button--secondary button--small" data-count-all="" disabled={counting} onClick={count}>
+        {t('stats.newestMatches', { bound: SEARCH_BOUND, since })}{' '}
+        {/* Not `disabled` while busy, so that the focus stays on it; these may be the previous filters' stats. */}
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          data-count-all=""
+          aria-disabled={updating}
+          onClick={() => {
+            if (!updating) count();
+          }}
+        >
           {counting ? t('pagination.counting') : t('stats.countAll')}
         </button>
       </p>

@@ -25,7 +25,8 @@ export function QueryState<T>({
   loadingLabel?: string;
   /** Shown while loading instead of the label, e.g. a placeholder that keeps the data's place. */
   pending?: ReactNode;
-  children: (data: T) => ReactNode;
+  /** `stale`: what shows is the previous answer while the query's newest renders in the background. */
+  children: (data: T, stale: boolean) => ReactNode;
 }) {
   // What shows fresh data renders in the background, in short slices: a long list arriving
   // does not freeze the page (and until it is ready, what was there stays).
@@ -48,5 +49,5 @@ export function QueryState<T>({
       </div>
     );
   }
-  return <>{children(data as T)}</>;
+  return <>{children(data as T, data !== query.data)}</>;
 }

@@ -5,7 +5,7 @@ import { afterEach, expect, test, vi } from 'vitest';
 import { createQueryClient } from '../../../src/app/query-client';
 import { DEFAULT_FILTERS, type DashboardStats, type OpinionFilters } from '../../../src/domain/dashboard';
 import { fetchDashboardStats, recordDashboardVisit } from '../../../src/parse/dashboard-stats';
-import { useDashboardStats } from '../../../src/queries/opinion-stats';
+import { useAllMatchesStats, useDashboardStats } from '../../../src/queries/opinion-stats';
 import { opinionQueries } from '../../../src/queries/opinions';
 
 // The unit boundary: src/parse is stubbed, the queries above it are real.
@@ -69,4 +69,27 @@ test('when the visit fails, the stats count from the beginning', async () => {
   const { result } = renderStats(DEFAULT_FILTERS);
   await waitFor(() => expect(result.current.data).toEqual(statsOf(4)));
   expect(stats).toHaveBeenCalledWith(DEFAULT_FILTERS, null);
+});
+
+test("a search's stats of every match: asked for by staff, never by themselves, then counted again as the opinions change", async () => {
+  const search: OpinionFilters = { ...DEFAULT_FILTERS, q: 'garden' };
+  visit.mockResolvedValue({ previous, stats: { ...statsOf(1000), countedFrom: '2026-11-20T00:00:00.000Z' } });
+  const queryClient = createQueryClient();
+  const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+  const { result } = renderHook(() => ({ bounded: useDashboardStats(search), every: useAllMatchesStats(search) }), { wrapper });
+  await waitFor(() => expect(result.current.bounded.data?.total).toBe(1000));
+  // A change of the opinions before staff asked: nothing counts every match.
+  await act(() => queryClient.invalidateQueries({ queryKey: opinionQueries.all() }));
+  expect(stats).not.toHaveBeenCalledWith(search, previous, true);
+  expect(result.current.every.stats).toBeUndefined();
+
+  stats.mockResolvedValue(statsOf(4000));
+  act(() => result.current.every.countAll());
+  await waitFor(() => expect(result.current.every.stats?.total).toBe(4000));
+  expect(stats).toHaveBeenCalledWith(search, previous, true);
+
+  // Once asked, a change counts again rather than leave a wrong figure.
+  stats.mockResolvedValue(statsOf(3999));
+  await act(() => queryClient.invalidateQueries({ queryKey: opinionQueries.all() }));
+  await waitFor(() => expect(result.current.every.stats?.total).toBe(3999));
 });
