@@ -78,6 +78,14 @@ test('the MongoDB pipeline (Back4App) stops at the same match as the SQL', async
   expect(viaSql.countedFrom).toBe(createdAt(SEARCH_BOUND - 1).toISOString());
   expect(viaSql.newSince).toBe(10);
   expect(await statsWithPipeline(mongo, query)).toEqual(viaSql);
+  // Exactly the bound's number of matches (the three newest left out by a range): all counted.
+  const exactlyBound = { ...query, end: createdAt(2) };
+  expect(await statsWithSql(testSql, exactlyBound)).toMatchObject({ countedFrom: null, total: SEARCH_BOUND });
+  expect(await statsWithPipeline(mongo, exactlyBound)).toEqual(await statsWithSql(testSql, exactlyBound));
+  // One more (the newest two left out): the bound-th is the first of no tie, the one after it is left out.
+  const oneMore = { ...query, end: createdAt(1) };
+  expect(await statsWithSql(testSql, oneMore)).toMatchObject({ countedFrom: createdAt(SEARCH_BOUND + 1).toISOString(), total: SEARCH_BOUND });
+  expect(await statsWithPipeline(mongo, oneMore)).toEqual(await statsWithSql(testSql, oneMore));
   const every = { ...query, allMatches: true };
   expect(await statsWithPipeline(mongo, every)).toEqual(await statsWithSql(testSql, every));
   expect((await statsWithSql(testSql, every)).total).toBe(MATCHES);
