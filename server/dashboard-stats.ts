@@ -118,6 +118,12 @@ function assemble(
  */
 const boundOf = (query: StatsQuery) => (query.q !== '' && !query.allMatches ? SEARCH_BOUND : null);
 
+/** How many matches are counted, of those created up to when. */
+interface Bound {
+  readonly matches: number;
+  readonly asOf: Date;
+}
+
 /**
  * What was counted, when a bound stopped the count at `countedFrom`: the query from that instant
  * on, as a chosen range's `start` would bound it; its chart covers those days.
@@ -191,10 +197,14 @@ function countedSet(where: string, bound: number | null): { from: string; counte
  * A single pass with GROUPING SETS sorts the whole set instead of hashing it: four times slower
  * on 100,000 opinions.
  */
-async function countOpinions(sql: SqlRunner, query: StatsQuery, window: ChartWindow, from: Date | null, bound: number | null): Promise<Groups> {
+async function countOpinions(sql: SqlRunner, query: StatsQuery, window: ChartWindow, from: Date | null, bound: Bound | null): Promise<Groups> {
   const bounds = coarseBounds(window);
   const values: unknown[] = [];
-  const counted = countedSet(whereClause(query, values, from), bound);
+  const where = whereClause(query, values, from);
+  // Each pass finds the newest itself, in its own snapshot: both leave out what was created
+  // after the request began, so that an opinion arriving meanwhile moves neither.
+  if (bound) values.push(bound.asOf);
+  const counted = countedSet(bound ? `${where} AND "createdAt" <= $${values.length}` : where, bound?.matches ?? null);
   const hourValues = [...values, query.timeZone];
   const hourZone = `$${hourValues.length}`;
   values.push(query.timeZone, bounds.after, bounds.before, query.since);
@@ -294,7 +304,8 @@ async function stillAt(sql: SqlRunner, query: StatsQuery, watermark: Date): Prom
 
 export async function statsWithSql(sql: SqlRunner, query: StatsQuery, { rollups = true }: { rollups?: boolean } = {}): Promise<SetStats> {
   const window = chartWindow(query);
-  const bound = boundOf(query);
+  const matches = boundOf(query);
+  const bound = matches === null ? null : { matches, asOf: new Date() };
   const count = async (watermark: Date | null) =>
     Promise.all([
       countOpinions(sql, query, window, watermark, bound),

@@ -86,6 +86,10 @@ test('the MongoDB pipeline (Back4App) stops at the same match as the SQL', async
   const oneMore = { ...query, end: createdAt(1) };
   expect(await statsWithSql(testSql, oneMore)).toMatchObject({ countedFrom: createdAt(SEARCH_BOUND + 1).toISOString(), total: SEARCH_BOUND });
   expect(await statsWithPipeline(mongo, oneMore)).toEqual(await statsWithSql(testSql, oneMore));
+  // No match at all: nothing counted, nothing bounded.
+  const none = { ...query, q: `${marker}-none` };
+  expect(await statsWithSql(testSql, none)).toMatchObject({ countedFrom: null, total: 0, days: [] });
+  expect(await statsWithPipeline(mongo, none)).toEqual(await statsWithSql(testSql, none));
   const every = { ...query, allMatches: true };
   expect(await statsWithPipeline(mongo, every)).toEqual(await statsWithSql(testSql, every));
   expect((await statsWithSql(testSql, every)).total).toBe(MATCHES);
