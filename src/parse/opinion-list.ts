@@ -44,8 +44,8 @@ function pageOf(body: Record<string, unknown>, countBound: number): OpinionPage 
 
 /**
  * One page of the filtered, sorted list, with the count of the whole filtered set, exact up to
- * `countBound` (a search's is lower: countBoundFor; countOpinions counts past it). The default list's first page, the shell may have
- * asked for already (dashboard-first-calls.ts).
+ * `countBound` (a search's is lower: countBoundFor; countOpinions counts past it). The default
+ * list's first page, the shell may have asked for already (dashboard-first-calls.ts).
  */
 export async function listOpinions(params: OpinionListParams, countBound = countBoundFor(params)): Promise<OpinionPage> {
   try {
