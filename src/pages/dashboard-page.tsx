@@ -34,7 +34,7 @@ import { useDeleteOpinions, useExactCount, useOpinionList, useSetReviewed } from
 import { usePrefetchDashboard } from '../queries/prefetch-dashboard';
 import { useAddTag, useTagsInUse } from '../queries/tags';
 import { useSiteName } from '../queries/site-name';
-import { useVenueSettings } from '../queries/venue';
+import { useVenueSettingsOnceIdle } from '../queries/venue';
 
 /** The CSV's header in the page's language (the page's language is fixed for its life). */
 function csvColumnNames(): CsvColumnNames {
@@ -302,15 +302,17 @@ const Dashboard = memo(function Dashboard({ timeZone }: { timeZone: string | und
 
 /**
  * The From/To days are the venue's (decision 0027): staff abroad get the rows staff at the venue
- * get. The settings are asked for on opening, so that a range chosen later finds its zone known;
- * a range in the address waits for it rather than show another day's rows first.
+ * get. The settings are asked for once the page is idle, so that a range chosen later finds its
+ * zone known; a range in the address asks at once and waits for it rather than show another
+ * day's rows first.
  */
 function DashboardInVenueZone() {
   const [search] = useSearchParams();
   const { from, to } = parseListParams(search);
-  const settings = useVenueSettings();
+  const ranged = Boolean(from || to);
+  const settings = useVenueSettingsOnceIdle(ranged);
   // Without a range the zone is none of the list's business: its arrival changes nothing.
-  if (!from && !to) return <Dashboard timeZone={undefined} />;
+  if (!ranged) return <Dashboard timeZone={undefined} />;
   return (
     <QueryState query={settings} loadingLabel={t('dashboard.loading')}>
       {({ timeZone }) => <Dashboard timeZone={timeZone} />}
