@@ -103,7 +103,9 @@ try {
     const table = markdownTable(['page', 'visible', 'typeable (target 1.0 s)', 'hydrated', 'submittable (target 2.5 s)', 'thanked'], rows);
     writeBlock('bench:form', `${table}
 
-Median of ${RUNS} cold loads per language, Slow 4G (${SLOW_4G.latencyMs} ms, ${SLOW_4G.downloadKbps.toFixed(0)} kbps down), CPU ${SLOW_4G.cpuSlowdown}× slower.`);
+Median of ${RUNS} cold loads per language, Slow 4G (${SLOW_4G.latencyMs} ms, ${SLOW_4G.downloadKbps.toFixed(0)} kbps down), CPU ${SLOW_4G.cpuSlowdown}× slower.`,
+      { browser: `Chromium ${browser.version()}` },
+    );
   }
 } finally {
   await browser.close();

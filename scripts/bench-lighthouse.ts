@@ -36,6 +36,10 @@ interface Run {
   scores: Record<(typeof CATEGORIES)[number], number>;
   metrics: Record<keyof typeof METRICS, number>;
   failed: string[];
+  /** Lighthouse's own measure of the machine's speed at that moment (higher is faster). */
+  benchmarkIndex: number;
+  /** The browser's product and version, as its DevTools endpoint names them. */
+  browser: string;
 }
 
 const app = await startBenchApp();
@@ -56,6 +60,7 @@ async function audit(url: string, signedIn: boolean): Promise<Run> {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'visitor-opinions-lighthouse-'));
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_FLAGS, userDataDir });
   try {
+    const { Browser: browser } = (await (await fetch(`http://127.0.0.1:${chrome.port}/json/version`)).json()) as { Browser: string };
     if (signedIn) {
       const session = await staffSession();
       const browser = await chromium.connectOverCDP(`http://127.0.0.1:${chrome.port}`);
@@ -86,7 +91,7 @@ async function audit(url: string, signedIn: boolean): Promise<Run> {
         .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
         .map((ref) => `${category.id}: ${ref.id} (${lhr.audits[ref.id]?.displayValue ?? lhr.audits[ref.id]?.score})`),
     );
-    return { scores, metrics, failed } as Run;
+    return { scores, metrics, failed, benchmarkIndex: lhr.environment.benchmarkIndex, browser } as Run;
   } finally {
     chrome.kill();
     fs.rmSync(userDataDir, { recursive: true, force: true });
@@ -98,9 +103,11 @@ try {
   console.log('page         perf  a11y  best  seo    FCP      LCP      TBT     CLS');
   const only = process.env.BENCH_PAGES?.split(',');
   const rows: string[][] = [];
+  const all: Run[] = [];
   for (const { path: pagePath, signedIn } of PAGES.filter((page) => !only || only.includes(page.path))) {
     const runs: Run[] = [];
     for (let run = 0; run < RUNS; run += 1) runs.push(await audit(app.appURL + pagePath, signedIn));
+    all.push(...runs);
     const score = (id: (typeof CATEGORIES)[number]) => String(median(runs.map((run) => run.scores[id]))).padStart(4);
     const metric = (name: keyof typeof METRICS) => median(runs.map((run) => run.metrics[name]));
     console.log(
@@ -121,7 +128,9 @@ try {
   }
   if (wantsWrite()) {
     const table = markdownTable(['page', 'performance', 'accessibility', 'best practices', 'SEO', 'FCP', 'LCP', 'TBT', 'CLS'], rows);
-    writeBlock('bench:lighthouse', `${table}\n\nMedian of ${RUNS} Lighthouse runs per page, mobile (simulated Slow 4G, 4× CPU).`);
+    const browsers = [...new Set(all.map((run) => run.browser.replace('HeadlessChrome', 'Chromium').replace('/', ' ')))].join(', ');
+    const index = median(all.map((run) => run.benchmarkIndex)).toFixed(0);
+    writeBlock('bench:lighthouse', `${table}\n\nMedian of ${RUNS} Lighthouse runs per page, mobile (simulated Slow 4G, 4× CPU); Lighthouse's benchmark index of the machine ${index}.`, { browser: browsers });
   }
 } finally {
   await app.stop();

@@ -27,11 +27,17 @@ export interface RunInfo {
   readonly dirty: boolean;
   readonly cores: number;
   readonly cpu: string;
+  /**
+   * The browser a page was measured in, for the scripts that use one: a new Chromium moves every
+   * figure of a page (bench:form's first paint 1.2 → 0.76 s from one to the next, same commit).
+   */
+  readonly browser?: string;
 }
 
 export function describeRun(info: RunInfo): string {
   const commit = info.dirty ? `${info.commit} with uncommitted changes` : info.commit;
-  return `Measured ${info.date} at commit ${commit}, on ${info.cores} cores (${info.cpu}).`;
+  const browser = info.browser ? `, in ${info.browser}` : '';
+  return `Measured ${info.date} at commit ${commit}, on ${info.cores} cores (${info.cpu})${browser}.`;
 }
 
 /**
@@ -63,9 +69,12 @@ export function currentRun(now = new Date()): RunInfo {
   };
 }
 
-/** Replaces the block `name` of docs/performance.md with `body` and the run's description. */
-export function writeBlock(name: string, body: string, file = PERFORMANCE_DOC): void {
+/**
+ * Replaces the block `name` of docs/performance.md with `body` and the run's description (with
+ * the browser the script measured in, if any).
+ */
+export function writeBlock(name: string, body: string, { browser, file = PERFORMANCE_DOC }: { browser?: string; file?: string } = {}): void {
   const text = fs.readFileSync(file, 'utf8');
-  fs.writeFileSync(file, replaceBlock(text, name, `${body.trim()}\n\n${describeRun(currentRun())}`));
+  fs.writeFileSync(file, replaceBlock(text, name, `${body.trim()}\n\n${describeRun({ ...currentRun(), browser })}`));
   console.log(`\nWrote the "${name}" block of ${path.relative(process.cwd(), file)}.`);
 }

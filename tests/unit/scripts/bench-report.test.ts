@@ -34,6 +34,11 @@ test('describeRun names the date, the commit (and whether it had changes) and th
   expect(describeRun({ ...run, dirty: true })).toBe('Measured 2026-12-04 at commit f9f2c11 with uncommitted changes, on 2 cores (AMD EPYC 7B13).');
 });
 
+test('describeRun names the browser a page was measured in', () => {
+  const run = { date: '2026-12-06', commit: '1858fe0', dirty: false, cores: 2, cpu: 'AMD EPYC', browser: 'Chromium 150.0.7871.100' };
+  expect(describeRun(run)).toBe('Measured 2026-12-06 at commit 1858fe0, on 2 cores (AMD EPYC), in Chromium 150.0.7871.100.');
+});
+
 test('wantsWrite reads the --write flag', () => {
   expect(wantsWrite(['node', 'size.ts', '--no-build', '--write'])).toBe(true);
   expect(wantsWrite(['node', 'size.ts'])).toBe(false);
