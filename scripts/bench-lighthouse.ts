@@ -128,7 +128,8 @@ try {
   }
   if (wantsWrite()) {
     const table = markdownTable(['page', 'performance', 'accessibility', 'best practices', 'SEO', 'FCP', 'LCP', 'TBT', 'CLS'], rows);
-    const browsers = [...new Set(all.map((run) => run.browser.replace('HeadlessChrome', 'Chromium').replace('/', ' ')))].join(', ');
+    // Debian's Chromium names itself Chrome (or HeadlessChrome) on its DevTools endpoint.
+    const browsers = [...new Set(all.map((run) => `Chromium ${run.browser.split('/')[1] ?? run.browser}`))].join(', ');
     const index = median(all.map((run) => run.benchmarkIndex)).toFixed(0);
     writeBlock('bench:lighthouse', `${table}\n\nMedian of ${RUNS} Lighthouse runs per page, mobile (simulated Slow 4G, 4× CPU); Lighthouse's benchmark index of the machine ${index}.`, { browser: browsers });
   }

@@ -63,7 +63,8 @@ export function currentRun(now = new Date()): RunInfo {
   return {
     date: now.toISOString().slice(0, 10),
     commit: git('rev-parse', '--short', 'HEAD'),
-    dirty: git('status', '--porcelain', '--untracked-files=no') !== '',
+    // The tables a script before it wrote in the same run are not a change to what is measured.
+    dirty: git('status', '--porcelain', '--untracked-files=no', '--', '.', `:!${path.relative(process.cwd(), PERFORMANCE_DOC)}`) !== '',
     cores: cpus.length,
     cpu: cpus[0]?.model.trim() ?? 'unknown CPU',
   };
