@@ -1,23 +1,38 @@
 /**
- * The visitor's page and what it imports beyond the entry, in two chunks: what the dashboard
- * needs too, and the rest. Left to itself the bundler makes a chunk of each set of pages that
- * share modules: eleven small chunks for `/`, and on HTTP/1.1's six connections per host each
- * wave of six costs a phone a round trip (Slow 4G: 562 ms) before the form hydrates. The other
- * pages load one of these chunks for any module of it they use: a few kilobytes more for them,
- * fewer requests; the dashboard loads only its part.
+ * Fewer, larger chunks than the bundler makes. Left to itself it makes a chunk of each set of
+ * pages that share modules: eleven small chunks for `/` and thirteen for the dashboard, and on
+ * HTTP/1.1's six connections per host each wave of six costs a phone a round trip (Slow 4G:
+ * 562 ms; Lighthouse's simulation counts them too) before the page can show itself. So:
+ * - the visitor's page and what it imports beyond the entry, in two chunks: what the dashboard
+ *   needs too (`shared`), and the rest (`visitor`);
+ * - what every page loads after the shell (the account links, the session, React Query's root),
+ *   beyond those: one chunk (`shell`), which `/` too loads once idle;
+ * - what the dashboard shares with the other pages but `/` (the guards, the opinions' queries,
+ *   tags, the venue's settings): one chunk (`pages`).
+ * A page loads a whole chunk for any module of it that it uses: a few kilobytes more for some,
+ * fewer requests for all; `/` loads nothing more before its form is typeable.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
-import { PRERENDERED_ROUTE, QUERY_ROOT_MODULE, ROUTES, SHELL_MODULES } from '../src/app/route-manifest.ts';
+import { NOT_FOUND, PRERENDERED_ROUTE, QUERY_ROOT_MODULE, ROUTES, routeEntries, SHELL_MODULES } from '../src/app/route-manifest.ts';
 
 export const PAGE_CHUNK = 'visitor';
 /** What the visitor's page shares with the dashboard. */
 export const SHARED_CHUNK = 'shared';
+/** What every page loads after the shell, beyond the two above. */
+export const SHELL_CHUNK = 'shell';
+/** What the dashboard shares with the other pages (but `/`), beyond the three above. */
+export const PAGES_CHUNK = 'pages';
+
+/** A language's messages (src/i18n/messages/<area>/<language>.json): one file each, loaded by language. */
+const isCatalog = (id: string) => /[\\/]src[\\/]i18n[\\/]messages[\\/]/.test(id);
+
+/** Each group's modules, found once the modules are known (buildEnd), in the order they are claimed. */
+const GROUPS = [PAGE_CHUNK, SHARED_CHUNK, SHELL_CHUNK, PAGES_CHUNK] as const;
 
 export function pageChunkPlugin(): Plugin {
-  const own = new Set<string>();
-  const shared = new Set<string>();
+  const members = new Map<string, (typeof GROUPS)[number]>();
   let root = '';
   return {
     name: 'visitor-opinions:page-chunk',
@@ -29,10 +44,7 @@ export function pageChunkPlugin(): Plugin {
             // Only the modules found below: what they import stays where it is (the entry's, above all).
             codeSplitting: {
               includeDependenciesRecursively: false,
-              groups: [
-                { name: PAGE_CHUNK, test: (id: string) => own.has(id) },
-                { name: SHARED_CHUNK, test: (id: string) => shared.has(id) },
-              ],
+              groups: GROUPS.map((name) => ({ name, test: (id: string) => members.get(id) === name })),
             },
           },
         },
@@ -40,6 +52,9 @@ export function pageChunkPlugin(): Plugin {
     }),
     configResolved(config) {
       root = config.root;
+    },
+    buildStart() {
+      members.clear();
     },
     buildEnd() {
       const staticClosure = (start: readonly string[]) => {
@@ -54,14 +69,33 @@ export function pageChunkPlugin(): Plugin {
       };
       const moduleOf = (file: string) => fs.realpathSync(path.join(root, file));
       const page = moduleOf(ROUTES[PRERENDERED_ROUTE].module);
-      // React Query's client comes with the page (src/app/query-slot.tsx).
-      const queryRoot = moduleOf(QUERY_ROOT_MODULE);
       if (!this.getModuleInfo(page)) return;
+      const claim = (name: (typeof GROUPS)[number], ids: Iterable<string>) => {
+        for (const id of ids) if (!members.has(id)) members.set(id, name);
+      };
       const loadedAnyway = staticClosure([...this.getModuleIds()].filter((id) => this.getModuleInfo(id)?.isEntry));
-      const dashboard = staticClosure([ROUTES.dashboard.module, QUERY_ROOT_MODULE, ...SHELL_MODULES].map(moduleOf));
-      for (const id of staticClosure([page, queryRoot])) {
-        if (!loadedAnyway.has(id)) (dashboard.has(id) ? shared : own).add(id);
-      }
+      const pageModules = new Set([...routeEntries().map(([, entry]) => entry.module), NOT_FOUND.module].map(moduleOf));
+      // What the shell loads after itself on every page, `/` too: the account links, React Query's
+      // root, the idle timer, the venue's name, the service worker.
+      const afterShell = staticClosure([
+        ...[QUERY_ROOT_MODULE, ...SHELL_MODULES].map(moduleOf),
+        ...[...loadedAnyway]
+          .flatMap((id) => this.getModuleInfo(id)?.dynamicallyImportedIds ?? [])
+          .filter((id) => !pageModules.has(id) && !isCatalog(id)),
+      ]);
+      const dashboard = staticClosure([moduleOf(ROUTES.dashboard.module), ...afterShell]);
+      // React Query's client comes with the page (src/app/query-slot.tsx).
+      const visitor = [...staticClosure([page, moduleOf(QUERY_ROOT_MODULE)])].filter((id) => !loadedAnyway.has(id));
+      claim(SHARED_CHUNK, visitor.filter((id) => dashboard.has(id)));
+      claim(PAGE_CHUNK, visitor);
+      claim(SHELL_CHUNK, [...afterShell].filter((id) => !loadedAnyway.has(id)));
+      const otherPages = routeEntries()
+        .filter(([id]) => id !== PRERENDERED_ROUTE && id !== 'dashboard')
+        .map(([, entry]) => staticClosure([moduleOf(entry.module)]));
+      claim(
+        PAGES_CHUNK,
+        [...dashboard].filter((id) => !loadedAnyway.has(id) && otherPages.some((closure) => closure.has(id))),
+      );
     },
   };
 }

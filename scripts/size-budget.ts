@@ -3,7 +3,7 @@
  * manifest and the built index.html. scripts/size.ts does the reading, gzipping and printing.
  */
 
-import { PAGE_CHUNK } from '../build/page-chunk-plugin.ts';
+import { PAGE_CHUNK, SHELL_CHUNK } from '../build/page-chunk-plugin.ts';
 import { ROUTES } from '../src/app/route-manifest.ts';
 
 /** One entry of Vite's `.vite/manifest.json` (the fields this script reads). */
@@ -113,7 +113,7 @@ export function checkBudget(budget: Budget, gzipSize: (file: string) => number, 
 
 /** The shell's own lazy parts: what the entry imports dynamically from src/app and src/queries (not pages, not the SDK). */
 export function lazyPartsOf(manifest: Manifest, entry: string): string[] {
-  return (manifest[entry]?.dynamicImports ?? []).filter((key) => /^src\/(app|queries)\//.test(key));
+  return (manifest[entry]?.dynamicImports ?? []).filter((key) => /^src\/(app|queries)\//.test(key) || manifest[key]?.name === SHELL_CHUNK);
 }
 
 /** A message area's catalogs, one per language (src/i18n/messages/<area>/<language>.json). */

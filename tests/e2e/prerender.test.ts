@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
 import { marker, opinionsWithComment } from '../helpers/parse-rest.ts';
-import { PAGE_CHUNK } from '../../build/page-chunk-plugin.ts';
+import { PAGE_CHUNK, SHELL_CHUNK } from '../../build/page-chunk-plugin.ts';
+import { LANGUAGE_CODES } from '../../src/domain/languages.ts';
 import { holdBack, chromiumForFile, newPage, PHONE } from '../helpers/browser.ts';
 
 const appURL = inject('appURL');
@@ -323,8 +324,16 @@ describe('the prerendered form', () => {
     await page.getByRole('banner').getByRole('link', { name: 'Visitor Opinions' }).waitFor();
     // The entry has not arrived, so none of these comes from its code.
     await expect
-      .poll(() => ['dashboard-page-', 'parse-', 'account-links-'].filter((name) => !asked.some((file) => file.includes(`/assets/${name}`))))
+      .poll(() => ['dashboard-page-', 'parse-', `${SHELL_CHUNK}-`].filter((name) => !asked.some((file) => file.includes(`/assets/${name}`))))
       .toEqual([]);
+    // Its code (the entry's files with it; not the SDK, not its messages) in two waves of HTTP/1.1's
+    // six connections: the bundler's own chunking made 17 files of it (build/page-chunk-plugin.ts).
+    const preloaded = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((link) => new URL(link.href).pathname),
+    );
+    const catalog = new RegExp(`^/assets/(${LANGUAGE_CODES.join('|')})-`);
+    const code = preloaded.filter((file) => !file.includes('/assets/parse-') && !catalog.test(file));
+    expect(code.length).toBeLessThanOrEqual(8);
     // Its stylesheet, whatever chunk the bundler named it after: the one with the list's rules.
     const stylesheets = await Promise.all(
       asked.filter((file) => file.endsWith('.css')).map(async (file) => (await context.request.get(new URL(file, appURL).href)).text()),
