@@ -1,10 +1,36 @@
 /** The dashboard's stats, computed on the server (staff only), and the visits they count from. */
-import { dashboardVisitParams, toStatsRequest, type DashboardStats, type OpinionFilters } from '../domain/dashboard';
+import { dashboardVisitParams, toStatsRequest, WEEKDAYS, type DashboardStats, type OpinionFilters, type Weekday } from '../domain/dashboard';
+import { isLanguage, type Language } from '../domain/languages';
+import { arrayAt, nullableAt, numberAt, objectOf, oneOfAt, stringAt, type Answer } from './answer';
 import { getParse, READ_TIMEOUT_MS } from './client';
 import { DASHBOARD_VISIT, DASHBOARD_VISIT_FUNCTION } from './dashboard-first-calls';
 import { earlyOrAsk } from './early-calls';
 import { toAppError, withTimeout } from './errors';
 import { storedSessionToken } from './session';
+
+const isWeekday = (value: unknown): value is Weekday => WEEKDAYS.some((day) => day === value);
+const isLanguageOrNone = (value: unknown): value is Language | null => value === null || isLanguage(value);
+
+/** The answer of `dashboardStats` (and the stats of `dashboardVisit`), as server/dashboard-stats.ts writes it. */
+export function toDashboardStats(value: unknown): DashboardStats {
+  const answer = objectOf(value);
+  const counts = (of: Answer) => ({ total: numberAt(of, 'total'), willReturn: numberAt(of, 'willReturn') });
+  return {
+    ...counts(answer),
+    newSince: nullableAt(answer, 'newSince', numberAt),
+    chartFrom: stringAt(answer, 'chartFrom'),
+    chartTo: stringAt(answer, 'chartTo'),
+    days: arrayAt(answer, 'days', (day) => ({ day: stringAt(day, 'day'), ...counts(day) })),
+    languages: arrayAt(answer, 'languages', (split) => ({ language: oneOfAt(split, 'language', isLanguageOrNone), ...counts(split) })),
+    hours: arrayAt(answer, 'hours', (cell) => ({ weekday: oneOfAt(cell, 'weekday', isWeekday), hour: numberAt(cell, 'hour'), ...counts(cell) })),
+    timeZone: stringAt(answer, 'timeZone'),
+    countedFrom: nullableAt(answer, 'countedFrom', stringAt),
+    retention: nullableAt(answer, 'retention', (of, key) => {
+      const retention = objectOf(of[key]);
+      return { days: numberAt(retention, 'days'), since: stringAt(retention, 'since') };
+    }),
+  };
+}
 
 /**
  * Totals, opinions per day and per hour of the week for the filtered set, in the venue's time
@@ -15,7 +41,7 @@ export async function fetchDashboardStats(filters: OpinionFilters, since: Date |
   try {
     const Parse = await getParse();
     const request = toStatsRequest(filters, since, allMatches);
-    return (await withTimeout(Parse.Cloud.run('dashboardStats', request), READ_TIMEOUT_MS)) as DashboardStats;
+    return toDashboardStats(await withTimeout(Parse.Cloud.run('dashboardStats', request), READ_TIMEOUT_MS));
   } catch (error) {
     throw toAppError(error);
   }
@@ -51,11 +77,11 @@ export async function recordDashboardVisit(filters: OpinionFilters): Promise<Das
       ask: () => getParse().then((Parse): Promise<unknown> => Parse.Cloud.run(DASHBOARD_VISIT_FUNCTION, params)),
     });
     const { value, asAsked } = await withTimeout(visit, READ_TIMEOUT_MS);
-    const answer = typeof value === 'object' && value !== null ? value : {};
-    const previous = 'previous' in answer && typeof answer.previous === 'string' ? new Date(answer.previous) : null;
-    // Its stats count only when they are of these filters; the server's Cloud Code computes their shape.
-    const stats = asAsked && 'stats' in answer && typeof answer.stats === 'object' ? (answer.stats as DashboardStats | null) : null;
-    return { previous, stats };
+    const answer = objectOf(value);
+    const previous = nullableAt(answer, 'previous', stringAt);
+    // Its stats count only when they are of these filters.
+    const stats = asAsked ? nullableAt(answer, 'stats', (of, key) => toDashboardStats(of[key])) : null;
+    return { previous: previous === null ? null : new Date(previous), stats };
   } catch (error) {
     throw toAppError(error);
   }

@@ -4,6 +4,7 @@
  */
 import { appConfig } from '../config/env';
 import type { User } from '../domain/user';
+import { booleanAt, objectOf, stringAt } from './answer';
 import { getParse } from './client';
 import { earlyOrAsk, SESSION_CALL, WHOAMI } from './early-calls';
 import { forgetStoredUser, storedSessionTokenOf } from './sdk-storage';
@@ -38,8 +39,19 @@ export async function whoami(): Promise<User> {
     read: (body) => body.result,
     ask: async () => (await getParse()).Cloud.run(WHOAMI, params),
   });
-  // Cloud Code's whoami answers a User (server/cloud).
-  return value as User;
+  return toUser(value);
+}
+
+/** Cloud Code's `whoami` answer (server/cloud/main.ts). */
+export function toUser(value: unknown): User {
+  const answer = objectOf(value);
+  return {
+    id: stringAt(answer, 'id'),
+    username: stringAt(answer, 'username'),
+    email: stringAt(answer, 'email'),
+    emailVerified: booleanAt(answer, 'emailVerified'),
+    isStaff: booleanAt(answer, 'isStaff'),
+  };
 }
 
 /**

@@ -1,26 +1,32 @@
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
-import { LANGUAGES } from '../../src/domain/languages.ts';
-import { DESKTOP, expectNoAxeViolations, holdBack, chromiumForFile, newPage, PHONE } from '../helpers/browser.ts';
+import { LANGUAGES, type Language } from '../../src/domain/languages.ts';
+import { withLanguage } from '../../src/i18n/language.ts';
+import { DESKTOP, expectNoAxeViolations, holdBack, chromiumForFile, newPage, PHONE, TABLET } from '../helpers/browser.ts';
 import { seedOpinions } from '../helpers/dashboard-data.ts';
 import { filled, message } from '../helpers/messages.ts';
 
 const appURL = inject('appURL');
 const browser = chromiumForFile();
 
-async function logIn(page: Page) {
-  await page.goto(`${appURL}/login?next=%2Fdashboard`);
-  await page.getByLabel('Username').fill('staff');
-  await page.getByLabel('Password', { exact: true }).fill('Staff#Opinions1');
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.waitForURL((url) => url.pathname === '/dashboard');
+/** Staff log in on the log-in page in `language`, and land on the dashboard in it. */
+async function logIn(page: Page, language: Language) {
+  const say = (id: string) => message(language, id);
+  await page.goto(`${appURL}${withLanguage(language, '/login')}?next=%2Fdashboard`);
+  await page.getByRole('heading', { level: 1, name: say('login.heading') }).waitFor();
+  await page.getByLabel(say('account.username'), { exact: true }).fill('staff');
+  await page.getByLabel(say('account.password'), { exact: true }).fill('Staff#Opinions1');
+  await page.getByRole('button', { name: say('login.submit'), exact: true }).click();
+  await page.waitForURL((url) => url.pathname === withLanguage(language, '/dashboard'));
+  await page.getByRole('heading', { level: 1, name: say('dashboard.heading') }).waitFor();
 }
 
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3600_000).toISOString();
 
 const CASES = [
   { language: 'es', viewport: DESKTOP, csvHeader: '"id","fecha","nombre","comentario","volvería","revisada","idioma","etiquetas","notas"' },
+  { language: 'fr', viewport: TABLET, csvHeader: '"id","date","nom","commentaire","reviendrait","lu","langue","étiquettes","notes"' },
   { language: 'ar', viewport: PHONE, csvHeader: '"المعرّف","التاريخ","الاسم","التعليق","سيعود","تمت المراجعة","اللغة","الوسوم","الملاحظات"' },
 ] as const;
 
@@ -35,7 +41,7 @@ describe.each(CASES)('the staff dashboard in $language', ({ language, viewport, 
       { name: 'Ana', comment: `${tag} muy bien`, willReturn: false, language: 'es', createdAt: hoursAgo(7) },
     ]);
     const { context, page, errors } = await newPage(browser(), { viewport });
-    await logIn(page);
+    await logIn(page, language);
 
     // A deep link whose page is still on its way is titled in its language already.
     const pageCode = await holdBack(page, /\/assets\/dashboard-page-[^/]*\.js$/);

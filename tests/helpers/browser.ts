@@ -82,6 +82,8 @@ export function chromiumForFile(): () => Browser {
 
 export const PHONE = { width: 360, height: 740 } as const;
 export const DESKTOP = { width: 1280, height: 800 } as const;
+/** A tablet, landscape (a venue's, or a staff member's). */
+export const TABLET = { width: 1024, height: 768 } as const;
 
 /** Logs in through the app's form and waits for the page `next` leads to. */
 export async function logInThroughForm(page: Page, appURL: string, user: { username: string; password: string }, next = '/dashboard') {

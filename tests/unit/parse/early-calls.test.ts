@@ -1,7 +1,7 @@
 import Parse from 'parse';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { appConfig } from '../../../src/config/env';
-import { DEFAULT_FILTERS, DEFAULT_LIST_PARAMS, parseListParams } from '../../../src/domain/dashboard';
+import { DEFAULT_FILTERS, DEFAULT_LIST_PARAMS, parseListParams, type DashboardStats } from '../../../src/domain/dashboard';
 import { recordDashboardVisit } from '../../../src/parse/dashboard-stats';
 import { dashboardFirstCalls, OPINIONS_PATH } from '../../../src/parse/dashboard-first-calls';
 import { EARLY_CALLS_GLOBAL, takeEarlyCall, type EarlyCall, type EarlyCallSpec } from '../../../src/parse/early-calls';
@@ -94,7 +94,7 @@ describe('what the shell sends when the dashboard opens, the dashboard takes', (
   });
 
   test('its visit, with the stats of the default filters', async () => {
-    const stats = { total: 3 };
+    const stats: DashboardStats = { total: 3, willReturn: 2, newSince: null, chartFrom: '2026-01-01', chartTo: '2026-01-02', days: [], languages: [], hours: [], timeZone: 'UTC', countedFrom: null, retention: null };
     const path = 'functions/dashboardVisit';
     leave({ path, params: calls().get(path)!, sessionToken: 'r:mine', body: { result: { previous: null, stats } } });
     await expect(recordDashboardVisit(DEFAULT_FILTERS)).resolves.toEqual({ previous: null, stats });
