@@ -1,19 +1,5 @@
+import { generatePath } from 'react-router-dom';
 import { ROUTES, type RouteId } from './route-manifest';
-
-/** Every route of the app, and the href builders that are the only way to link to them. */
-export const paths = {
-  home: () => '/',
-  login: (next?: string) => (next ? `/login?next=${encodeURIComponent(next)}` : '/login'),
-  signup: () => '/signup',
-  resetPassword: () => '/reset-password',
-  verifyEmail: () => '/verify-email',
-  unsubscribe: () => '/unsubscribe',
-  account: () => '/account',
-  dashboard: (search = '') => `/dashboard${search && !search.startsWith('?') ? `?${search}` : search}`,
-  opinion: (id: string) => `/dashboard/opinions/${encodeURIComponent(id)}`,
-  settings: () => '/dashboard/settings',
-  kiosk: () => '/kiosk',
-} as const;
 
 /** The routes' patterns, from the route manifest. */
 export const routePatterns = {
@@ -29,6 +15,26 @@ export const routePatterns = {
   settings: ROUTES.settings.pattern,
   kiosk: ROUTES.kiosk.pattern,
 } as const satisfies Record<RouteId, string>;
+
+/** A path and its query (`a=1&b=2` or `?a=1&b=2`; none when empty). */
+function withSearch(path: string, search: string): string {
+  return search ? `${path}${search.startsWith('?') ? '' : '?'}${search}` : path;
+}
+
+/** Every route of the app, and the href builders that are the only way to link to them: each fills its pattern in. */
+export const paths = {
+  home: () => routePatterns.home,
+  login: (next?: string) => withSearch(routePatterns.login, next ? `next=${encodeURIComponent(next)}` : ''),
+  signup: () => routePatterns.signup,
+  resetPassword: () => routePatterns.resetPassword,
+  verifyEmail: () => routePatterns.verifyEmail,
+  unsubscribe: () => routePatterns.unsubscribe,
+  account: () => routePatterns.account,
+  dashboard: (search = '') => withSearch(routePatterns.dashboard, search),
+  opinion: (id: string) => generatePath(routePatterns.opinion, { id }),
+  settings: () => routePatterns.settings,
+  kiosk: () => routePatterns.kiosk,
+} as const satisfies Record<RouteId, (...args: never[]) => string>;
 
 /**
  * Where to go after logging in: `next` from the URL when it is a path inside this app, never
