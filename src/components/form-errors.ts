@@ -64,6 +64,23 @@ export function validWhen(problem: AppErrorKind | undefined): true | string {
   return problem ? errorText(problem) : true;
 }
 
+/** What checks a whole form at once and names each field's problem (src/domain's validate…). */
+type FormCheck<V, F extends string, P> = (values: V) => { readonly ok: true } | { readonly ok: false; readonly problems: Partial<Record<F, P>> };
+
+/**
+ * The rules of a form whose fields are checked together, as the server checks them (a venue's
+ * settings, a kiosk's set-up): `ruleOf(field)` is that field's rule for react-hook-form, the
+ * whole form checked and this field's problem said by `say`.
+ */
+export function rulesFrom<V, F extends string, P>(check: FormCheck<V, F, P>, say: (problem: P) => string) {
+  return (field: F) =>
+    (_value: unknown, values: V): true | string => {
+      const checked = check(values);
+      const problem = checked.ok ? undefined : checked.problems[field];
+      return problem === undefined ? true : say(problem);
+    };
+}
+
 const CONFIRMATION_TEXT = {
   'confirmation-missing': 'account.confirmation.missing',
   'confirmation-mismatch': 'account.confirmation.mismatch',

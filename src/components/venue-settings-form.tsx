@@ -12,6 +12,7 @@ import {
 } from '../domain/venue';
 import { t, type MessageValues } from '../i18n/i18n';
 import { AccountForm, useAccountForm } from './account-form';
+import { rulesFrom } from './form-errors';
 import { ChoiceGroup, Field } from './ui/field';
 
 /** What the form holds: numbers as typed (text), and whether opinions are kept for ever. */
@@ -94,13 +95,7 @@ export function venueProblemMessage(problem: VenueProblem): string {
 }
 
 /** A field's rule for react-hook-form: the whole form is checked, as the server checks it, and this field's problem said. */
-function ruleOf(field: VenueField) {
-  return (_value: string, values: VenueSettingsValues): true | string => {
-    const checked = validateVenueSettings(settingsInputOf(values));
-    const problem = checked.ok ? undefined : checked.problems[field];
-    return problem ? venueProblemMessage(problem) : true;
-  };
-}
+const ruleOf = rulesFrom((values: VenueSettingsValues) => validateVenueSettings(settingsInputOf(values)), venueProblemMessage);
 
 /** The fields a `validation` refusal of the server names, with their problems; undefined for any other failure. */
 function refusedFields(error: AppError | null): VenueFieldProblems | undefined {

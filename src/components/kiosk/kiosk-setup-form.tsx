@@ -4,12 +4,12 @@ import {
   KIOSK_LIMITS,
   validateKioskSetup,
   type KioskProblem,
-  type KioskSetupField,
   type KioskSetupInput,
 } from '../../domain/kiosk';
 import { LANGUAGES } from '../../domain/languages';
 import { t, type MessageValues } from '../../i18n/i18n';
 import { AccountForm, useAccountForm } from '../account-form';
+import { rulesFrom } from '../form-errors';
 import { Field } from '../ui/field';
 
 const ORDER = ['pin', 'pinAgain', 'thanksResetSeconds', 'idleResetSeconds', 'language'] as const;
@@ -32,13 +32,7 @@ const PROBLEM_VALUES: Record<KioskProblem, MessageValues> = {
 };
 
 /** A field's rule for react-hook-form: the whole set-up is checked, as starting checks it, and this field's problem said. */
-function ruleOf(field: KioskSetupField) {
-  return (_value: string, values: KioskSetupInput): true | string => {
-    const checked = validateKioskSetup(values);
-    const problem = checked.ok ? undefined : checked.problems[field];
-    return problem ? t(`kioskProblem.${problem}`, PROBLEM_VALUES[problem]) : true;
-  };
-}
+const ruleOf = rulesFrom(validateKioskSetup, (problem: KioskProblem) => t(`kioskProblem.${problem}`, PROBLEM_VALUES[problem]));
 
 /** The kiosk's set-up: the exit PIN (twice), the two resets and the visitors' language. */
 export function KioskSetupForm({

@@ -6,9 +6,8 @@ import { routeEntries } from '../../../src/app/route-manifest';
 const pathnameOf = (href: string) => new URL(href, 'http://app.invalid').pathname;
 
 test("every route's href is a path its own route in the manifest matches", () => {
-  const sample = { opinion: () => paths.opinion('a/b c') } as Partial<Record<keyof typeof paths, () => string>>;
   for (const [id, entry] of routeEntries()) {
-    const href = sample[id]?.() ?? paths[id]();
+    const href = id === 'opinion' ? paths.opinion('a/b c') : paths[id]();
     expect(routePatterns[id]).toBe(entry.pattern);
     expect(matchPath(entry.pattern, pathnameOf(href)), `${id}: ${href}`).not.toBeNull();
   }
