@@ -239,8 +239,10 @@ describe('the prerendered form', () => {
     await context.close();
   });
 
-  test('in Spanish, the page’s own Spanish messages are prefetched with its code, not asked for once the code has run', async () => {
+  test('in Spanish, the page’s own Spanish messages are prefetched with its code, not asked for once the code has run, and no other language’s', async () => {
     const { context, page, errors } = await newPage(browser());
+    const asked: string[] = [];
+    page.on('request', (request) => asked.push(new URL(request.url()).pathname));
     const entry = await holdBack(page, ENTRY);
     await page.goto(appURL + '/es/', { waitUntil: 'commit' });
     await expect.poll(entry.count).toBe(1);
@@ -250,6 +252,10 @@ describe('the prerendered form', () => {
     expect(await catalogAreas('es', await linked('modulepreload'))).toEqual(['shell']);
     await entry.release();
     await page.locator('form button[type="submit"]').waitFor();
+    // Only the page's language is loaded: the catalogs (a file each, named after its language) asked for are Spanish.
+    const others = new RegExp(`^/assets/(${LANGUAGE_CODES.filter((code) => code !== 'es').join('|')})-`);
+    expect(asked.filter((file) => /^\/assets\/es-/.test(file)).length).toBeGreaterThanOrEqual(3);
+    expect(asked.filter((file) => others.test(file))).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });
