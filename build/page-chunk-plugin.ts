@@ -5,10 +5,11 @@
  * 562 ms; Lighthouse's simulation counts them too) before the page can show itself. So:
  * - the visitor's page and what it imports beyond the entry, in two chunks: what the dashboard
  *   needs too (`shared`), and the rest (`visitor`);
- * - what every page loads after the shell (the account links, the session, React Query's root),
- *   beyond those: one chunk (`shell`), which `/` too loads once idle;
+ * - what every page loads after the shell beyond those (the account links, the session, the idle
+ *   timer, the service worker): one chunk (`shell`), which `/` loads as it hydrates;
  * - what the dashboard shares with the other pages but `/` (the guards, the opinions' queries,
- *   tags, the venue's settings): one chunk (`pages`).
+ *   tags): one chunk (`pages`), its stylesheets left where the bundler puts them (a page
+ *   that uses none of the dashboard's styles is not sent them).
  * A page loads a whole chunk for any module of it that it uses: a few kilobytes more for some,
  * fewer requests for all; `/` loads nothing more before its form is typeable.
  */
@@ -28,7 +29,7 @@ export const PAGES_CHUNK = 'pages';
 /** A language's messages (src/i18n/messages/<area>/<language>.json): one file each, loaded by language. */
 const isCatalog = (id: string) => /[\\/]src[\\/]i18n[\\/]messages[\\/]/.test(id);
 
-/** Each group's modules, found once the modules are known (buildEnd), in the order they are claimed. */
+/** The groups; which modules each holds is found once the modules are known (buildEnd). */
 const GROUPS = [PAGE_CHUNK, SHARED_CHUNK, SHELL_CHUNK, PAGES_CHUNK] as const;
 
 export function pageChunkPlugin(): Plugin {
@@ -94,7 +95,7 @@ export function pageChunkPlugin(): Plugin {
         .map(([, entry]) => staticClosure([moduleOf(entry.module)]));
       claim(
         PAGES_CHUNK,
-        [...dashboard].filter((id) => !loadedAnyway.has(id) && otherPages.some((closure) => closure.has(id))),
+        [...dashboard].filter((id) => !loadedAnyway.has(id) && !id.endsWith('.css') && otherPages.some((closure) => closure.has(id))),
       );
     },
   };

@@ -60,7 +60,7 @@ async function audit(url: string, signedIn: boolean): Promise<Run> {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'visitor-opinions-lighthouse-'));
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_FLAGS, userDataDir });
   try {
-    const { Browser: browser } = (await (await fetch(`http://127.0.0.1:${chrome.port}/json/version`)).json()) as { Browser: string };
+    const { Browser: product } = (await (await fetch(`http://127.0.0.1:${chrome.port}/json/version`)).json()) as { Browser: string };
     if (signedIn) {
       const session = await staffSession();
       const browser = await chromium.connectOverCDP(`http://127.0.0.1:${chrome.port}`);
@@ -91,7 +91,7 @@ async function audit(url: string, signedIn: boolean): Promise<Run> {
         .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
         .map((ref) => `${category.id}: ${ref.id} (${lhr.audits[ref.id]?.displayValue ?? lhr.audits[ref.id]?.score})`),
     );
-    return { scores, metrics, failed, benchmarkIndex: lhr.environment.benchmarkIndex, browser } as Run;
+    return { scores, metrics, failed, benchmarkIndex: lhr.environment.benchmarkIndex, browser: product } as Run;
   } finally {
     chrome.kill();
     fs.rmSync(userDataDir, { recursive: true, force: true });

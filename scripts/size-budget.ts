@@ -111,7 +111,10 @@ export function checkBudget(budget: Budget, gzipSize: (file: string) => number, 
   return { name: budget.name, limitKB: budget.limitKB, gzipKB, ok: gzipKB <= budget.limitKB };
 }
 
-/** The shell's own lazy parts: what the entry imports dynamically from src/app and src/queries (not pages, not the SDK). */
+/**
+ * The shell's own lazy parts: what the entry imports dynamically from src/app and src/queries,
+ * and the chunk build/page-chunk-plugin.ts groups them in (not pages, not the SDK).
+ */
 export function lazyPartsOf(manifest: Manifest, entry: string): string[] {
   return (manifest[entry]?.dynamicImports ?? []).filter((key) => /^src\/(app|queries)\//.test(key) || manifest[key]?.name === SHELL_CHUNK);
 }

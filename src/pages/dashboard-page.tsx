@@ -34,7 +34,7 @@ import { useDeleteOpinions, useExactCount, useOpinionList, useSetReviewed } from
 import { usePrefetchDashboard } from '../queries/prefetch-dashboard';
 import { useAddTag, useTagsInUse } from '../queries/tags';
 import { useSiteName } from '../queries/site-name';
-import { useVenueSettingsOnceIdle } from '../queries/venue';
+import { useAskForVenueSettings, useVenueSettingsOnceIdle } from '../queries/venue';
 
 /** The CSV's header in the page's language (the page's language is fixed for its life). */
 function csvColumnNames(): CsvColumnNames {
@@ -119,6 +119,8 @@ const Dashboard = memo(function Dashboard({ timeZone }: { timeZone: string | und
   const [wantTags, setWantTags] = useState(false);
   const tagsInUse = useTagsInUse(wantTags);
   const askForTags = useCallback(() => setWantTags(true), []);
+  // A date field with focus: the venue's zone is asked for now, so that the range finds it known.
+  const askForZone = useAskForVenueSettings();
 
   // The selection belongs to one list: a new filter, sort or page starts with none.
   const listKey = search.toString();
@@ -201,6 +203,7 @@ const Dashboard = memo(function Dashboard({ timeZone }: { timeZone: string | und
         canReset={hasFilters(filters)}
         tagSuggestionsId={tagSuggestionsId}
         onTagFocus={askForTags}
+        onDateFocus={askForZone}
       />
       <TagSuggestions id={tagSuggestionsId} tags={tagsInUse.data ?? []} />
 
@@ -311,11 +314,13 @@ function DashboardInVenueZone() {
   const { from, to } = parseListParams(search);
   const ranged = Boolean(from || to);
   const settings = useVenueSettingsOnceIdle(ranged);
-  // Without a range the zone is none of the list's business: its arrival changes nothing.
-  if (!ranged) return <Dashboard timeZone={undefined} />;
+  // Without a range the zone is none of the list's business: its arrival changes nothing. One
+  // place in the tree for the dashboard, ranged or not: a range chosen once the zone is known
+  // keeps what the page holds (the date field's focus, a selection).
+  if (!ranged || settings.data) return <Dashboard timeZone={ranged ? settings.data?.timeZone : undefined} />;
   return (
     <QueryState query={settings} loadingLabel={t('dashboard.loading')}>
-      {({ timeZone }) => <Dashboard timeZone={timeZone} />}
+      {() => null}
     </QueryState>
   );
 }

@@ -1,5 +1,5 @@
 /** The dashboard's stats, computed on the server (staff only), and the visits they count from. */
-import { dashboardVisitParams, toStatsRequest, WEEKDAYS, type DashboardStats, type OpinionFilters, type Weekday } from '../domain/dashboard';
+import { dashboardVisitParams, isWeekday, toStatsRequest, type DashboardStats, type OpinionFilters } from '../domain/dashboard';
 import { isLanguage, type Language } from '../domain/languages';
 import { arrayAt, nullableAt, numberAt, objectOf, oneOfAt, stringAt, type Answer } from './answer';
 import { getParse, READ_TIMEOUT_MS } from './client';
@@ -8,8 +8,14 @@ import { earlyOrAsk } from './early-calls';
 import { toAppError, withTimeout } from './errors';
 import { storedSessionToken } from './session';
 
-const isWeekday = (value: unknown): value is Weekday => WEEKDAYS.some((day) => day === value);
-const isLanguageOrNone = (value: unknown): value is Language | null => value === null || isLanguage(value);
+/**
+ * An opinion's language as this app knows it: a language a newer server added reads as none,
+ * as the server reads an unknown one (the stats still show), where anything else is broken.
+ */
+function languageAt(answer: Answer, key: string): Language | null {
+  const value = nullableAt(answer, key, stringAt);
+  return isLanguage(value) ? value : null;
+}
 
 /** The answer of `dashboardStats` (and the stats of `dashboardVisit`), as server/dashboard-stats.ts writes it. */
 export function toDashboardStats(value: unknown): DashboardStats {
@@ -21,7 +27,7 @@ export function toDashboardStats(value: unknown): DashboardStats {
     chartFrom: stringAt(answer, 'chartFrom'),
     chartTo: stringAt(answer, 'chartTo'),
     days: arrayAt(answer, 'days', (day) => ({ day: stringAt(day, 'day'), ...counts(day) })),
-    languages: arrayAt(answer, 'languages', (split) => ({ language: oneOfAt(split, 'language', isLanguageOrNone), ...counts(split) })),
+    languages: arrayAt(answer, 'languages', (split) => ({ language: languageAt(split, 'language'), ...counts(split) })),
     hours: arrayAt(answer, 'hours', (cell) => ({ weekday: oneOfAt(cell, 'weekday', isWeekday), hour: numberAt(cell, 'hour'), ...counts(cell) })),
     timeZone: stringAt(answer, 'timeZone'),
     countedFrom: nullableAt(answer, 'countedFrom', stringAt),

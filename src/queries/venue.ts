@@ -1,6 +1,6 @@
 /** The venue's settings: what staff read and save on the settings page. */
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { whenIdle } from '../device/idle';
 import type { VenueSettings } from '../domain/venue';
 import { fetchVenueSettings, saveVenueSettings } from '../parse/venue';
@@ -31,6 +31,12 @@ export function useVenueSettingsOnceIdle(neededNow: boolean) {
   const [idle, setIdle] = useState(false);
   useEffect(() => (neededNow ? undefined : whenIdle(() => setIdle(true))), [neededNow]);
   return useQuery({ ...venueQueries.settings(), enabled: neededNow || idle });
+}
+
+/** What asks for the settings now, unless known (a date field took focus: a range is coming). */
+export function useAskForVenueSettings(): () => void {
+  const queryClient = useQueryClient();
+  return useCallback(() => void queryClient.prefetchQuery(venueQueries.settings()), [queryClient]);
 }
 
 /** Saves the settings; the server's answer (what it stored) becomes the query's data, with no second read. */

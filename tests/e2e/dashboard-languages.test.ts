@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
+import { DEMO_USERS } from '../../server/seed.ts';
 import { LANGUAGES, type Language } from '../../src/domain/languages.ts';
-import { withLanguage } from '../../src/i18n/language.ts';
-import { DESKTOP, expectNoAxeViolations, holdBack, chromiumForFile, newPage, PHONE, TABLET } from '../helpers/browser.ts';
+import { DESKTOP, expectNoAxeViolations, holdBack, chromiumForFile, logInThroughForm, newPage, PHONE, TABLET } from '../helpers/browser.ts';
 import { seedOpinions } from '../helpers/dashboard-data.ts';
 import { filled, message } from '../helpers/messages.ts';
 
@@ -12,14 +12,8 @@ const browser = chromiumForFile();
 
 /** Staff log in on the log-in page in `language`, and land on the dashboard in it. */
 async function logIn(page: Page, language: Language) {
-  const say = (id: string) => message(language, id);
-  await page.goto(`${appURL}${withLanguage(language, '/login')}?next=%2Fdashboard`);
-  await page.getByRole('heading', { level: 1, name: say('login.heading') }).waitFor();
-  await page.getByLabel(say('account.username'), { exact: true }).fill('staff');
-  await page.getByLabel(say('account.password'), { exact: true }).fill('Staff#Opinions1');
-  await page.getByRole('button', { name: say('login.submit'), exact: true }).click();
-  await page.waitForURL((url) => url.pathname === withLanguage(language, '/dashboard'));
-  await page.getByRole('heading', { level: 1, name: say('dashboard.heading') }).waitFor();
+  await logInThroughForm(page, appURL, DEMO_USERS.staff, '/dashboard', language);
+  await page.getByRole('heading', { level: 1, name: message(language, 'dashboard.heading') }).waitFor();
 }
 
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3600_000).toISOString();

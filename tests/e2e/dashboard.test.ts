@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { expect, inject, test } from 'vitest';
 import { HOURS, WEEKDAYS, type DashboardStats } from '../../src/domain/dashboard.ts';
 import { DEFAULT_VENUE_SETTINGS } from '../../src/domain/venue.ts';
-import { expectNoAxeViolations, holdBack, chromiumForFile, liveSubscriptions, newPage, PHONE } from '../helpers/browser.ts';
+import { expectNoAxeViolations, holdBack, chromiumForFile, liveSubscriptions, logInThroughForm, newPage, PHONE } from '../helpers/browser.ts';
 import { logInRest, seedOpinions, stack } from '../helpers/dashboard-data.ts';
 import { message } from '../helpers/messages.ts';
 import { asUser } from '../helpers/parse-rest.ts';
@@ -11,14 +11,7 @@ import { asUser } from '../helpers/parse-rest.ts';
 const appURL = inject('appURL');
 const browser = chromiumForFile();
 
-async function logIn(page: Page, username: string, password: string, next = '/dashboard') {
-  await page.goto(`${appURL}/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.waitForURL((url) => url.pathname === next.split('?')[0]);
-}
-
+const logIn = (page: Page, username: string, password: string, next?: string) => logInThroughForm(page, appURL, { username, password }, next);
 const asStaff = (page: Page, next?: string) => logIn(page, 'staff', 'Staff#Opinions1', next);
 
 function rangeText(page: Page) {
@@ -425,3 +418,27 @@ test("From/To are the venue's days: staff in Tokyo and in Los Angeles get the ro
     expect((await staff('POST', '/functions/saveVenueSettings', DEFAULT_VENUE_SETTINGS)).status).toBe(200);
   }
 }, 90_000);
+
+test('a range chosen on the open dashboard is read in the venue’s days, and the page stays as it was: the From field keeps its focus', async () => {
+  const tag = `rg${crypto.randomUUID().slice(0, 8)}`;
+  await seedOpinions([
+    { name: `${tag} earlier`, comment: 'Fine.', willReturn: true, createdAt: '2026-03-10T12:00:00Z' },
+    { name: `${tag} later`, comment: 'Fine.', willReturn: true, createdAt: '2026-03-12T12:00:00Z' },
+  ]);
+  const { context, page, errors } = await newPage(browser());
+  // The venue's settings (its time zone) are asked for once the page is idle, or when a date field takes focus.
+  const zoneKnown = page.waitForResponse((response) => new URL(response.url()).pathname.endsWith('/functions/venueSettings'));
+  await asStaff(page, `/dashboard?q=${tag}`);
+  await expect.poll(() => rangeText(page)).toBe('1–2 of 2');
+  const from = page.getByLabel('From', { exact: true });
+  await from.focus();
+  await zoneKnown;
+  await from.fill('2026-03-11');
+  await page.waitForURL((url) => url.searchParams.get('from') === '2026-03-11');
+  await expect.poll(() => rangeText(page)).toBe('1–1 of 1');
+  expect(await page.locator('.opinion-card__name').allTextContents()).toEqual([`${tag} later`]);
+  // The same field, never replaced by a page on its way.
+  expect(await from.evaluate((input) => input === document.activeElement)).toBe(true);
+  expect(errors).toEqual([]);
+  await context.close();
+});

@@ -4,8 +4,8 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
-import { expectNoAxeViolations, chromiumForFile, newPage, PHONE } from '../helpers/browser.ts';
-import { expectEmptyForm, KIOSK_KEYS, PIN, setUpKiosk, TABLET, webStorage } from '../helpers/kiosk.ts';
+import { expectNoAxeViolations, chromiumForFile, newPage, PHONE, TABLET } from '../helpers/browser.ts';
+import { expectEmptyForm, KIOSK_KEYS, PIN, setUpKiosk, webStorage } from '../helpers/kiosk.ts';
 import { marker, opinionsWithComment } from '../helpers/parse-rest.ts';
 
 const appURL = inject('appURL');

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
-import { expectNoAxeViolations, chromiumForFile, newPage, PHONE } from '../helpers/browser.ts';
+import { expectNoAxeViolations, chromiumForFile, newPage, PHONE, TABLET } from '../helpers/browser.ts';
 import { marker, opinionsWithComment } from '../helpers/parse-rest.ts';
-import { expectEmptyForm, fillForm, KIOSK_KEYS, PIN, setUpKiosk, storedSessionToken, TABLET, webStorage } from '../helpers/kiosk.ts';
+import { expectEmptyForm, fillForm, KIOSK_KEYS, PIN, setUpKiosk, storedSessionToken, webStorage } from '../helpers/kiosk.ts';
 import { sessionAccepted } from '../helpers/sessions.ts';
 
 const appURL = inject('appURL');

@@ -9,8 +9,8 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { chromiumForFile, newPage, PHONE, workerActive } from '../helpers/browser.ts';
-import { fillForm, setUpKiosk, TABLET } from '../helpers/kiosk.ts';
+import { chromiumForFile, newPage, PHONE, TABLET, workerActive } from '../helpers/browser.ts';
+import { fillForm, setUpKiosk } from '../helpers/kiosk.ts';
 import { marker, opinionsWithComment } from '../helpers/parse-rest.ts';
 import { serveStaticHost, type StaticHost } from '../helpers/static-host.ts';
 

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, expect, inject, test } from 'vitest';
 import { DEFAULT_VENUE_SETTINGS, VENUE_LIMITS } from '../../src/domain/venue.ts';
 import { DEMO_USERS } from '../../server/seed.ts';
-import { DESKTOP, expectNoAxeViolations, chromiumForFile, holdBack, newPage, PHONE } from '../helpers/browser.ts';
+import { DESKTOP, expectNoAxeViolations, chromiumForFile, holdBack, logInThroughForm, newPage, PHONE } from '../helpers/browser.ts';
 import { filled, message } from '../helpers/messages.ts';
 import { asUser, logIn as logInByRest } from '../helpers/parse-rest.ts';
 
@@ -22,13 +22,7 @@ afterAll(async () => {
   expect(reset.status).toBe(200);
 });
 
-async function logIn(page: Page) {
-  await page.goto(`${appURL}/login?next=%2Fdashboard`);
-  await page.getByLabel('Username').fill(DEMO_USERS.staff.username);
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_USERS.staff.password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.waitForURL((url) => url.pathname === '/dashboard');
-}
+const logIn = (page: Page) => logInThroughForm(page, appURL, DEMO_USERS.staff);
 
 const noSidewaysScrolling = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 

@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page, type Route, type WebSocket } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
+import type { Language } from '../../src/domain/languages.ts';
+import { withLanguage } from '../../src/i18n/language.ts';
+import { message } from './messages.ts';
 
 /**
  * Playwright's own --disable-features (playwright-core 1.65, chromiumSwitches.ts). Chromium
@@ -85,13 +88,23 @@ export const DESKTOP = { width: 1280, height: 800 } as const;
 /** A tablet, landscape (a venue's, or a staff member's). */
 export const TABLET = { width: 1024, height: 768 } as const;
 
-/** Logs in through the app's form and waits for the page `next` leads to. */
-export async function logInThroughForm(page: Page, appURL: string, user: { username: string; password: string }, next = '/dashboard') {
-  await page.goto(`${appURL}/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('Username').fill(user.username);
-  await page.getByLabel('Password', { exact: true }).fill(user.password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.waitForURL((url) => url.pathname === next.split('?')[0]);
+/**
+ * Logs in through the app's form, on the log-in page in `language`, and waits for the page
+ * `next` leads to (in that language too).
+ */
+export async function logInThroughForm(
+  page: Page,
+  appURL: string,
+  user: { username: string; password: string },
+  next = '/dashboard',
+  language: Language = 'en',
+) {
+  const say = (id: string) => message(language, id);
+  await page.goto(`${appURL}${withLanguage(language, '/login')}?next=${encodeURIComponent(next)}`);
+  await page.getByLabel(say('account.username'), { exact: true }).fill(user.username);
+  await page.getByLabel(say('account.password'), { exact: true }).fill(user.password);
+  await page.getByRole('button', { name: say('login.submit'), exact: true }).click();
+  await page.waitForURL((url) => url.pathname === withLanguage(language, next.split('?')[0] ?? '/'));
 }
 
 /**

@@ -2,7 +2,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 
-export { TABLET } from './browser.ts';
 /** An iPad-like tablet as Chromium emulates one: portrait 820 x 1180, touch, a mobile viewport (not Safari). */
 export const IPAD = { viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 } as const;
 export const PIN = '2468';

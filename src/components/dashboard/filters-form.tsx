@@ -113,6 +113,7 @@ function DateField({
   min,
   max,
   onChange,
+  onFocus,
 }: {
   label: string;
   edge: 'from' | 'to';
@@ -120,6 +121,7 @@ function DateField({
   min?: string;
   max?: string;
   onChange: (day: string) => void;
+  onFocus: () => void;
 }) {
   const id = useId();
   const time = timeOfBound(value);
@@ -143,6 +145,7 @@ function DateField({
         max={max && dayOfBound(max)}
         aria-describedby={time ? `${id}-time` : undefined}
         onChange={(event) => onChange(event.target.value)}
+        onFocus={onFocus}
       />
     </div>
   );
@@ -156,6 +159,7 @@ export function FiltersForm({
   canReset,
   tagSuggestionsId,
   onTagFocus,
+  onDateFocus,
 }: {
   params: OpinionListParams;
   onChange: (changes: Partial<OpinionListParams>) => void;
@@ -164,6 +168,8 @@ export function FiltersForm({
   /** The datalist of the tags in use, which the page renders and fills once a tag field has focus. */
   tagSuggestionsId: string;
   onTagFocus: () => void;
+  /** A From or To field took focus: the days are the venue's, whose zone the page then asks for. */
+  onDateFocus: () => void;
 }) {
   return (
     <form role="search" aria-label={t('filters.label')} className="filters" onSubmit={(event) => event.preventDefault()}>
@@ -209,8 +215,15 @@ export function FiltersForm({
         options={[['any', t('filters.language.any')], ...LANGUAGE_CODES.map((code) => [code, LANGUAGES[code].name, code] as const)]}
         onChange={(language) => onChange({ language })}
       />
-      <DateField label={t('filters.from')} edge="from" value={params.from} max={params.to || undefined} onChange={(from) => onChange({ from })} />
-      <DateField label={t('filters.to')} edge="to" value={params.to} min={params.from || undefined} onChange={(to) => onChange({ to })} />
+      <DateField
+        label={t('filters.from')}
+        edge="from"
+        value={params.from}
+        max={params.to || undefined}
+        onChange={(from) => onChange({ from })}
+        onFocus={onDateFocus}
+      />
+      <DateField label={t('filters.to')} edge="to" value={params.to} min={params.from || undefined} onChange={(to) => onChange({ to })} onFocus={onDateFocus} />
       <Select<OpinionSort>
         label={t('filters.sort')}
         value={params.sort}

@@ -42,13 +42,18 @@ test("an older server's stats, without a bound or retention, read as counting ev
   expect(toDashboardStats(older)).toEqual({ ...stats, countedFrom: null, retention: null });
 });
 
+test('a language a newer server knows and this app does not counts as none: the stats still show', () => {
+  const newer = { ...stats, languages: [{ language: 'de', total: 2, willReturn: 1 }] };
+  expect(toDashboardStats(newer).languages).toEqual([{ language: null, total: 2, willReturn: 1 }]);
+});
+
 test('stats of another shape are the server failing, not a crash later', () => {
   expect(refused(() => toDashboardStats(null))).toBe('server');
   expect(refused(() => toDashboardStats([stats]))).toBe('server');
   expect(refused(() => toDashboardStats({ ...stats, total: '3' }))).toBe('server');
   expect(refused(() => toDashboardStats({ ...stats, days: {} }))).toBe('server');
   expect(refused(() => toDashboardStats({ ...stats, hours: [{ ...stats.hours[0], weekday: 8 }] }))).toBe('server');
-  expect(refused(() => toDashboardStats({ ...stats, languages: [{ language: 'de', total: 1, willReturn: 0 }] }))).toBe('server');
+  expect(refused(() => toDashboardStats({ ...stats, languages: [{ language: 5, total: 1, willReturn: 0 }] }))).toBe('server');
   expect(refused(() => toDashboardStats({ ...stats, retention: { days: 30 } }))).toBe('server');
 });
 
