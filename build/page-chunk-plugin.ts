@@ -90,12 +90,22 @@ export function pageChunkPlugin(): Plugin {
       claim(SHARED_CHUNK, visitor.filter((id) => dashboard.has(id)));
       claim(PAGE_CHUNK, visitor);
       claim(SHELL_CHUNK, [...afterShell].filter((id) => !loadedAnyway.has(id)));
+      // Everything `/` may load without leaving it, lazily or not (not another page, another
+      // language's messages or the Parse SDK): none of it may join the dashboard's group.
+      const homeMayLoad = new Set<string>();
+      const reach = (id: string) => {
+        if (homeMayLoad.has(id) || (pageModules.has(id) && id !== page) || isCatalog(id) || id.includes(`${path.sep}node_modules${path.sep}parse${path.sep}`)) return;
+        homeMayLoad.add(id);
+        const info = this.getModuleInfo(id);
+        [...(info?.importedIds ?? []), ...(info?.dynamicallyImportedIds ?? [])].forEach(reach);
+      };
+      [...loadedAnyway, page].forEach(reach);
       const otherPages = routeEntries()
         .filter(([id]) => id !== PRERENDERED_ROUTE && id !== 'dashboard')
         .map(([, entry]) => staticClosure([moduleOf(entry.module)]));
       claim(
         PAGES_CHUNK,
-        [...dashboard].filter((id) => !loadedAnyway.has(id) && !id.endsWith('.css') && otherPages.some((closure) => closure.has(id))),
+        [...dashboard].filter((id) => !homeMayLoad.has(id) && !id.endsWith('.css') && otherPages.some((closure) => closure.has(id))),
       );
     },
   };
