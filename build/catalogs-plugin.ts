@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import { compileMessageOrThrow } from '@lingui/message-utils/compileMessage';
 import type { Plugin } from 'vite';
 
-const CATALOG = /\/src\/i18n\/messages\/[^/]+\/[^/]+\.json$/;
+/** A message catalog's module id (src/i18n/messages/<area>/<language>.json). */
+export const CATALOG = /\/src\/i18n\/messages\/[^/]+\/[^/]+\.json$/;
 
 /** A catalog's text compiled: each message's ICU parsed once, here. Throws on a malformed message. */
 export function compileCatalog(json: string, file: string): string {

@@ -16,6 +16,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
+import { CATALOG } from './catalogs-plugin.ts';
 import { NOT_FOUND, PRERENDERED_ROUTE, QUERY_ROOT_MODULE, ROUTES, routeEntries, SHELL_MODULES } from '../src/app/route-manifest.ts';
 
 export const PAGE_CHUNK = 'visitor';
@@ -26,8 +27,8 @@ export const SHELL_CHUNK = 'shell';
 /** What the dashboard shares with the other pages (but `/`), beyond the three above. */
 export const PAGES_CHUNK = 'pages';
 
-/** A language's messages (src/i18n/messages/<area>/<language>.json): one file each, loaded by language. */
-const isCatalog = (id: string) => /[\\/]src[\\/]i18n[\\/]messages[\\/]/.test(id);
+/** A language's messages: one file each, loaded by language. */
+const isCatalog = (id: string) => CATALOG.test(id);
 
 /** The groups; which modules each holds is found once the modules are known (buildEnd). */
 const GROUPS = [PAGE_CHUNK, SHARED_CHUNK, SHELL_CHUNK, PAGES_CHUNK] as const;
