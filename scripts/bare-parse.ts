@@ -9,6 +9,7 @@ export const BARE = { appId: 'bare-parse-bench', javascriptKey: 'bare-parse-benc
 
 export interface BareParse {
   serverURL: string;
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -30,6 +31,7 @@ export async function startBareParse(databaseURL: string): Promise<BareParse> {
   exited.catch(() => undefined);
   return {
     serverURL,
+    pid: child.pid,
     async stop() {
       if (child.exitCode !== null) return;
       const gone = once(child, 'exit');

@@ -6,7 +6,7 @@
  * counts rows: every accepted response must be exactly one row, and nothing may answer 5xx.
  * Without --rate-limit the limit is out of the way (throughput), and the same load then runs
  * against a bare Parse Server (scripts/bare-parse.ts: same PostgreSQL, same class, no Cloud
- * Code, no limits), after 1,000 creates each to warm up, in alternating rounds (5 unless
+ * Code, no limits), after 1,000 creates each to warm up, in alternating rounds (9 unless
  * --rounds says), so that our cost per create reads beside Parse's own. With it, the per-IP
  * limit applies and answers 429 to the excess, which must store nothing. --write puts the
  * figures into docs/performance.md (a block for each mode).
@@ -26,7 +26,7 @@ function option(name: string, fallback: number): number {
 const rateLimited = process.argv.includes('--rate-limit');
 const requests = option('requests', 5_000);
 const connections = option('connections', 50);
-const rounds = option('rounds', rateLimited ? 1 : 5);
+const rounds = option('rounds', rateLimited ? 1 : 9);
 /** Creates sent to each server before the measured rounds. */
 const WARM_UP = rateLimited ? 0 : 1_000;
 
@@ -44,10 +44,10 @@ try {
   // weighs on both: the share is the median round's.
   const config = { ...stack.config, parsePort: await freePort() };
   const ours = await startInstance(config, stack.databaseURL, 'this app', false);
-  const servers: (Target & { stop(): Promise<void> })[] = [{ ...config, name: 'this app', serverURL: parseServerUrl(config), stop: () => ours.stop() }];
+  const servers: (Target & { stop(): Promise<void> })[] = [{ ...config, name: 'this app', serverURL: parseServerUrl(config), pid: ours.process.pid, stop: () => ours.stop() }];
   if (!rateLimited) {
     const bare = await startBareParse(stack.databaseURL);
-    servers.push({ ...BARE, name: 'bare Parse Server (no Cloud Code, no limits)', serverURL: bare.serverURL, stop: () => bare.stop() });
+    servers.push({ ...BARE, name: 'bare Parse Server (no Cloud Code, no limits)', serverURL: bare.serverURL, pid: bare.pid, stop: () => bare.stop() });
   }
   const runs: { round: number; figures: LoadFigures }[] = [];
   try {
@@ -70,18 +70,28 @@ try {
     return ours && bare ? (100 * ours.perSecond) / bare.perSecond : null;
   }).filter((share) => share !== null);
   const median = [...shares].sort((a, b) => a - b)[Math.floor(shares.length / 2)];
+  // CPU time per create, the median of the rounds: steadier than throughput on a shared machine.
+  const cpu = servers.map(({ name }) => {
+    const perCreate = runs.flatMap(({ figures }) => (figures.target === name && figures.cpuPerCreate !== null ? [figures.cpuPerCreate] : []));
+    return perCreate.sort((a, b) => a - b)[Math.floor(perCreate.length / 2)];
+  });
+  const cpuLine = cpu.every((ms) => ms !== undefined) && cpu.length === 2
+    ? `Server CPU per create (median): this app ${cpu[0]?.toFixed(2)} ms, bare Parse Server ${cpu[1]?.toFixed(2)} ms.`
+    : '';
   if (median !== undefined) {
     console.log(`\n  this app makes ${median.toFixed(0)} % of bare Parse Server's creates per second (median of ${shares.map((share) => share.toFixed(0)).join(', ')} %; goal: 80 %).`);
+    if (cpuLine) console.log(`  ${cpuLine}`);
   }
   if (wantsWrite()) {
     const table = markdownTable(
-      ['server', 'round', 'creates', 'clients', 'answers/s', 'p50', 'p95', 'p99', 'answers', 'rows stored', 'check'],
+      ['server', 'round', 'creates', 'clients', 'answers/s', 'server CPU per create', 'p50', 'p95', 'p99', 'answers', 'rows stored', 'check'],
       runs.map(({ round, figures }) => [
         figures.target,
         String(round),
         String(requests),
         String(connections),
         figures.perSecond.toFixed(0),
+        figures.cpuPerCreate === null ? '' : `${figures.cpuPerCreate.toFixed(2)} ms`,
         `${figures.percentile(50)} ms`,
         `${figures.percentile(95)} ms`,
         `${figures.percentile(99)} ms`,
@@ -90,7 +100,7 @@ try {
         figures.ok ? 'ok' : 'FAILED',
       ]),
     );
-    const share = median === undefined ? '' : `\n\nThis app: ${median.toFixed(0)} % of bare Parse Server's creates per second, the median of ${shares.length} rounds (goal: 80 %).`;
+    const share = median === undefined ? '' : `\n\nThis app: ${median.toFixed(0)} % of bare Parse Server's creates per second, the median of ${shares.length} rounds (goal: 80 %).${cpuLine ? ` ${cpuLine}` : ''}`;
     writeBlock(rateLimited ? 'bench:load:rate-limit' : 'bench:load', table + share);
   }
   process.exitCode = runs.every(({ figures }) => figures.ok) ? 0 : 1;

@@ -3,6 +3,8 @@
  * cluster): creates from many concurrent clients, each with its own submission id, then the rows
  * they stored, counted.
  */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { masterRestClient } from '../server/rest.ts';
 import { CLASS } from '../src/domain/classes.ts';
@@ -13,6 +15,24 @@ export interface Target {
   appId: string;
   javascriptKey: string;
   masterKey: string;
+  /** The server's process, when it is one: its CPU time per create is measured too (Linux). */
+  pid?: number;
+}
+
+let ticksPerSecond: number | undefined;
+
+/** CPU time (user and system) a process has used so far, in ms, from /proc; null without it (not Linux). */
+function cpuMsOf(pid: number): number | null {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return null;
+  }
+  ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+  // The fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
 }
 
 export interface LoadFigures {
@@ -22,6 +42,8 @@ export interface LoadFigures {
   percentile(p: number): string;
   answers: Map<number, number>;
   stored: number;
+  /** The server process's CPU time per create, in ms, when the target names its process. */
+  cpuPerCreate: number | null;
   connectionErrors: number;
   timeouts: number;
   ok: boolean;
@@ -36,6 +58,7 @@ export async function load(target: Target, { requests, connections }: { requests
   // The run's own span, first request to last answer (autocannon's duration ends on its 1 s tick).
   let firstAsked = Infinity;
   let lastAnswered = 0;
+  const cpuBefore = target.pid === undefined ? null : cpuMsOf(target.pid);
   const result = await autocannon({
     url: `${target.serverURL}/classes/${CLASS.opinions}`,
     connections,
@@ -73,6 +96,8 @@ export async function load(target: Target, { requests, connections }: { requests
       },
     ],
   });
+  const cpuAfter = target.pid === undefined ? null : cpuMsOf(target.pid);
+  const cpuPerCreate = cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / requests;
   const rest = masterRestClient(target.serverURL, target.appId, target.masterKey);
   const where = encodeURIComponent(JSON.stringify({ comment: { $regex: `^load ${runId} ` } }));
   const { count } = await rest.request<{ count: number }>('GET', `/classes/${CLASS.opinions}?where=${where}&count=1&limit=0`);
@@ -86,6 +111,7 @@ export async function load(target: Target, { requests, connections }: { requests
     percentile: (p) => (latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0).toFixed(0),
     answers,
     stored: count,
+    cpuPerCreate,
     connectionErrors: result.errors,
     timeouts: result.timeouts,
     ok: count === (answers.get(201) ?? 0) && serverErrors === 0 && result.errors === 0,
@@ -99,6 +125,7 @@ export function print(figures: LoadFigures) {
   console.log(`\n  ${figures.target}`);
   console.log(`  throughput    ${figures.perSecond.toFixed(0)} requests/s, ${figures.seconds.toFixed(1)} s in all`);
   console.log(`  latency       p50 ${figures.percentile(50)} ms, p95 ${figures.percentile(95)} ms, p99 ${figures.percentile(99)} ms`);
+  if (figures.cpuPerCreate !== null) console.log(`  server CPU    ${figures.cpuPerCreate.toFixed(2)} ms per create (user and system time of its process)`);
   console.log(`  answers       ${answersOf(figures, (status, n) => `${status}: ${n}`)}`);
   console.log(`  rows stored   ${figures.stored} (accepted responses: ${figures.answers.get(201) ?? 0})`);
   console.log(`  errors        ${figures.connectionErrors} connection errors, ${figures.timeouts} timeouts`);
