@@ -10,13 +10,14 @@ import { paths } from '../src/app/paths.ts';
 import { CLASS } from '../src/domain/classes.ts';
 import { countBoundOf } from '../src/domain/dashboard.ts';
 import { DEFAULT_LANGUAGE } from '../src/domain/languages.ts';
+import { VENUE_LIMITS } from '../src/domain/venue.ts';
 import { PASSWORD_PATTERN, PASSWORD_RULE_MESSAGE } from '../src/domain/password.ts';
 import { parseServerUrl, publicServerUrl, type StackConfig } from './config.ts';
 import { dashboardSqlPool } from './dashboard-sql.ts';
 import { RESET_LINK_HOURS, VERIFY_LINK_HOURS } from './account-mail.ts';
 import { settleBackground } from './cloud/background.ts';
 import { smtpMailAdapter } from './mail.ts';
-import { requestLimits } from './request-limits.ts';
+import { BODY_LIMIT, requestLimits } from './request-limits.ts';
 import { classDefinitions } from './schema.ts';
 
 /** Seven days, extended on use: a device left alone for a week asks for the password again. */
@@ -234,8 +235,15 @@ export function parseServerOptions(
     logLevel: process.env.PARSE_LOG_LEVEL ?? 'warn',
     // Parse writes each trigger's and function's input and result at `info`, below `warn`, yet
     // serialises them on every call first: off unless PARSE_LOG_LEVEL asks for more (bench:load).
-    logLevels: process.env.PARSE_LOG_LEVEL === undefined ? { triggerAfter: 'silent', triggerBeforeSuccess: 'silent', cloudFunctionSuccess: 'silent' } : {},
+    // It writes a refusal's input at `error`: a visitor's words, a refused sign-up's password, a
+    // function's whole params. Kept out of the logs too, unless PARSE_LOG_LEVEL asks for them.
+    logLevels: process.env.PARSE_LOG_LEVEL === undefined
+      ? { triggerAfter: 'silent', triggerBeforeSuccess: 'silent', cloudFunctionSuccess: 'silent', triggerBeforeError: 'silent', cloudFunctionError: 'silent' }
+      : {},
     logsFolder: path.join(config.dataDir, 'logs'),
+    // No log outlives the shortest time a venue may keep its opinions.
+    maxLogFiles: `${VENUE_LIMITS.retentionDays.min}d`,
+    maxUploadSize: BODY_LIMIT,
     silent: process.env.PARSE_LOG_LEVEL === undefined,
   };
 }
@@ -277,6 +285,8 @@ export async function startParse(config: StackConfig, databaseURI: string, start
   const app = express();
   // Sub-apps inherit it: Parse reads the same client address as the limits.
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
+  // The query string read as Parse's own app reads it (nested), for the checks in front of it.
+  app.set('query parser', 'extended');
   const limits = requestLimits(config, allowCrossDomain(config.appId));
   app.use('/parse', ...limits.handlers, server.app, limits.errorHandler);
   app.get(UNSUBSCRIBE_PATH, (req, res, next) => void answerUnsubscribe(req, res).catch(next));

@@ -23,9 +23,12 @@ function invalid(message: string): never {
   throw new Parse.Error(Parse.Error.INVALID_QUERY, message);
 }
 
+/** An instant as the app sends it (Date.toISOString): "1" or a year 200,000 BC are no dates here. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
 function instant(value: unknown, name: string): Date | null {
   if (value === null || value === undefined) return null;
-  if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) invalid(`${name} must be an ISO date or null.`);
+  if (typeof value !== 'string' || !ISO_INSTANT.test(value) || Number.isNaN(Date.parse(value))) invalid(`${name} must be an ISO date or null.`);
   return new Date(value);
 }
 

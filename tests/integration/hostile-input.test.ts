@@ -291,6 +291,15 @@ const MORE_CASES: Array<[string, Case]> = [
   ['a user writing their own _hashed_password', { who: 'user', method: 'PUT', path: () => `/users/${plain.id}`, body: { _hashed_password: '$2b$10$abcdefghijklmnopqrstuv' }, unchanged: storedUser(() => plain.id) }],
   ['a user writing their own sessionToken', { who: 'user', method: 'PUT', path: () => `/users/${plain.id}`, body: { sessionToken: 'r:chosen' }, unchanged: storedUser(() => plain.id) }],
   ['a user writing their own _email_verify_token', { who: 'user', method: 'PUT', path: () => `/users/${plain.id}`, body: { _email_verify_token: 'chosen' }, unchanged: storedUser(() => plain.id) }],
+
+  // A Cloud function's params: Parse decodes __type values, adds the query string's, and reads multipart bodies.
+  ['a Cloud function called with a pointer that names no class', { who: 'anonymous', method: 'POST', path: '/functions/publicVenue', body: { a: { __type: 'Pointer' } }, unchanged: noOpinionLike }],
+  ['a Cloud function called with a pointer that names no class, in the query string', { who: 'anonymous', method: 'POST', path: '/functions/publicVenue?a[__type]=Pointer', body: {}, unchanged: noOpinionLike }],
+  ['an opinion holding an object that names no class', create('classless-object', { name: { __type: 'Object', objectId: 'x' } })],
+  ['a Cloud function called with a multipart body', { who: 'anonymous', method: 'POST', path: '/functions/publicVenue', body: '--hostile\r\nContent-Disposition: form-data; name="a"\r\n\r\nb\r\n--hostile--\r\n', raw: { contentType: 'multipart/form-data; boundary=hostile' }, unchanged: noOpinionLike }],
+  ['a Cloud function called with a 2 MB body', { who: 'anonymous', method: 'POST', path: '/functions/publicVenue', body: { a: 'x'.repeat(2 * 1024 * 1024) }, unchanged: noOpinionLike }],
+  ['the stats up to an end that is "1"', { who: 'staff', method: 'POST', path: '/functions/dashboardStats', body: { ...stats, end: '1' }, unchanged: noOpinionLike }],
+  ['the stats from 200,000 years ago', { who: 'staff', method: 'POST', path: '/functions/dashboardStats', body: { ...stats, start: '-200000-01-01T00:00:00Z' }, unchanged: noOpinionLike }],
 ];
 
 describe('more hostile input', () => {

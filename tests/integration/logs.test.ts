@@ -1,0 +1,31 @@
+/**
+ * The server's logs (the data directory's `logs`) keep no visitor's words and no Cloud
+ * function's params: Parse writes a refusal's whole input at `error` unless told not to
+ * (server/parse-app.ts, logLevels), and logs are kept for days.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { expect, inject, test } from 'vitest';
+import { anonymous } from '../helpers/parse-rest.ts';
+
+const stack = inject('stack');
+
+async function logText(): Promise<string> {
+  const folder = path.join(stack.dataDir, 'logs');
+  const names = await fs.readdir(folder).catch(() => [] as string[]);
+  return (await Promise.all(names.map((name) => fs.readFile(path.join(folder, name), 'utf8')))).join('\n');
+}
+
+test('a refused opinion and a refused function call leave what was sent out of the logs', async () => {
+  const secret = crypto.randomUUID();
+  const refused = (status: number) => status >= 400 && status < 500;
+  // An opinion in a language the server does not know, and the stats asked without a session.
+  expect(refused((await anonymous(stack)('POST', '/classes/opinions', { comment: `words ${secret}`, willReturn: true, language: 'xx' })).status)).toBe(true);
+  expect(refused((await anonymous(stack)('POST', '/functions/dashboardStats', { q: `words ${secret}` })).status)).toBe(true);
+  // Parse logs the message of every error it answers, in order: once this one is in the logs,
+  // whatever the two refusals above wrote is there too.
+  const sentinel = `sentinel${crypto.randomUUID().replaceAll('-', '')}`;
+  expect(refused((await anonymous(stack)('POST', `/functions/${sentinel}`, {})).status)).toBe(true);
+  await expect.poll(logText, { timeout: 10_000 }).toContain(sentinel);
+  expect(await logText()).not.toContain(secret);
+});
