@@ -11,6 +11,7 @@ import {
   type PublicVenue,
   type VenueSettings,
 } from '../../src/domain/venue.ts';
+import { dashboardSql } from '../dashboard-sql.ts';
 import { venueSettingsClass } from '../schema.ts';
 import { serverParse } from './parse-global.ts';
 import { requireStaff } from './staff.ts';
@@ -35,6 +36,17 @@ export async function readVenueSettings(): Promise<VenueSettings> {
   return stored.ok ? stored.value : DEFAULT_VENUE_SETTINGS;
 }
 
+/**
+ * Whether this server's PostgreSQL knows the zone, where the stats are counted in it: a zone
+ * Node knows and PostgreSQL does not (`US/Pacific-New`) made every stats request fail.
+ */
+async function databaseKnowsZone(timeZone: string): Promise<boolean> {
+  const sql = dashboardSql();
+  if (!sql) return true;
+  const [found] = await sql.rows<{ known: boolean }>('SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = $1) AS known', [timeZone]);
+  return found?.known === true;
+}
+
 Parse.Cloud.define('venueSettings', async (request): Promise<VenueSettings> => {
   await requireStaff(request);
   return readVenueSettings();
@@ -44,6 +56,9 @@ Parse.Cloud.define<Record<string, unknown>>('saveVenueSettings', async (request)
   await requireStaff(request);
   const result = validateVenueSettings(request.params);
   if (!result.ok) throw new Parse.Error(OUR_ERROR_CODE.invalidVenueSettings, formatVenueRefusal(result.problems));
+  if (!(await databaseKnowsZone(result.value.timeZone))) {
+    throw new Parse.Error(OUR_ERROR_CODE.invalidVenueSettings, formatVenueRefusal({ timeZone: 'timeZone.invalid' }));
+  }
   const row = (await settingsRow()) ?? new Parse.Object(SETTINGS);
   row.set('settings', result.value);
   await row.save(null, { useMasterKey: true });

@@ -81,6 +81,15 @@ describe('venue settings', () => {
     });
     expect((await save(staff, { ...saved, alertWindowMinutes: { $gt: 1 } })).body.code).toBe(OUR_ERROR_CODE.invalidVenueSettings);
   });
+
+  test('a time zone that Node knows and PostgreSQL does not is refused: the stats keep answering', async () => {
+    // An old alias Node still takes; saved, every stats query failed in PostgreSQL.
+    const refused = await save(staff, { ...saved, timeZone: 'US/Pacific-New' });
+    expect(refused.body.code).toBe(OUR_ERROR_CODE.invalidVenueSettings);
+    expect(parseVenueRefusal(refused.body.error ?? '')).toEqual({ timeZone: 'timeZone.invalid' });
+    const stats = await staff('POST', '/functions/dashboardStats', { willReturn: 'any', reviewed: 'any', q: '', start: null, end: null, since: null });
+    expect(stats.status).toBe(200);
+  });
 });
 
 const DAY_MS = 24 * 60 * 60 * 1000;
