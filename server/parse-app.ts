@@ -16,6 +16,7 @@ import { parseServerUrl, publicServerUrl, type StackConfig } from './config.ts';
 import { dashboardSqlPool } from './dashboard-sql.ts';
 import { RESET_LINK_HOURS, VERIFY_LINK_HOURS } from './account-mail.ts';
 import { settleBackground } from './cloud/background.ts';
+import { LogAdapterWithoutInput } from './log-adapter.ts';
 import { smtpMailAdapter } from './mail.ts';
 import { BODY_LIMIT, requestLimits } from './request-limits.ts';
 import { classDefinitions } from './schema.ts';
@@ -235,11 +236,9 @@ export function parseServerOptions(
     logLevel: process.env.PARSE_LOG_LEVEL ?? 'warn',
     // Parse writes each trigger's and function's input and result at `info`, below `warn`, yet
     // serialises them on every call first: off unless PARSE_LOG_LEVEL asks for more (bench:load).
-    // It writes a refusal's input at `error`: a visitor's words, a refused sign-up's password, a
-    // function's whole params. Kept out of the logs too, unless PARSE_LOG_LEVEL asks for them.
-    logLevels: process.env.PARSE_LOG_LEVEL === undefined
-      ? { triggerAfter: 'silent', triggerBeforeSuccess: 'silent', cloudFunctionSuccess: 'silent', triggerBeforeError: 'silent', cloudFunctionError: 'silent' }
-      : {},
+    logLevels: process.env.PARSE_LOG_LEVEL === undefined ? { triggerAfter: 'silent', triggerBeforeSuccess: 'silent', cloudFunctionSuccess: 'silent' } : {},
+    // Its lines keep what failed and why, never what was sent (a visitor's words, a function's params).
+    loggerAdapter: LogAdapterWithoutInput,
     logsFolder: path.join(config.dataDir, 'logs'),
     // No log outlives the shortest time a venue may keep its opinions.
     maxLogFiles: `${VENUE_LIMITS.retentionDays.min}d`,

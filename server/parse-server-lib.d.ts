@@ -37,3 +37,11 @@ declare module 'parse-server/lib/middlewares.js' {
   import type { RequestHandler } from 'express';
   export function allowCrossDomain(appId: string): RequestHandler;
 }
+
+// Parse's file logger, which server/log-adapter.ts extends to leave inputs out of the lines.
+declare module 'parse-server/lib/Adapters/Logger/WinstonLoggerAdapter.js' {
+  export class WinstonLoggerAdapter {
+    constructor(options?: Record<string, unknown>);
+    log(level: string, message: unknown, ...meta: unknown[]): unknown;
+  }
+}

@@ -23,13 +23,17 @@ function invalid(message: string): never {
   throw new Parse.Error(Parse.Error.INVALID_QUERY, message);
 }
 
-/** An instant as the app sends it (Date.toISOString): "1" or a year 200,000 BC are no dates here. */
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+/** An instant as the app sends it (Date.toISOString, six-digit years beyond 9999 included). */
+const ISO_INSTANT = /^([+-]\d{6}|\d{4})-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+/** The years PostgreSQL's timestamps hold (4713 BC to 294276 AD): beyond, a query failed with its error. */
+const YEARS = { min: -4712, max: 294275 };
 
 function instant(value: unknown, name: string): Date | null {
   if (value === null || value === undefined) return null;
-  if (typeof value !== 'string' || !ISO_INSTANT.test(value) || Number.isNaN(Date.parse(value))) invalid(`${name} must be an ISO date or null.`);
-  return new Date(value);
+  const date = typeof value === 'string' && ISO_INSTANT.test(value) ? new Date(value) : null;
+  const year = date?.getUTCFullYear() ?? Number.NaN;
+  if (!(year >= YEARS.min && year <= YEARS.max)) invalid(`${name} must be an ISO date or null.`);
+  return date;
 }
 
 /**

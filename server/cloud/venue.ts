@@ -36,15 +36,23 @@ export async function readVenueSettings(): Promise<VenueSettings> {
   return stored.ok ? stored.value : DEFAULT_VENUE_SETTINGS;
 }
 
+/** PostgreSQL's "invalid parameter value": the error of a time zone it does not know. */
+const INVALID_PARAMETER_VALUE = '22023';
+
 /**
- * Whether this server's PostgreSQL knows the zone, where the stats are counted in it: a zone
+ * Whether this server's PostgreSQL takes the zone, where the stats are counted in it: a zone
  * Node knows and PostgreSQL does not (`US/Pacific-New`) made every stats request fail.
  */
 async function databaseKnowsZone(timeZone: string): Promise<boolean> {
   const sql = dashboardSql();
   if (!sql) return true;
-  const [found] = await sql.rows<{ known: boolean }>('SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = $1) AS known', [timeZone]);
-  return found?.known === true;
+  try {
+    await sql.rows('SELECT now() AT TIME ZONE $1 AS now', [timeZone]);
+    return true;
+  } catch (error) {
+    if ((error as { code?: unknown }).code === INVALID_PARAMETER_VALUE) return false;
+    throw error;
+  }
 }
 
 Parse.Cloud.define('venueSettings', async (request): Promise<VenueSettings> => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import {
+  DEFAULT_FILTERS,
   filtersOf,
   rangeInstants,
   toStatsRequest,
@@ -367,6 +368,16 @@ describe('only staff may read the stats', () => {
     expect(bad.status).toBe(200);
     const badFilter = await callFunction('dashboardStats', { ...params, willReturn: { $ne: 1 } }, token);
     expect(badFilter.body.code).toBe(102);
+  });
+
+  test('the widest range a date field takes (to 31 December 9999) is counted; "1" and 200,000 BC are no dates', async () => {
+    const token = await logInRest('staff', 'Staff#Opinions1');
+    // The day after the last one is sent with a six-digit year (+010000).
+    const widest = toStatsRequest({ ...DEFAULT_FILTERS, from: '0100-01-01', to: '9999-12-31' }, null);
+    expect((await callFunction('dashboardStats', widest, token)).status).toBe(200);
+    for (const end of ['1', '-200000-01-01T00:00:00.000Z']) {
+      expect((await callFunction('dashboardStats', { ...params, end }, token)).body.code, end).toBe(102);
+    }
   });
 
   test('a plain user cannot list opinions either (class-level permissions)', async () => {
