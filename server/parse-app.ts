@@ -17,6 +17,7 @@ import { dashboardSqlPool } from './dashboard-sql.ts';
 import { RESET_LINK_HOURS, VERIFY_LINK_HOURS } from './account-mail.ts';
 import { settleBackground } from './cloud/background.ts';
 import { LogAdapterWithoutInput } from './log-adapter.ts';
+import { SmallFramesAdapter } from './live-query-sockets.ts';
 import { smtpMailAdapter } from './mail.ts';
 import { BODY_LIMIT, requestLimits } from './request-limits.ts';
 import { classDefinitions } from './schema.ts';
@@ -307,7 +308,11 @@ export async function startParse(config: StackConfig, databaseURI: string, start
   });
   // Parse pings each LiveQuery socket on this interval and only stops two ticks after it
   // closed: a short one lets a stopped server's process exit within seconds.
-  const liveQuery = await ParseServer.createLiveQueryServer(httpServer, { websocketTimeout: 5_000, redisURL: config.redisURL }, options);
+  const liveQuery = await ParseServer.createLiveQueryServer(
+    httpServer,
+    { websocketTimeout: 5_000, redisURL: config.redisURL, wssAdapter: SmallFramesAdapter },
+    options,
+  );
   return {
     serverURL: parseServerUrl(config),
     async stop() {

@@ -45,3 +45,15 @@ declare module 'parse-server/lib/Adapters/Logger/WinstonLoggerAdapter.js' {
     log(level: string, message: unknown, ...meta: unknown[]): unknown;
   }
 }
+
+// LiveQuery's WebSocket server, which server/live-query-sockets.ts gives a frame limit.
+declare module 'parse-server/lib/Adapters/WebSocketServer/WSAdapter.js' {
+  export class WSAdapter {
+    constructor(options: { server: unknown });
+    options: { server: unknown };
+    onListen: () => void;
+    onConnection: (socket: unknown) => void;
+    onError: (error: unknown) => void;
+    start(): void;
+  }
+}

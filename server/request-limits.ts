@@ -12,6 +12,7 @@
  * method override (`_method` in a POST body), and counted per operation and address.
  */
 import { createRequire } from 'node:module';
+import { posix } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { ipKeyGenerator, MemoryStore, type Store } from 'express-rate-limit';
@@ -141,7 +142,8 @@ function subRequestsOf(method: string, path: string, body: Body, mountPath: stri
     if (typeof sub.path !== 'string') return [];
     const subPath = sub.path.toLowerCase().startsWith(mountPath.toLowerCase()) ? sub.path.slice(mountPath.length) : sub.path;
     const subMethod = typeof sub.method === 'string' ? sub.method.toUpperCase() : 'GET';
-    return [{ method: subMethod, path: routable(`/${subPath}`), body: sub.body, query: {} }];
+    // Resolved as Parse's batch resolves it: `/parse/x/../login` is `/login`.
+    return [{ method: subMethod, path: routable(posix.join('/', subPath)), body: sub.body, query: {} }];
   });
 }
 

@@ -36,6 +36,12 @@ export interface ReadRequest {
   query?: { toJSON(): Record<string, unknown> };
 }
 
+/** beforeConnect (LiveQuery): who opens a socket. */
+export interface ConnectRequest {
+  useMasterKey: boolean;
+  user?: ParseUser;
+}
+
 /** What Parse.Cloud.sendEmail hands the email adapter (server/mail.ts, or Back4App's). */
 export interface CloudEmail {
   to: string;
@@ -50,6 +56,7 @@ interface ServerCloud {
   sendEmail(email: CloudEmail): Promise<void> | undefined;
   beforeFind(className: string, handler: (request: ReadRequest) => unknown): void;
   beforeSubscribe(className: string, handler: (request: ReadRequest) => unknown): void;
+  beforeConnect(handler: (request: ConnectRequest) => unknown): void;
   beforeSave(className: string, handler: (request: TriggerRequest) => unknown): void;
   beforeDelete(className: string, handler: (request: TriggerRequest) => unknown): void;
   afterSave(className: string, handler: (request: TriggerRequest) => unknown): void;

@@ -90,11 +90,14 @@ async function subscribeToSignals(base: string, sessionToken: string): Promise<L
   const socket = new WebSocket(base.replace(/^http/, 'ws'));
   let events = 0;
   const waiting: { count: number; resolve: () => void }[] = [];
+  let connected: () => void = () => undefined;
+  const isConnected = new Promise<void>((resolve) => (connected = resolve));
   const subscribed = new Promise<void>((resolve, reject) => {
     socket.on('error', reject);
     socket.on('message', (data: WebSocket.RawData) => {
       const message: unknown = JSON.parse(data.toString());
       const op = typeof message === 'object' && message !== null && 'op' in message ? message.op : undefined;
+      if (op === 'connected') connected();
       if (op === 'subscribed') resolve();
       if (op === 'error') reject(new Error(data.toString()));
       if (op === 'create' || op === 'update' || op === 'enter') {
@@ -109,6 +112,8 @@ async function subscribeToSignals(base: string, sessionToken: string): Promise<L
   });
   const { appId: applicationId, javascriptKey } = cluster.config;
   socket.send(JSON.stringify({ op: 'connect', applicationId, javascriptKey, sessionToken }));
+  // As the SDK does: a subscription waits for the connection (its session is checked first).
+  await Promise.race([isConnected, subscribed]);
   socket.send(JSON.stringify({ op: 'subscribe', requestId: 1, sessionToken, query: { className: CLASS.dashboardSignals, where: {} } }));
   await subscribed;
   return {

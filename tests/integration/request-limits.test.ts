@@ -124,6 +124,9 @@ describe('per address, through every route', () => {
     ['a /batch sub-request, encoded', (m, n) => ({
       method: 'POST', path: '/batch', body: { requests: [{ method: 'POST', path: '/parse/classes/%6fpinions/', body: opinion(m, n) }] },
     })],
+    ['a /batch sub-request with dot segments', (m, n) => ({
+      method: 'POST', path: '/batch', body: { requests: [{ method: 'POST', path: '/parse/x/../classes/opinions', body: opinion(m, n) }] },
+    })],
   ];
 
   test.each(createRoutes)('creating opinions: %s stores at most the limit', async (_name, make) => {
@@ -191,6 +194,9 @@ describe('per address, through every route', () => {
     ['POST /challenge', (n) => ({ method: 'POST', path: '/challenge', body: { ...wrong(n), challengeData: { x: {} } } })],
     ['a /batch sub-request', (n) => ({
       method: 'POST', path: '/batch', body: { requests: [{ method: 'POST', path: '/parse/login', body: wrong(n) }] },
+    })],
+    ['a /batch sub-request with dot segments', (n) => ({
+      method: 'POST', path: '/batch', body: { requests: [{ method: 'POST', path: '/parse/x/../login', body: wrong(n) }] },
     })],
   ];
 

@@ -1,0 +1,98 @@
+/**
+ * The dashboards' live signal (LiveQuery on dashboardSignals), against hostile clients speaking
+ * the raw protocol: a subscription is to the whole class, a frame is small, and a socket opened
+ * by an unverified staff member hears nothing, whoever's session it then subscribes with.
+ */
+import { expect, inject, test } from 'vitest';
+import WebSocket from 'ws';
+import { ensureStaffRole, grantStaff } from '../../server/roles.ts';
+import { LIVE_QUERY_MAX_FRAME } from '../../server/live-query-sockets.ts';
+import { CLASS } from '../../src/domain/classes.ts';
+import { OUR_ERROR_CODE } from '../../src/domain/errors.ts';
+import { master, newUser, verifiedStaff } from '../helpers/parse-rest.ts';
+
+const stack = inject('stack');
+
+interface Socket {
+  send(message: object | string): void;
+  /** The next message whose op is one of these. */
+  next(...ops: string[]): Promise<Record<string, unknown>>;
+  closed: Promise<number>;
+  close(): void;
+}
+
+async function open(): Promise<Socket> {
+  const socket = new WebSocket(stack.serverURL.replace(/^http/, 'ws'));
+  const messages: Record<string, unknown>[] = [];
+  const waiting: Array<() => void> = [];
+  socket.on('message', (data: WebSocket.RawData) => {
+    messages.push(JSON.parse(data.toString()) as Record<string, unknown>);
+    for (const wake of waiting.splice(0)) wake();
+  });
+  const closed = new Promise<number>((resolve) => socket.once('close', (code: number) => resolve(code)));
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+  });
+  return {
+    send: (message) => socket.send(typeof message === 'string' ? message : JSON.stringify(message)),
+    async next(...ops) {
+      for (;;) {
+        const index = messages.findIndex((message) => ops.includes(String(message.op)));
+        if (index >= 0) return messages.splice(index, 1)[0] ?? {};
+        await new Promise<void>((resolve) => waiting.push(resolve));
+      }
+    },
+    closed,
+    close: () => socket.close(),
+  };
+}
+
+function connect(socket: Socket, sessionToken: string) {
+  socket.send({ op: 'connect', applicationId: stack.appId, javascriptKey: stack.javascriptKey, sessionToken });
+}
+
+const subscribe = (sessionToken: string, where: object = {}) => ({
+  op: 'subscribe', requestId: 1, sessionToken, query: { className: CLASS.dashboardSignals, where },
+});
+
+test('staff subscribe to the whole class; a condition (a slow $regex on every signal) is refused', async () => {
+  const staff = await verifiedStaff(stack);
+  const refused = await open();
+  connect(refused, staff.sessionToken);
+  await refused.next('connected');
+  refused.send(subscribe(staff.sessionToken, { objectId: { $regex: '(.*.*){10}x' } }));
+  expect(await refused.next('subscribed', 'error')).toMatchObject({ op: 'error', code: 102 });
+  refused.close();
+
+  const whole = await open();
+  connect(whole, staff.sessionToken);
+  await whole.next('connected');
+  whole.send(subscribe(staff.sessionToken));
+  expect(await whole.next('subscribed', 'error')).toMatchObject({ op: 'subscribed' });
+  whole.close();
+});
+
+test('a frame larger than a subscription ever is closes its socket', async () => {
+  const staff = await verifiedStaff(stack);
+  const socket = await open();
+  connect(socket, staff.sessionToken);
+  await socket.next('connected');
+  socket.send(subscribe(staff.sessionToken, { objectId: { $nin: Array.from({ length: LIVE_QUERY_MAX_FRAME / 8 }, (_, n) => `id${n}`) } }));
+  // 1009: the message is too big.
+  expect(await socket.closed).toBe(1009);
+});
+
+test('an unverified staff member cannot open a socket, even to subscribe with another account', async () => {
+  const unverified = await newUser(stack);
+  const rest = master(stack);
+  await grantStaff(rest, unverified.id);
+  await ensureStaffRole(rest);
+  const other = await newUser(stack);
+  const socket = await open();
+  connect(socket, unverified.sessionToken);
+  expect(await socket.next('connected', 'error')).toMatchObject({ op: 'error', code: OUR_ERROR_CODE.staffEmailNotVerified });
+  socket.send(subscribe(other.sessionToken));
+  expect(await socket.next('subscribed', 'error')).toMatchObject({ op: 'error' });
+  socket.close();
+});
