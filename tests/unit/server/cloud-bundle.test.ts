@@ -26,6 +26,8 @@ function recordingParse() {
         afterDelete: record('afterDelete'),
         beforeFind: record('beforeFind'),
         beforeSubscribe: record('beforeSubscribe'),
+        // LiveQuery's connection: a handler, no class.
+        beforeConnect: () => registered.push('beforeConnect'),
         job: record('job'),
       },
     },
@@ -64,6 +66,6 @@ test('it registers the same triggers and functions as the TypeScript Cloud Code'
   createRequire(import.meta.url)(bundle);
 
   expect(source.registered.length).toBeGreaterThan(0);
-  expect(source.registered).toEqual(expect.arrayContaining(['beforeSave opinions', 'afterSave opinions', 'beforeFind opinions', 'beforeSubscribe dashboardSignals', 'define whoami', 'define dashboardStats']));
+  expect(source.registered).toEqual(expect.arrayContaining(['beforeSave opinions', 'afterSave opinions', 'beforeFind opinions', 'beforeSubscribe dashboardSignals', 'beforeConnect', 'define whoami', 'define dashboardStats']));
   expect(built.registered).toEqual(source.registered);
 });
