@@ -12,14 +12,13 @@
  * method override (`_method` in a POST body), and counted per operation and address.
  */
 import { createRequire } from 'node:module';
-import { posix } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { ipKeyGenerator, MemoryStore, type Store } from 'express-rate-limit';
 import { RedisStore, type RedisReply } from 'rate-limit-redis';
 import { createClient } from 'redis';
 import { OUR_ERROR_CODE, RATE_LIMIT_MESSAGE } from '../src/domain/errors.ts';
-import type { StackConfig } from './config.ts';
+import { parseServerUrl, publicServerUrl, type StackConfig } from './config.ts';
 
 export type LimitedOperation = 'createOpinion' | 'signUp' | 'logIn' | 'passwordReset' | 'verificationEmail' | 'createSession';
 
@@ -45,6 +44,20 @@ interface RouteLayer {
 // Parse Server's own copy of `router` (pinned, see package.json): the same matching as its routes.
 const parseRequire = createRequire(createRequire(import.meta.url).resolve('parse-server'));
 const Layer = parseRequire('router/lib/layer') as new (path: string, options: object, handler: () => void) => RouteLayer;
+
+// Parse's own resolution of a /batch sub-request's path (lib/batch.js): the very function, so
+// that what is counted is what Parse routes (`/parse/x/../login` is `/login`), whatever
+// serverURL and publicServerURL are.
+const { makeBatchRoutingPathFunction } = parseRequire('./batch.js') as {
+  makeBatchRoutingPathFunction(originalUrl: string, serverURL?: string, publicServerURL?: string): (path: string) => string;
+};
+
+/** Where a request came in, and the server's URLs: what Parse resolves a /batch's sub-paths against. */
+export interface BatchUrls {
+  originalUrl: string;
+  serverURL: string;
+  publicServerURL: string;
+}
 
 /** A route as Parse's PromiseRouter declares it: case-insensitive, trailing slash optional. */
 function routeLayer(path: string): RouteLayer {
@@ -132,28 +145,31 @@ interface SubRequest {
 }
 
 /**
- * The sub-requests of a `/batch` (their paths below the mount, as routable paths), or null when
- * the request is not a batch of requests. `mountPath` is the mount, which sub-requests carry.
+ * The sub-requests of a `/batch` (their paths below the mount, as Parse routes them), or null
+ * when the request is not a batch of requests.
  */
-function subRequestsOf(method: string, path: string, body: Body, mountPath: string): SubRequest[] | null {
+function subRequestsOf(method: string, path: string, body: Body, urls: BatchUrls): SubRequest[] | null {
   if (effectiveMethod(method, body) !== 'POST' || !BATCH.match(routable(path)) || !Array.isArray(body.requests)) return null;
+  const resolve = makeBatchRoutingPathFunction(urls.originalUrl, urls.serverURL, urls.publicServerURL);
   return body.requests.flatMap((entry): SubRequest[] => {
     const sub = asBody(entry);
     if (typeof sub.path !== 'string') return [];
-    const subPath = sub.path.toLowerCase().startsWith(mountPath.toLowerCase()) ? sub.path.slice(mountPath.length) : sub.path;
+    let subPath: string;
+    try {
+      subPath = resolve(sub.path);
+    } catch {
+      // Parse refuses the whole batch ("cannot route batch path"): nothing of it runs.
+      return [];
+    }
     const subMethod = typeof sub.method === 'string' ? sub.method.toUpperCase() : 'GET';
-    // Resolved as Parse's batch resolves it: `/parse/x/../login` is `/login`.
-    return [{ method: subMethod, path: routable(posix.join('/', subPath)), body: sub.body, query: {} }];
+    return [{ method: subMethod, path: routable(subPath), body: sub.body, query: {} }];
   });
 }
 
-/**
- * The limited operations a request performs. `path` is below the mount (`/parse`),
- * `mountPath` is the mount, which `/batch` sub-requests carry in their paths.
- */
-export function operationsOf(method: string, path: string, rawBody: unknown, query: Body, mountPath: string): Operation[] {
+/** The limited operations a request performs. `path` is below the mount (`/parse`). */
+export function operationsOf(method: string, path: string, rawBody: unknown, query: Body, urls: BatchUrls): Operation[] {
   const body = asBody(rawBody);
-  const requests: SubRequest[] = subRequestsOf(method, path, body, mountPath) ?? [
+  const requests: SubRequest[] = subRequestsOf(method, path, body, urls) ?? [
     { method: effectiveMethod(method, body), path: routable(path), body, query },
   ];
   return requests.flatMap((request) => {
@@ -241,7 +257,7 @@ function refusalOfOne(method: string, path: string, rawBody: unknown): Refusal |
 
 const WHOLE_NUMBER = /^\d{1,9}$/;
 
-export function refusalOf(method: string, path: string, rawBody: unknown, mountPath: string, query: Body = {}): Refusal | null {
+export function refusalOf(method: string, path: string, rawBody: unknown, urls: BatchUrls, query: Body = {}): Refusal | null {
   if (depthOf(rawBody, MAX_DEPTH) > MAX_DEPTH) return { code: 107, error: 'The request is nested too deeply.' };
   // A Cloud function's params take the query string's values too (Parse reads it nested).
   if (someValue(query, classlessPointer)) return CLASSLESS_POINTER;
@@ -252,7 +268,7 @@ export function refusalOf(method: string, path: string, rawBody: unknown, mountP
     const value = effective === 'GET' ? (body[name] ?? query[name]) : undefined;
     if (value !== undefined && !WHOLE_NUMBER.test(String(value))) return { code: 102, error: `${name} must be a whole number.` };
   }
-  const requests = subRequestsOf(method, path, body, mountPath);
+  const requests = subRequestsOf(method, path, body, urls);
   if (!requests) return refusalOfOne(effective, path, rawBody);
   for (const request of requests) {
     const found = refusalOfOne(request.method, request.path, request.body);
@@ -353,6 +369,8 @@ export function requestLimits(config: StackConfig, allowCrossDomain: RequestHand
     return { rule, store };
   });
   let warnedAboutProxy = false;
+  const serverURL = parseServerUrl(config);
+  const publicServerURL = publicServerUrl(config);
 
   const refuse = (req: Request, res: Response) =>
     allowCrossDomain(req, res, () => {
@@ -368,15 +386,16 @@ export function requestLimits(config: StackConfig, allowCrossDomain: RequestHand
           res.status(400).json({ code: 107, error: 'This app takes JSON bodies only.' });
         });
       }
+      const urls: BatchUrls = { originalUrl: req.originalUrl, serverURL, publicServerURL };
       const refused = sameSecret(req.get('X-Parse-Master-Key') ?? asBody(req.body)._MasterKey, config.masterKey)
         ? null
-        : refusalOf(req.method, req.path, req.body, req.baseUrl, asBody(req.query));
+        : refusalOf(req.method, req.path, req.body, urls, asBody(req.query));
       if (refused) {
         return allowCrossDomain(req, res, () => {
           res.status(400).json(refused);
         });
       }
-      const operations = operationsOf(req.method, req.path, req.body, asBody(req.query), req.baseUrl);
+      const operations = operationsOf(req.method, req.path, req.body, asBody(req.query), urls);
       if (operations.length === 0) return next();
       const body = asBody(req.body);
       if (sameSecret(req.get('X-Parse-Master-Key') ?? body._MasterKey, config.masterKey)) return next();

@@ -259,6 +259,26 @@ describe('per address, through every route', () => {
   });
 });
 
+describe('a public server URL whose path is not the mount\'s (behind a proxy that rewrites it)', () => {
+  let limited: RunningParse;
+  beforeAll(async () => {
+    limited = await startSecondParse(stack, { authRequestLimit: LIMIT, publicServerURL: 'https://opinions.example.com/api' });
+  });
+  afterAll(async () => {
+    await limited?.stop();
+  });
+
+  // Parse then cuts a sub-path's first characters, whatever they are: `/zzz/login` is `/login`.
+  test('a /batch log-in under any prefix is counted as Parse routes it', async () => {
+    const wrong = (n: number) => ({ username: `nobody-${n}`, password: `Wrong#Pass${n}` });
+    const statuses = await sendTimes(limited, freshAddress(), LIMIT + 2, (n) => ({
+      method: 'POST', path: '/batch', body: { requests: [{ method: 'POST', path: '/zzz/login', body: wrong(n) }] },
+    }));
+    expect(statuses.slice(0, LIMIT)).not.toContain(429);
+    expect(statuses.slice(LIMIT)).toEqual([429, 429]);
+  });
+});
+
 describe('one account, many addresses', () => {
   let limited: RunningParse;
   beforeAll(async () => {
