@@ -209,6 +209,7 @@ function classlessPointer(value: Body): boolean {
   return (value.__type === 'Pointer' || value.__type === 'Object') && (typeof value.className !== 'string' || value.className === '');
 }
 const CLASSLESS_POINTER: Refusal = { code: 106, error: 'A pointer names its class.' };
+
 // What the SDK carries in a text/plain body instead of headers.
 const TRANSPORT_KEYS = new Set(['_method', '_ApplicationId', '_JavaScriptKey', '_ClientKey', '_ClientVersion', '_InstallationId',
   '_SessionToken', '_MasterKey', '_RevocableSession', '_ContentType', '_context', '_noBody']);
