@@ -18,6 +18,11 @@ import { BARE, startBareParse } from './bare-parse.ts';
 import { markdownTable, wantsWrite, writeBlock } from './bench-report.ts';
 import { answersOf, load, print, type LoadFigures, type Target } from './load.ts';
 
+/** The middle value (the upper one of an even count); undefined for none. */
+function medianOf(values: readonly number[]): number | undefined {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+}
+
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
   return index > 0 ? Number(process.argv[index + 1]) : fallback;
@@ -69,12 +74,11 @@ try {
     const [ours, bare] = servers.map(({ name }) => runs.find((run) => run.round === index + 1 && run.figures.target === name)?.figures);
     return ours && bare ? (100 * ours.perSecond) / bare.perSecond : null;
   }).filter((share) => share !== null);
-  const median = [...shares].sort((a, b) => a - b)[Math.floor(shares.length / 2)];
+  const median = medianOf(shares);
   // CPU time per create, the median of the rounds: steadier than throughput on a shared machine.
-  const cpu = servers.map(({ name }) => {
-    const perCreate = runs.flatMap(({ figures }) => (figures.target === name && figures.cpuPerCreate !== null ? [figures.cpuPerCreate] : []));
-    return perCreate.sort((a, b) => a - b)[Math.floor(perCreate.length / 2)];
-  });
+  const cpu = servers.map(({ name }) =>
+    medianOf(runs.flatMap(({ figures }) => (figures.target === name && figures.cpuPerCreate !== null ? [figures.cpuPerCreate] : []))),
+  );
   const cpuLine = cpu.every((ms) => ms !== undefined) && cpu.length === 2
     ? `Server CPU per create (median): this app ${cpu[0]?.toFixed(2)} ms, bare Parse Server ${cpu[1]?.toFixed(2)} ms.`
     : '';

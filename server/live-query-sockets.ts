@@ -3,14 +3,13 @@
  * is a small subscription; without a limit (ws allows 100 MiB) one socket sending subscriptions
  * of a few MB each ran the server out of memory.
  */
-import { createRequire } from 'node:module';
 import { WSAdapter } from 'parse-server/lib/Adapters/WebSocketServer/WSAdapter.js';
+import { parseRequire } from './parse-require.ts';
 
 /** The largest message a LiveQuery client may send: the app's are a few hundred bytes. */
 export const LIVE_QUERY_MAX_FRAME = 64 * 1024;
 
 // Parse Server's own copy of `ws`, the one its adapter uses.
-const parseRequire = createRequire(createRequire(import.meta.url).resolve('parse-server'));
 const { WebSocketServer } = parseRequire('ws') as {
   WebSocketServer: new (options: { server: unknown; maxPayload: number }) => { on(event: string, listener: (...args: never[]) => void): void };
 };

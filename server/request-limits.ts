@@ -11,7 +11,6 @@
  * Parse's router reads it, with the very `Layer` class Parse routes with, after the same
  * method override (`_method` in a POST body), and counted per operation and address.
  */
-import { createRequire } from 'node:module';
 import { timingSafeEqual } from 'node:crypto';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { ipKeyGenerator, MemoryStore, type Store } from 'express-rate-limit';
@@ -19,6 +18,7 @@ import { RedisStore, type RedisReply } from 'rate-limit-redis';
 import { createClient } from 'redis';
 import { OUR_ERROR_CODE, RATE_LIMIT_MESSAGE } from '../src/domain/errors.ts';
 import { parseServerUrl, publicServerUrl, type StackConfig } from './config.ts';
+import { parseRequire } from './parse-require.ts';
 
 export type LimitedOperation = 'createOpinion' | 'signUp' | 'logIn' | 'passwordReset' | 'verificationEmail' | 'createSession';
 
@@ -42,7 +42,6 @@ interface RouteLayer {
 }
 
 // Parse Server's own copy of `router` (pinned, see package.json): the same matching as its routes.
-const parseRequire = createRequire(createRequire(import.meta.url).resolve('parse-server'));
 const Layer = parseRequire('router/lib/layer') as new (path: string, options: object, handler: () => void) => RouteLayer;
 
 // Parse's own resolution of a /batch sub-request's path (lib/batch.js): the very function, so
