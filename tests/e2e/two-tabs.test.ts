@@ -100,25 +100,25 @@ describe('two tabs of one device', () => {
     await first.goto(appURL + '/');
     await hydrated(first);
     const words = marker('Waiting in the outbox');
-    const opinions = `${stack.serverURL}/classes/opinions`;
-    const down = (route: Route) => route.abort();
-    await context.route(opinions, down);
+    // One route for the whole test, so that no request can slip past in between two of them (the
+    // second tab sends at its start, whenever that is): first the server is down, then the
+    // first attempt to reach it is held on its way, then requests pass.
+    let server: 'down' | 'holding' | 'up' = 'down';
+    const held: Route[] = [];
+    let posts = 0;
+    await context.route(`${stack.serverURL}/classes/opinions`, (route) => {
+      if (server === 'down') return void route.abort();
+      posts += 1;
+      if (server === 'holding') held.push(route);
+      else void route.continue();
+    });
     await send(first, words);
     await first.getByRole('heading', { name: 'Your opinion is saved on this device' }).waitFor();
     const second = await context.newPage();
     await second.goto(appURL + '/');
     await second.getByText('1 opinion is saved on this device and will be sent when the connection is back.').waitFor();
-    await context.unroute(opinions, down);
 
-    // The server is back, and the first attempt to reach it is held on its way.
-    const held: Route[] = [];
-    let holding = true;
-    let posts = 0;
-    await context.route(opinions, (route) => {
-      posts += 1;
-      if (holding) held.push(route);
-      else void route.continue();
-    });
+    server = 'holding';
     const online = (page: Page) => page.evaluate(() => window.dispatchEvent(new Event('online')));
     await Promise.all([online(first), online(second)]);
     await expect.poll(() => held.length).toBe(1);
@@ -129,7 +129,7 @@ describe('two tabs of one device', () => {
         return { held: holders.filter((lock) => lock.name === name).length, pending: pending.filter((lock) => lock.name === name).length };
       }, FLUSH_LOCK);
     await expect.poll(lockState).toEqual({ held: 1, pending: 1 });
-    holding = false;
+    server = 'up';
     await Promise.all(held.map((route) => route.continue()));
     await expect.poll(lockState).toEqual({ held: 0, pending: 0 });
     await second.getByText(/will be sent when the connection is back/).waitFor({ state: 'detached' });
