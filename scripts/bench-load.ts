@@ -16,7 +16,7 @@ import { startInstance } from '../server/cluster.ts';
 import { freePort, startTestStack } from '../tests/helpers/test-stack.ts';
 import { BARE, startBareParse } from './bare-parse.ts';
 import { markdownTable, wantsWrite, writeBlock } from './bench-report.ts';
-import { answersOf, load, print, type LoadFigures, type Target } from './load.ts';
+import { answersOf, CLASS_CREATE, load, print, type LoadFigures, type Target } from './load.ts';
 
 /** The middle value (the upper one of an even count); undefined for none. */
 function medianOf(values: readonly number[]): number | undefined {
@@ -52,7 +52,7 @@ try {
   const servers: (Target & { stop(): Promise<void> })[] = [{ ...config, name: 'this app', serverURL: parseServerUrl(config), pid: ours.process.pid, stop: () => ours.stop() }];
   if (!rateLimited) {
     const bare = await startBareParse(stack.databaseURL);
-    servers.push({ ...BARE, name: 'bare Parse Server (no Cloud Code, no limits)', serverURL: bare.serverURL, pid: bare.pid, stop: () => bare.stop() });
+    servers.push({ ...BARE, name: 'bare Parse Server (no Cloud Code, no limits)', serverURL: bare.serverURL, create: CLASS_CREATE, pid: bare.pid, stop: () => bare.stop() });
   }
   const runs: { round: number; figures: LoadFigures }[] = [];
   try {

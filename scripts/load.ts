@@ -7,10 +7,23 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { masterRestClient } from '../server/rest.ts';
-import { CLASS } from '../src/domain/classes.ts';
+import { CLASS, OPINION_FUNCTION } from '../src/domain/classes.ts';
+
+/** How a target creates an opinion, and the status that says it did. */
+export interface CreateRoute {
+  path: string;
+  accepted: number;
+}
+
+/** This app's: through its Cloud function (server/cloud/opinions.ts). */
+export const APP_CREATE: CreateRoute = { path: `/functions/${OPINION_FUNCTION.submit}`, accepted: 200 };
+/** A bare Parse Server's, which has no such function: on the class. */
+export const CLASS_CREATE: CreateRoute = { path: `/classes/${CLASS.opinions}`, accepted: 201 };
 
 export interface Target {
   name: string;
+  /** APP_CREATE unless said. */
+  create?: CreateRoute;
   serverURL: string;
   appId: string;
   javascriptKey: string;
@@ -41,6 +54,8 @@ export interface LoadFigures {
   seconds: number;
   percentile(p: number): string;
   answers: Map<number, number>;
+  /** Answers that said the opinion was created. */
+  accepted: number;
   stored: number;
   /** The server process's CPU time per create, in ms, when the target names its process. */
   cpuPerCreate: number | null;
@@ -58,9 +73,10 @@ export async function load(target: Target, { requests, connections }: { requests
   // The run's own span, first request to last answer (autocannon's duration ends on its 1 s tick).
   let firstAsked = Infinity;
   let lastAnswered = 0;
+  const create = target.create ?? APP_CREATE;
   const cpuBefore = target.pid === undefined ? null : cpuMsOf(target.pid);
   const result = await autocannon({
-    url: `${target.serverURL}/classes/${CLASS.opinions}`,
+    url: target.serverURL + create.path,
     connections,
     amount: requests,
     method: 'POST',
@@ -114,7 +130,8 @@ export async function load(target: Target, { requests, connections }: { requests
     cpuPerCreate,
     connectionErrors: result.errors,
     timeouts: result.timeouts,
-    ok: count === (answers.get(201) ?? 0) && serverErrors === 0 && result.errors === 0,
+    accepted: answers.get(create.accepted) ?? 0,
+    ok: count === (answers.get(create.accepted) ?? 0) && serverErrors === 0 && result.errors === 0,
   };
 }
 
@@ -127,7 +144,7 @@ export function print(figures: LoadFigures) {
   console.log(`  latency       p50 ${figures.percentile(50)} ms, p95 ${figures.percentile(95)} ms, p99 ${figures.percentile(99)} ms`);
   if (figures.cpuPerCreate !== null) console.log(`  server CPU    ${figures.cpuPerCreate.toFixed(2)} ms per create (user and system time of its process)`);
   console.log(`  answers       ${answersOf(figures, (status, n) => `${status}: ${n}`)}`);
-  console.log(`  rows stored   ${figures.stored} (accepted responses: ${figures.answers.get(201) ?? 0})`);
+  console.log(`  rows stored   ${figures.stored} (accepted responses: ${figures.accepted})`);
   console.log(`  errors        ${figures.connectionErrors} connection errors, ${figures.timeouts} timeouts`);
   console.log(figures.ok ? '  OK: rows equal accepted responses, no 5xx.' : '  FAILED: rows and accepted responses differ, or the server failed.');
 }

@@ -16,6 +16,7 @@ import express, { type NextFunction, type Request, type RequestHandler, type Res
 import { ipKeyGenerator, MemoryStore, type Store } from 'express-rate-limit';
 import { RedisStore, type RedisReply } from 'rate-limit-redis';
 import { createClient } from 'redis';
+import { OPINION_FUNCTION } from '../src/domain/classes.ts';
 import { OUR_ERROR_CODE, RATE_LIMIT_MESSAGE } from '../src/domain/errors.ts';
 import { parseServerUrl, publicServerUrl, type StackConfig } from './config.ts';
 import { parseRequire } from './parse-require.ts';
@@ -79,7 +80,7 @@ const emailChange: Classify = (_params, body) => ('email' in body ? { operation:
 
 /**
  * Every route of Parse Server 9 that reaches a limited operation (node_modules/parse-server/
- * lib/Routers: ClassesRouter, UsersRouter, PagesRouter). `*` is any method.
+ * lib/Routers: ClassesRouter, FunctionsRouter, UsersRouter, PagesRouter). `*` is any method.
  */
 const ROUTE_TABLE: ReadonlyArray<{ method: string; path: string; classify: Classify }> = [
   {
@@ -89,6 +90,12 @@ const ROUTE_TABLE: ReadonlyArray<{ method: string; path: string; classify: Class
       const operation = ({ opinions: 'createOpinion', _User: 'signUp', _Session: 'createSession' } as const)[className ?? ''];
       return operation ? { operation } : null;
     },
+  },
+  // Opinions are created through their Cloud function (server/cloud/opinions.ts); the class refuses clients.
+  {
+    method: 'POST',
+    path: '/functions/:functionName',
+    classify: ({ functionName }) => (functionName === OPINION_FUNCTION.submit ? { operation: 'createOpinion' } : null),
   },
   { method: 'POST', path: '/users', classify: always('signUp') },
   { method: 'POST', path: '/sessions', classify: always('createSession') },

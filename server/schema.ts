@@ -43,7 +43,7 @@ export const opinionsClass: ClassDefinition = {
     reviewed: { type: 'Boolean', defaultValue: false },
     // The language the visitor wrote in (src/domain/languages.ts); absent from opinions sent without one.
     language: { type: 'String' },
-    // Staff's tags (src/domain/tags.ts): only staff read or set them (server/cloud/main.ts).
+    // Staff's tags (src/domain/tags.ts): only staff read or set them (server/cloud/opinions.ts).
     tags: { type: 'Array' },
   },
   indexes: {
@@ -60,8 +60,9 @@ export const opinionsClass: ClassDefinition = {
     find: STAFF,
     count: STAFF,
     get: STAFF,
-    create: ANYONE,
-    update: STAFF,
+    // Written through Cloud functions only (server/cloud/opinions.ts, decision 0037).
+    create: NOBODY,
+    update: NOBODY,
     delete: STAFF,
     addField: NOBODY,
     protectedFields: {},

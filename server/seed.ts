@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { CLASS } from '../src/domain/classes.ts';
+import { CLASS, OPINION_FUNCTION } from '../src/domain/classes.ts';
 import { EMAIL_PREFERENCE_FIELDS } from '../src/domain/email-preferences.ts';
 import type { Language } from '../src/domain/languages.ts';
 import { findUserId, grantStaff } from './roles.ts';
@@ -85,7 +85,8 @@ export async function seedDemoData(rest: RestClient, databaseURL: string, count 
   await rest.request('POST', '/batch', {
     requests: missing.map(({ submissionId, n }) => ({
       method: 'POST',
-      path: `/parse/classes/${CLASS.opinions}`,
+      // Through the visitors' function, so that the demo rows get the same checks and ACL.
+      path: `/parse/functions/${OPINION_FUNCTION.submit}`,
       body: {
         submissionId,
         name: SAMPLE_NAMES[n % SAMPLE_NAMES.length],

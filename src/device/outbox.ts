@@ -4,6 +4,7 @@
  * one entry and sending it twice stores one row.
  */
 import { createStore, del, entries, set, type UseStore } from 'idb-keyval';
+import { isAppErrorKind } from '../domain/errors';
 import type { SentOpinion } from '../domain/opinion';
 
 export interface OutboxEntry {
@@ -17,6 +18,22 @@ export interface OutboxEntry {
    * kind (AppErrorKind), shown in the visitor's language; entries stored before it was a kind hold a sentence.
    */
   readonly rejectedBecause?: string;
+  /**
+   * Set on each entry this app writes. Opinions go through their Cloud function since decision
+   * 0037, and the server refuses an older app's create on the class (119), which that app
+   * recorded as a refusal of the opinion itself.
+   */
+  readonly throughFunction?: true;
+}
+
+/**
+ * Refused for good: what an app of before decision 0037 recorded as `forbidden`, or as a
+ * sentence (before refusals were kinds), may have been the class's refusal of any create, so it
+ * is sent once more, through the function.
+ */
+export function isRejected(entry: OutboxEntry): boolean {
+  if (entry.rejectedBecause === undefined) return false;
+  return entry.throughFunction === true || (entry.rejectedBecause !== 'forbidden' && isAppErrorKind(entry.rejectedBecause));
 }
 
 export type SendResult = 'sent' | 'retry-later' | { rejectedBecause: string };
@@ -82,19 +99,20 @@ export function createOutbox(store: UseStore = createStore('visitor-opinions', '
   ): Promise<FlushResult> {
     let sent = 0;
     for (const entry of await list()) {
-      if (entry.rejectedBecause !== undefined || (!everything && entry.nextAttemptAt > now)) continue;
+      if (isRejected(entry) || (!everything && entry.nextAttemptAt > now)) continue;
       const result = await send(entry).catch((): SendResult => 'retry-later');
       if (result === 'sent') {
         await del(entry.submissionId, store);
         sent += 1;
       } else if (result === 'retry-later') {
         const attempts = entry.attempts + 1;
-        await set(entry.submissionId, { ...entry, attempts, nextAttemptAt: now + backoffDelay(attempts) }, store);
+        const retry = { ...entry, rejectedBecause: undefined, attempts, nextAttemptAt: now + backoffDelay(attempts), throughFunction: true } as const;
+        await set(entry.submissionId, retry, store);
       } else {
-        await set(entry.submissionId, { ...entry, rejectedBecause: result.rejectedBecause }, store);
+        await set(entry.submissionId, { ...entry, rejectedBecause: result.rejectedBecause, throughFunction: true }, store);
       }
     }
-    const waiting = (await list()).filter((entry) => entry.rejectedBecause === undefined);
+    const waiting = (await list()).filter((entry) => !isRejected(entry));
     return {
       sent,
       waiting: waiting.length,
@@ -107,7 +125,7 @@ export function createOutbox(store: UseStore = createStore('visitor-opinions', '
     async add(submissionId, opinion, now = Date.now()) {
       const existing = (await list()).find((entry) => entry.submissionId === submissionId);
       if (existing) return;
-      const entry: OutboxEntry = { submissionId, opinion, queuedAt: now, attempts: 1, nextAttemptAt: now + backoffDelay(1) };
+      const entry: OutboxEntry = { submissionId, opinion, queuedAt: now, attempts: 1, nextAttemptAt: now + backoffDelay(1), throughFunction: true };
       await set(submissionId, entry, store);
     },
     remove: (submissionId) => del(submissionId, store),

@@ -16,3 +16,17 @@ export const CLASS = {
   /** The alerts sent, each after the one before: at most one per window. */
   alertMarkers: 'alertMarkers',
 } as const;
+
+/**
+ * The Cloud functions every write to `opinions` goes through (server/cloud/opinions.ts): the
+ * class itself takes no client writes, and has no save triggers that would slow each create
+ * (docs/decisions/0037-*.md).
+ */
+export const OPINION_FUNCTION = {
+  /** A visitor's opinion (anyone). */
+  submit: 'submitOpinion',
+  /** Staff mark opinions reviewed, or add one tag to each. */
+  triage: 'triageOpinions',
+  /** Staff set one opinion's tags. */
+  setTags: 'setOpinionTags',
+} as const;

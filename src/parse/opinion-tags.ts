@@ -1,23 +1,19 @@
 /** Staff's tags on opinions: setting them on one, and the tags in use (adding one to many is triage: opinion-triage.ts). */
-import { CLASS } from '../domain/classes';
+import { OPINION_FUNCTION } from '../domain/classes';
 import { appError } from '../domain/errors';
 import { normalizeTags } from '../domain/tags';
-import { getParse, READ_TIMEOUT_MS, type ParseSdk } from './client';
+import { getParse, READ_TIMEOUT_MS } from './client';
 import { toAppError, withTimeout } from './errors';
 import { toOpinion, type ParseObject } from './opinion-detail';
 import type { Opinion } from '../domain/opinion';
 
-function reference(Parse: ParseSdk, id: string): ParseObject {
-  return Parse.Object.extend(CLASS.opinions).createWithoutData(id) as ParseObject;
-}
-
-/** One opinion's tags, as a whole; answers the opinion as stored. */
+/** One opinion's tags, as a whole, through the tags function; answers the opinion as stored. */
 export async function setTags(id: string, tags: readonly string[]): Promise<Opinion> {
   try {
     const Parse = await getParse();
-    const opinion = reference(Parse, id);
-    opinion.set('tags', normalizeTags(tags));
-    return toOpinion(await withTimeout(opinion.save(), READ_TIMEOUT_MS));
+    const answer: unknown = await withTimeout(Parse.Cloud.run(OPINION_FUNCTION.setTags, { id, tags: normalizeTags(tags) }), READ_TIMEOUT_MS);
+    if (!(answer instanceof Parse.Object)) throw appError('server');
+    return toOpinion(answer as ParseObject);
   } catch (error) {
     throw toAppError(error);
   }

@@ -1,12 +1,12 @@
 /** The staff's triage of opinions: marking them reviewed, tagging them, deleting them. */
-import { CLASS } from '../domain/classes';
+import { CLASS, OPINION_FUNCTION } from '../domain/classes';
 import { AppError } from '../domain/errors';
 import { normalizeTag } from '../domain/tags';
 import { getParse, type ParseSdk } from './client';
 import { toAppError } from './errors';
 import type { ParseObject } from './opinion-detail';
 
-/** The server takes at most this many operations in one /batch request. */
+/** The server takes at most this many opinions in one /batch request or triage call. */
 const BATCH_SIZE = 100;
 
 function references(Parse: ParseSdk, ids: readonly string[]): ParseObject[] {
@@ -27,33 +27,33 @@ function isGone(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === OBJECT_NOT_FOUND;
 }
 
-/** Saves one change to each of these opinions, in /batch requests. */
-async function changeAll(ids: readonly string[], change: (opinion: ParseObject) => void): Promise<void> {
+/**
+ * One change to each of these opinions, through the triage function (server/cloud/opinions.ts),
+ * BATCH_SIZE opinions a call.
+ */
+async function changeAll(ids: readonly string[], change: { reviewed: boolean } | { addTag: string }): Promise<void> {
   try {
     const Parse = await getParse();
-    const objects = references(Parse, ids);
-    for (const object of objects) change(object);
-    await Parse.Object.saveAll(objects, { batchSize: BATCH_SIZE });
-  } catch (error) {
-    // Saving stops at the first opinion that is gone: which of the others were marked, the
-    // list (read again after any action) shows.
-    if (batchFailures(error).some(isGone)) {
-      throw new AppError('deleted-meanwhile');
+    for (let start = 0; start < ids.length; start += BATCH_SIZE) {
+      await Parse.Cloud.run(OPINION_FUNCTION.triage, { ids: ids.slice(start, start + BATCH_SIZE), ...change });
     }
+  } catch (error) {
+    // Those that still exist were changed: the list (read again after any action) shows them.
+    if (isGone(error)) throw new AppError('deleted-meanwhile');
     throw toAppError(error);
   }
 }
 
 /** Marks opinions reviewed (or not). */
 export function setReviewed(ids: readonly string[], reviewed: boolean): Promise<void> {
-  return changeAll(ids, (opinion) => opinion.set('reviewed', reviewed));
+  return changeAll(ids, { reviewed });
 }
 
 /** Adds one tag to each of these opinions, keeping the tags they have. */
 export async function addTag(ids: readonly string[], tag: string): Promise<void> {
   const tidy = normalizeTag(tag);
   if (!tidy) throw new AppError('validation');
-  return changeAll(ids, (opinion) => opinion.addUnique('tags', tidy));
+  return changeAll(ids, { addTag: tidy });
 }
 
 /**

@@ -1,5 +1,5 @@
 /** The visitor's side of the `opinions` class: storing an opinion. Staff code is in ./dashboard. */
-import { CLASS } from '../domain/classes';
+import { OPINION_FUNCTION } from '../domain/classes';
 import type { SentOpinion } from '../domain/opinion';
 import { toAppError, withTimeout } from './errors';
 import { restRequest } from './rest';
@@ -17,7 +17,7 @@ export async function createOpinion(opinion: SentOpinion & { submissionId: strin
   try {
     const { name, comment, willReturn, submissionId, language } = opinion;
     const body = { name, comment, willReturn, submissionId, language };
-    await withTimeout(restRequest(`classes/${CLASS.opinions}`, body), SUBMIT_TIMEOUT_MS);
+    await withTimeout(restRequest(`functions/${OPINION_FUNCTION.submit}`, body), SUBMIT_TIMEOUT_MS);
   } catch (error) {
     const appError = toAppError(error);
     if (appError.kind === 'duplicate') return;

@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
 import { lastDeliveredAt, noteDelivered } from '../device/deliveries';
-import { getOutbox, type OutboxEntry, type SendResult } from '../device/outbox';
+import { getOutbox, isRejected, type OutboxEntry, type SendResult } from '../device/outbox';
 import { isTransient } from '../domain/errors';
 import { createOpinion } from '../parse/opinions';
 import { toAppError } from '../parse/errors';
@@ -20,10 +20,10 @@ export interface OutboxStatus {
 
 async function readStatus(): Promise<OutboxStatus> {
   const entries = await getOutbox().list();
-  const waiting = entries.filter((entry) => entry.rejectedBecause === undefined);
+  const waiting = entries.filter((entry) => !isRejected(entry));
   return {
     waiting: waiting.length,
-    rejected: entries.filter((entry) => entry.rejectedBecause !== undefined),
+    rejected: entries.filter(isRejected),
     nextAttemptAt: waiting.length ? Math.min(...waiting.map((entry) => entry.nextAttemptAt)) : null,
     lastDeliveredAt: lastDeliveredAt(),
   };

@@ -1,6 +1,7 @@
 /** Shared by the dashboard's integration tests: the app's src/parse modules, configured for the test stack. */
 import pg from 'pg';
 import { inject, vi } from 'vitest';
+import { OPINION_FUNCTION } from '../../src/domain/classes.ts';
 import type { Language } from '../../src/domain/languages.ts';
 import type { SqlRunner } from '../../server/dashboard-sql.ts';
 
@@ -64,21 +65,21 @@ async function rest<T>(method: string, path: string, body?: unknown): Promise<T>
   return json;
 }
 
-/** Stores opinions through the REST API (so Cloud Code runs), then moves their createdAt in the database. */
+/** Stores opinions through their Cloud function (so its checks run), then moves their createdAt in the database. */
 export async function seedOpinions(rows: readonly SeedOpinion[]): Promise<string[]> {
   const ids: string[] = [];
   for (let n = 0; n < rows.length; n += 50) {
     const chunk = rows.slice(n, n + 50);
-    const answers = await rest<{ success?: { objectId: string }; error?: unknown }[]>('POST', '/batch', {
+    const answers = await rest<{ success?: { result: { objectId: string } }; error?: unknown }[]>('POST', '/batch', {
       requests: chunk.map((row) => ({
         method: 'POST',
-        path: '/parse/classes/opinions',
+        path: `/parse/functions/${OPINION_FUNCTION.submit}`,
         body: { name: row.name, comment: row.comment, willReturn: row.willReturn, reviewed: row.reviewed ?? false, language: row.language },
       })),
     });
     for (const answer of answers) {
       if (!answer.success) throw new Error(`Seeding failed: ${JSON.stringify(answer.error)}`);
-      ids.push(answer.success.objectId);
+      ids.push(answer.success.result.objectId);
     }
   }
   await withDatabase(async (client) => {

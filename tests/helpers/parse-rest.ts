@@ -5,6 +5,7 @@
  */
 import Parse from 'parse/node';
 import { masterRestClient } from '../../server/rest.ts';
+import { OPINION_FUNCTION } from '../../src/domain/classes.ts';
 import { ensureStaffRole, grantStaff } from '../../server/roles.ts';
 import type { ProvidedStack } from './test-stack.ts';
 
@@ -113,12 +114,23 @@ export async function opinionsWithComment(stack: ProvidedStack, comment: string)
 
 export const marker = (label: string) => `${label} ${crypto.randomUUID()}`;
 
+/** Where the app sends an opinion: the Cloud function every create goes through (server/cloud/opinions.ts). */
+export const SUBMIT_PATH = `/functions/${OPINION_FUNCTION.submit}`;
+
+export type SubmitAnswer = Answer<{ result?: { objectId: string }; code?: number; error?: string }> & { id?: string };
+
+/** Sends an opinion as this caller would; `id` is the stored opinion's, when it was stored. */
+export async function submitOpinion(call: Caller, body: Json): Promise<SubmitAnswer> {
+  const answer = await call<{ result?: { objectId: string }; code?: number; error?: string }>('POST', SUBMIT_PATH, body);
+  return { ...answer, id: answer.body.result?.objectId };
+}
+
 /** Creates an opinion anonymously over REST and returns its id and comment. */
 export async function createOpinion(stack: ProvidedStack, label: string): Promise<{ id: string; comment: string }> {
   const comment = marker(label);
-  const answer = await anonymous(stack)<{ objectId?: string }>('POST', '/classes/opinions', { comment, willReturn: true });
-  if (answer.status !== 201 || !answer.body.objectId) throw new Error(`Could not create an opinion: ${JSON.stringify(answer.body)}`);
-  return { id: answer.body.objectId, comment };
+  const answer = await submitOpinion(anonymous(stack), { comment, willReturn: true });
+  if (answer.status !== 200 || !answer.id) throw new Error(`Could not create an opinion: ${JSON.stringify(answer.body)}`);
+  return { id: answer.id, comment };
 }
 
 /**

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { createStore } from 'idb-keyval';
+import { createStore, set } from 'idb-keyval';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { backoffDelay, createOutbox, type OutboxEntry, type SendResult } from '../../../src/device/outbox';
 
@@ -66,6 +66,33 @@ describe('outbox', () => {
     await outbox.flush(refuse, { everything: true });
     expect(refuse).toHaveBeenCalledTimes(1);
     expect((await outbox.list())[0]?.rejectedBecause).toBe('Comment is too long.');
+  });
+
+  test('what an app before the Cloud function recorded as forbidden, or as a sentence, is sent once more; other refusals are not', async () => {
+    const store = createStore(dbName, 'outbox');
+    const before = (submissionId: string, rejectedBecause: string): OutboxEntry => ({
+      submissionId,
+      opinion,
+      queuedAt: 0,
+      attempts: 1,
+      nextAttemptAt: 5_000,
+      rejectedBecause,
+    });
+    // As the app of before decision 0037 wrote them: no throughFunction.
+    await set('forbidden', before('forbidden', 'forbidden'), store);
+    await set('sentence', before('sentence', 'Permission denied for action create on class opinions.'), store);
+    await set('invalid', before('invalid', 'validation'), store);
+    const outbox = createOutbox(store);
+    const refuseOnce = vi.fn(async ({ submissionId }: OutboxEntry): Promise<SendResult> => (submissionId === 'sentence' ? { rejectedBecause: 'forbidden' } : 'sent'));
+    expect(await outbox.flush(refuseOnce, { now: 1_000, everything: true })).toEqual({ sent: 1, waiting: 0, nextAttemptAt: null });
+    expect(refuseOnce.mock.calls.map(([entry]) => entry.submissionId).sort()).toEqual(['forbidden', 'sentence']);
+    // Refused again, through the function this time: for good.
+    await outbox.flush(refuseOnce, { now: 2_000, everything: true });
+    expect(refuseOnce).toHaveBeenCalledTimes(2);
+    expect((await outbox.list()).map(({ submissionId, rejectedBecause }) => [submissionId, rejectedBecause])).toEqual([
+      ['invalid', 'validation'],
+      ['sentence', 'forbidden'],
+    ]);
   });
 
   test('two flushes at once send each entry once', async () => {
