@@ -1,6 +1,6 @@
 import type { Route } from 'playwright-core';
 import { expect, inject, test } from 'vitest';
-import { countComment } from '../helpers/parse-rest.ts';
+import { countComment, SUBMIT_PATH } from '../helpers/parse-rest.ts';
 import { chromiumForFile, newPage } from '../helpers/browser.ts';
 import { startSecondParse } from '../helpers/test-stack.ts';
 
@@ -24,7 +24,7 @@ test('a 502 after the server stored the opinion: the visitor is told it is kept,
     committed += 1;
     await route.fulfill({ status: 502, contentType: 'text/html', body: '<h1>502 Bad Gateway</h1>' });
   };
-  await context.route(`${stack.serverURL}/classes/opinions`, badGateway, { times: 1 });
+  await context.route(`${stack.serverURL}${SUBMIT_PATH}`, badGateway, { times: 1 });
   await page.getByRole('button', { name: 'Send my opinion' }).click();
   await page.getByRole('heading', { name: 'Your opinion is saved on this device' }).waitFor();
   expect(committed).toBe(1);
@@ -46,7 +46,7 @@ test('rate limited (429): the opinion waits on the device with a friendly messag
   try {
     const viaLimited = (route: Route) =>
       route.continue({ url: route.request().url().replace(stack.serverURL, limited.serverURL) });
-    await context.route(`${stack.serverURL}/classes/opinions`, viaLimited);
+    await context.route(`${stack.serverURL}${SUBMIT_PATH}`, viaLimited);
     await page.goto(appURL + '/');
     const first = `First within the limit ${crypto.randomUUID()}`;
     const second = `Second, over the limit ${crypto.randomUUID()}`;
@@ -64,7 +64,7 @@ test('rate limited (429): the opinion waits on the device with a friendly messag
     expect(await countComment(stack, first)).toBe(1);
     expect(await countComment(stack, second)).toBe(0);
 
-    await context.unroute(`${stack.serverURL}/classes/opinions`, viaLimited);
+    await context.unroute(`${stack.serverURL}${SUBMIT_PATH}`, viaLimited);
     await page.getByText(/will be sent when the connection is back/).waitFor({ state: 'detached', timeout: 30_000 });
     expect(await countComment(stack, second)).toBe(1);
   } finally {

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
 import { expectNoAxeViolations, chromiumForFile, newPage, PHONE } from '../helpers/browser.ts';
-import { marker, opinionsWithComment } from '../helpers/parse-rest.ts';
+import { marker, opinionsWithComment, SUBMIT_PATH } from '../helpers/parse-rest.ts';
 
 const appURL = inject('appURL');
 const stack = inject('stack');
@@ -96,10 +96,10 @@ describe('the visitor’s feedback form', () => {
       await route.fetch();
       await new Promise(() => undefined);
     };
-    await context.route(`${stack.serverURL}/classes/opinions`, hang);
+    await context.route(`${stack.serverURL}${SUBMIT_PATH}`, hang);
     await page.getByRole('button', { name: 'Send my opinion' }).click();
     await page.getByRole('heading', { name: 'Your opinion is saved on this device' }).waitFor({ timeout: 20_000 });
-    await context.unroute(`${stack.serverURL}/classes/opinions`, hang);
+    await context.unroute(`${stack.serverURL}${SUBMIT_PATH}`, hang);
     // The retry finds it already stored (same submission id) and empties the outbox.
     await page.getByText(/will be sent when the connection is back/).waitFor({ state: 'detached', timeout: 30_000 });
     expect(await opinionsWithComment(stack, comment)).toHaveLength(1);

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
 import { expectNoAxeViolations, chromiumForFile, newPage, PHONE, TABLET } from '../helpers/browser.ts';
-import { marker, opinionsWithComment } from '../helpers/parse-rest.ts';
+import { marker, opinionsWithComment, SUBMIT_PATH } from '../helpers/parse-rest.ts';
 import { expectEmptyForm, fillForm, KIOSK_KEYS, PIN, setUpKiosk, storedSessionToken, webStorage } from '../helpers/kiosk.ts';
 import { sessionAccepted } from '../helpers/sessions.ts';
 
@@ -141,7 +141,7 @@ describe('kiosk mode', () => {
     await page.getByText('It is saved on this tablet and will be sent automatically').waitFor();
 
     // Back online, the server refuses it (as it would an opinion that breaks a rule made since).
-    await context.route(`${stack.serverURL}/classes/opinions`, async (route) => {
+    await context.route(`${stack.serverURL}${SUBMIT_PATH}`, async (route) => {
       const body: unknown = route.request().postDataJSON();
       await route.continue({ postData: JSON.stringify({ ...(body as object), comment: 'x'.repeat(5000) }) });
     });

@@ -6,7 +6,7 @@ import type { Page, Route } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
 import { FLUSH_LOCK } from '../../src/device/outbox.ts';
 import { chromiumForFile, newPage, PHONE } from '../helpers/browser.ts';
-import { marker, opinionsWithComment } from '../helpers/parse-rest.ts';
+import { marker, opinionsWithComment, SUBMIT_PATH } from '../helpers/parse-rest.ts';
 
 const appURL = inject('appURL');
 const stack = inject('stack');
@@ -106,7 +106,7 @@ describe('two tabs of one device', () => {
     let server: 'down' | 'holding' | 'up' = 'down';
     const held: Route[] = [];
     let posts = 0;
-    await context.route(`${stack.serverURL}/classes/opinions`, (route) => {
+    await context.route(`${stack.serverURL}${SUBMIT_PATH}`, (route) => {
       if (server === 'down') return void route.abort();
       posts += 1;
       if (server === 'holding') held.push(route);
