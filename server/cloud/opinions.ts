@@ -168,9 +168,8 @@ Parse.Cloud.define(OPINION_FUNCTION.triage, async (request: FunctionRequest<Para
       opinion.set('reviewed', reviewed);
       continue;
     }
-    // Checked on the tags as they are; added as one operation, so a tag added meanwhile stays.
-    tidyTags([...((opinion.get('tags') as string[] | undefined) ?? []), tag]);
-    opinion.addUnique('tags', tag);
+    // The whole list, in the order the tags were added (an AddUnique came back in PostgreSQL's order).
+    opinion.set('tags', tidyTags([...((opinion.get('tags') as string[] | undefined) ?? []), tag]));
   }
   if (opinions.length > 0) await Parse.Object.saveAll(opinions, { useMasterKey: true });
   if (opinions.length < ids.length) throw new Parse.Error(Parse.Error.OBJECT_NOT_FOUND, 'An opinion was deleted meanwhile.');

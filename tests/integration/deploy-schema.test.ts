@@ -14,6 +14,7 @@ import { startParse, type RunningParse } from '../../server/parse-app.ts';
 import { masterRestClient, type RestClient } from '../../server/rest.ts';
 import { classDefinitions, STAFF_ROLE } from '../../server/schema.ts';
 import { sameClp, sameIndex } from '../../server/schema-diff.ts';
+import { SUBMIT_PATH } from '../helpers/parse-rest.ts';
 import { freePort } from '../helpers/test-stack.ts';
 
 const stack = inject('stack');
@@ -62,7 +63,7 @@ async function staffRoles(rest: RestClient) {
 const clientHeaders = () => ({ 'X-Parse-Application-Id': stack.appId, 'X-Parse-JavaScript-Key': stack.javascriptKey, 'Content-Type': 'application/json' });
 const asClient = async (method: string, path: string, body?: unknown) => {
   const response = await fetch(`${fresh.serverURL}${path}`, { method, headers: clientHeaders(), body: body === undefined ? undefined : JSON.stringify(body) });
-  return { status: response.status, body: (await response.json()) as { code?: number; error?: string } };
+  return { status: response.status, body: (await response.json()) as { code?: number; error?: string; result?: { objectId?: string } } };
 };
 const SYSTEM_CLASSES = ['_Session', '_Installation', '_Product'];
 
@@ -108,22 +109,19 @@ describe('deploy:schema on a fresh Parse Server', () => {
     expect(roles[0]?.ACL ?? {}).toEqual({});
   });
 
-  test('the permissions work: anyone creates an opinion, nobody without the role reads it', async () => {
-    const headers = { 'X-Parse-Application-Id': stack.appId, 'X-Parse-JavaScript-Key': stack.javascriptKey, 'Content-Type': 'application/json' };
-    const created = await fetch(`${fresh.serverURL}/classes/opinions`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ name: 'Fresh', comment: 'Deployed by deploy:schema', willReturn: true }),
-    });
-    expect(created.status).toBe(201);
-    const listed = await fetch(`${fresh.serverURL}/classes/opinions`, { headers });
-    expect(((await listed.json()) as { code?: number }).code).toBe(119);
-    const newField = await fetch(`${fresh.serverURL}/classes/opinions`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ name: 'Fresh', comment: 'With a new column', willReturn: true, extra: 'no' }),
-    });
-    expect(newField.status).toBe(400);
+  test('the permissions work: anyone creates an opinion through its function, no client writes the class, nobody without the role reads it', async () => {
+    const created = await asClient('POST', SUBMIT_PATH, { name: 'Fresh', comment: 'Deployed by deploy:schema', willReturn: true });
+    expect(created.status).toBe(200);
+    const id = created.body.result?.objectId ?? '';
+    // Creates and updates are closed to clients, a new column with them.
+    const direct = await asClient('POST', '/classes/opinions', { name: 'Fresh', comment: 'Straight to the class', willReturn: true, extra: 'no' });
+    expect(direct).toEqual({ status: 400, body: { code: 119, error: expect.any(String) } });
+    expect(await asClient('PUT', `/classes/opinions/${id}`, { reviewed: true })).toEqual({ status: 400, body: { code: 119, error: expect.any(String) } });
+    expect(await asClient('GET', '/classes/opinions')).toEqual({ status: 400, body: { code: 119, error: expect.any(String) } });
+    const stored = await freshRest.request<{ results: { objectId: string; reviewed: boolean }[] }>('GET', '/classes/opinions');
+    expect(stored.results).toEqual([expect.objectContaining({ objectId: id, reviewed: false })]);
+    const opinions = (await readRemoteSchema(freshRest)).find((cls) => cls.className === 'opinions');
+    expect(opinions?.fields).not.toHaveProperty('extra');
   });
 
   test('the system classes are closed: no client creates an installation or a product, adds a field or lists sessions', async () => {

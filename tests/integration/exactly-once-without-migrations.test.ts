@@ -16,7 +16,7 @@ import { statsWithSql, type StatsQuery } from '../../server/dashboard-stats.ts';
 import { KEEP_TRIGGER, REFUSE_TRIGGER } from '../../server/exactly-once-sql.ts';
 import { CLASS } from '../../src/domain/classes.ts';
 import { withDatabase } from '../helpers/dashboard-data.ts';
-import { anonymous, countOpinions, master } from '../helpers/parse-rest.ts';
+import { anonymous, countOpinions, master, submitOpinion, type Json } from '../helpers/parse-rest.ts';
 import { freePort, testStackConfig, type ProvidedStack } from '../helpers/test-stack.ts';
 
 const stack = inject('stack');
@@ -53,21 +53,22 @@ test('the database has neither trigger: this server is on its own', async () => 
 });
 
 test('Cloud Code refuses a retry (its own words), and a deleted opinion stays deleted', async () => {
-  const create = (body: object) => anonymous(unmigrated)('POST', `/classes/${CLASS.opinions}`, body);
+  const create = (body: Json) => submitOpinion(anonymous(unmigrated), body);
   const body = { comment: `unmigrated ${randomUUID()}`, willReturn: true, submissionId: randomUUID() };
   const first = await create(body);
-  expect(first.status).toBe(201);
+  expect(first.status).toBe(200);
   const refused = { status: 400, body: { code: 137, error: 'This opinion has already been stored.' } };
   expect(await create(body)).toEqual(refused);
+  expect(await countOpinions(unmigrated, { submissionId: body.submissionId })).toBe(1);
 
-  await master(unmigrated).request('DELETE', `/classes/${CLASS.opinions}/${String(first.body.objectId)}`);
+  await master(unmigrated).request('DELETE', `/classes/${CLASS.opinions}/${String(first.id)}`);
   expect(await create(body)).toEqual(refused);
   expect(await countOpinions(unmigrated, { submissionId: body.submissionId })).toBe(0);
 });
 
 test('the stats count every opinion, without the rollups that only the migrations make', async () => {
-  const stored = await anonymous(unmigrated)('POST', `/classes/${CLASS.opinions}`, { comment: 'counted', willReturn: true, submissionId: randomUUID() });
-  expect(stored.status).toBe(201);
+  const stored = await submitOpinion(anonymous(unmigrated), { comment: 'counted', willReturn: true, submissionId: randomUUID() });
+  expect(stored.status).toBe(200);
   const pool = new pg.Pool({ connectionString: databaseURL, max: 2 });
   try {
     const sql = poolRunner(pool);

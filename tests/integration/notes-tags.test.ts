@@ -4,14 +4,17 @@
  * neither set nor read tags, and the tag filter counts the same in the list and the stats.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { CLASS } from '../../src/domain/classes.ts';
+import { CLASS, OPINION_FUNCTION } from '../../src/domain/classes.ts';
 import { toStatsRequest, DEFAULT_FILTERS } from '../../src/domain/dashboard.ts';
 import { opinionWhere } from '../../src/parse/opinion-query.ts';
 import { DEMO_USERS } from '../../server/seed.ts';
 import { callFunction, seedOpinions, stack, withDatabase } from '../helpers/dashboard-data.ts';
-import { anonymous, asMaster, asUser, logIn, marker, newUser, verifiedStaff, type Caller } from '../helpers/parse-rest.ts';
+import { anonymous, asMaster, asUser, countComment, logIn, marker, newUser, submitOpinion, verifiedStaff, type Caller } from '../helpers/parse-rest.ts';
 
 const NOTES = `/classes/${CLASS.opinionNotes}`;
+/** Staff's tag writes, as the app makes them (src/parse/opinion-tags.ts, opinion-triage.ts). */
+const SET_TAGS = `/functions/${OPINION_FUNCTION.setTags}`;
+const TRIAGE = `/functions/${OPINION_FUNCTION.triage}`;
 
 let staff: Caller;
 let staffToken: string;
@@ -37,6 +40,11 @@ async function newOpinion(label: string): Promise<string> {
 
 async function addNote(caller: Caller, opinionId: string, text: string) {
   return caller<{ objectId?: string; code?: number }>('POST', NOTES, { opinion: pointer(opinionId), text });
+}
+
+/** An opinion's tags as stored, read with the master key. */
+async function tagsOf(opinionId: string): Promise<unknown> {
+  return (await asMaster(stack)<{ tags?: unknown }>('GET', `/classes/opinions/${opinionId}`)).body.tags;
 }
 
 async function notesOf(opinionId: string): Promise<NoteRow[]> {
@@ -123,29 +131,49 @@ describe('notes', () => {
 });
 
 describe('tags', () => {
-  test('visitors cannot send an opinion with tags, nor read any', async () => {
+  test('visitors cannot send an opinion with tags, nor read or set any', async () => {
     for (const caller of [anonymous(stack), visitor]) {
-      const sent = await caller('POST', '/classes/opinions', { comment: marker('tagged by a visitor'), willReturn: true, tags: ['vip'] });
+      const comment = marker('tagged by a visitor');
+      const sent = await submitOpinion(caller, { comment, willReturn: true, tags: ['vip'] });
       expect(sent.body).toMatchObject({ code: 119 });
+      expect(await countComment(stack, comment)).toBe(0);
     }
     const opinionId = await newOpinion('tag unread');
-    expect((await staff('PUT', `/classes/opinions/${opinionId}`, { tags: ['secret'] })).status).toBe(200);
-    for (const caller of [anonymous(stack), visitor, newcomer]) {
+    expect((await staff('POST', SET_TAGS, { id: opinionId, tags: ['secret'] })).status).toBe(200);
+    // Without a session the functions ask for one (209); with one that is not staff's, they refuse (119).
+    for (const [caller, code] of [[anonymous(stack), 209], [visitor, 119], [newcomer, 119]] as const) {
       expect((await caller('GET', `/classes/opinions/${opinionId}`)).body).toMatchObject({ code: 119 });
       expect((await caller('PUT', `/classes/opinions/${opinionId}`, { tags: ['mine'] })).body).toMatchObject({ code: 119 });
+      expect((await caller('POST', SET_TAGS, { id: opinionId, tags: ['mine'] })).body).toMatchObject({ code });
+      expect((await caller('POST', TRIAGE, { ids: [opinionId], addTag: 'mine' })).body).toMatchObject({ code });
       expect((await caller('POST', '/functions/opinionTags', {})).body.code).toBeGreaterThan(0);
     }
+    expect(await tagsOf(opinionId)).toEqual(['secret']);
   });
 
   test('staff tags are tidied, kept unique, and refused when they are not a short list of text', async () => {
     const opinionId = await newOpinion('tidy tags');
-    await staff('PUT', `/classes/opinions/${opinionId}`, { tags: ['  Too   LOUD ', 'too loud', 'café'] });
-    await staff('PUT', `/classes/opinions/${opinionId}`, { tags: { __op: 'AddUnique', objects: ['Café', 'Staff '] } });
+    const set = await staff<{ result?: { objectId: string; tags: string[] } }>('POST', SET_TAGS, {
+      id: opinionId,
+      tags: ['  Too   LOUD ', 'too loud', 'café'],
+    });
+    expect(set.body.result).toMatchObject({ objectId: opinionId, tags: ['too loud', 'café'] });
+    for (const addTag of ['Café', 'Staff ']) {
+      expect((await staff('POST', TRIAGE, { ids: [opinionId], addTag })).body).toEqual({ result: { changed: 1 } });
+    }
+    // Kept in the order they were added; one already there is not added twice.
     const stored = await staff<{ tags: string[] }>('GET', `/classes/opinions/${opinionId}`);
     expect(stored.body.tags).toEqual(['too loud', 'café', 'staff']);
     for (const tags of [['ok', 3], 'text', Array.from({ length: 21 }, (_, n) => `tag ${n}`)]) {
-      expect((await staff('PUT', `/classes/opinions/${opinionId}`, { tags })).body).toMatchObject({ code: 142 });
+      expect((await staff('POST', SET_TAGS, { id: opinionId, tags })).body).toMatchObject({ code: 142 });
     }
+    // Added one at a time, the same rules: text, not blank, and at most 20 on an opinion.
+    const twenty = Array.from({ length: 20 }, (_, n) => `tag ${n}`);
+    expect((await staff('POST', SET_TAGS, { id: opinionId, tags: twenty })).status).toBe(200);
+    for (const addTag of [3, '   ', 'one too many']) {
+      expect((await staff('POST', TRIAGE, { ids: [opinionId], addTag })).body, String(addTag)).toMatchObject({ code: 142 });
+    }
+    expect(await tagsOf(opinionId)).toEqual(twenty);
   });
 
   test('the tag filter counts the same in the list and the stats, and the tag is among those in use', async () => {
@@ -155,10 +183,8 @@ describe('tags', () => {
       Array.from({ length: 7 }, (_, n) => ({ name: '', comment: `${q} ${n}`, willReturn: n % 2 === 0 })),
     );
     const tagged = ids.slice(0, 5);
-    const batch = await staff<{ success?: unknown }[]>('POST', '/batch', {
-      requests: tagged.map((id) => ({ method: 'PUT', path: `/parse/classes/opinions/${id}`, body: { tags: { __op: 'AddUnique', objects: [tag] } } })),
-    });
-    expect(batch.body.every((answer) => answer.success)).toBe(true);
+    const added = await staff('POST', TRIAGE, { ids: tagged, addTag: tag });
+    expect(added.body).toEqual({ result: { changed: 5 } });
     const filters = { ...DEFAULT_FILTERS, q, tag };
     const where = encodeURIComponent(JSON.stringify(opinionWhere(filters)));
     const listed = await staff<{ count: number }>('GET', `/classes/opinions?where=${where}&count=1&limit=0`);

@@ -4,23 +4,26 @@
  */
 import { describe, expect, inject, test } from 'vitest';
 import { SESSION_LENGTH_SECONDS } from '../../server/parse-app.ts';
+import { OPINION_FUNCTION } from '../../src/domain/classes.ts';
 import { OUR_ERROR_CODE } from '../../src/domain/errors.ts';
 import { grantStaff } from '../../server/roles.ts';
 import { withDatabase } from '../helpers/dashboard-data.ts';
-import { anonymous, asUser, countOpinions, master, newUser, verifiedStaff, type Json } from '../helpers/parse-rest.ts';
+import { anonymous, asUser, countOpinions, createOpinion, master, newUser, submitOpinion, verifiedStaff, type Json } from '../helpers/parse-rest.ts';
 
 const stack = inject('stack');
+/** An opinion as a visitor sends it: to its Cloud function, with no session. */
+const submit = (body: Json) => submitOpinion(anonymous(stack), body);
 
 describe('a deleted opinion stays deleted', () => {
   test('a late retry of an opinion staff have deleted is answered as delivered and not stored again', async () => {
     const submissionId = crypto.randomUUID();
     const body = { comment: `late retry ${submissionId}`, willReturn: true, submissionId };
-    const first = await anonymous(stack)<{ objectId: string }>('POST', '/classes/opinions', body);
-    expect(first.status).toBe(201);
-    await master(stack).request('DELETE', `/classes/opinions/${first.body.objectId}`);
+    const first = await submit(body);
+    expect(first.status).toBe(200);
+    await master(stack).request('DELETE', `/classes/opinions/${first.id}`);
 
     // The outbox's retry, whose first answer was lost: "already stored", which it takes as delivered.
-    const retry = await anonymous(stack)('POST', '/classes/opinions', body);
+    const retry = await submit(body);
     expect(retry).toMatchObject({ status: 400, body: { code: 137 } });
     expect(await countOpinions(stack, { submissionId })).toBe(0);
   });
@@ -28,25 +31,29 @@ describe('a deleted opinion stays deleted', () => {
   test('so does one deleted in a batch (as the retention job and the dashboard delete), and its retries racing', async () => {
     const bodies = Array.from({ length: 3 }, (_, i) => ({ comment: `batch ${i} ${crypto.randomUUID()}`, willReturn: true, submissionId: crypto.randomUUID() }));
     const ids: string[] = [];
-    for (const body of bodies) ids.push((await anonymous(stack)<{ objectId: string }>('POST', '/classes/opinions', body)).body.objectId);
+    for (const body of bodies) {
+      const stored = await submit(body);
+      expect(stored.status).toBe(200);
+      ids.push(String(stored.id));
+    }
     const requests = ids.map((id) => ({ method: 'DELETE', path: `${new URL(stack.serverURL).pathname}/classes/opinions/${id}` }));
     expect((await master(stack).request<unknown[]>('POST', '/batch', { requests })).every((answer) => 'success' in (answer as object))).toBe(true);
 
-    const retries = await Promise.all(bodies.flatMap((body) => [body, body].map((copy) => anonymous(stack)('POST', '/classes/opinions', copy))));
-    expect(retries.map((answer) => [answer.status, (answer.body as { code?: number }).code])).toEqual(Array(6).fill([400, 137]));
+    const retries = await Promise.all(bodies.flatMap((body) => [body, body].map((copy) => submit(copy))));
+    expect(retries.map((answer) => [answer.status, answer.body.code])).toEqual(Array(6).fill([400, 137]));
     for (const { submissionId } of bodies) expect(await countOpinions(stack, { submissionId })).toBe(0);
   });
 
   /** Stores an opinion as a visitor would; its body, to send again, and its id. */
   async function stored(label: string) {
     const body = { comment: `${label} ${crypto.randomUUID()}`, willReturn: true, submissionId: crypto.randomUUID() };
-    const answer = await anonymous(stack)<{ objectId: string }>('POST', '/classes/opinions', body);
-    expect(answer.status).toBe(201);
-    return { body, id: answer.body.objectId };
+    const answer = await submit(body);
+    expect(answer.status).toBe(200);
+    return { body, id: String(answer.id) };
   }
   const retried = async (body: Json) => {
-    const answer = await anonymous(stack)('POST', '/classes/opinions', body);
-    return [answer.status, (answer.body as { code?: number }).code];
+    const answer = await submit(body);
+    return [answer.status, answer.body.code];
   };
 
   test('whoever deletes it: staff in the dashboard, or the database itself (a purge, SQL)', async () => {
@@ -94,14 +101,17 @@ describe('staff access needs a verified email on the server', () => {
   test('a staff member whose email is not verified is refused by every read, write and function', async () => {
     const staff = await newUser(stack);
     await grantStaff(master(stack), staff.id);
-    const { objectId } = await master(stack).request<{ objectId: string }>('POST', '/classes/opinions', { comment: 'for staff', willReturn: true });
+    const { id: objectId } = await createOpinion(stack, 'For staff');
+    const before = await master(stack).request<Json>('GET', `/classes/opinions/${objectId}`);
     const as = asUser(stack, staff.sessionToken);
     const stats = { willReturn: 'any', reviewed: 'any', q: '', start: null, end: null, since: null, timeZone: 'UTC' };
     const attempts: Array<[string, string, unknown?]> = [
       ['GET', '/classes/opinions'],
       ['GET', '/classes/opinions?count=1&limit=0'],
       ['GET', `/classes/opinions/${objectId}`],
-      ['PUT', `/classes/opinions/${objectId}`, { reviewed: true }],
+      ['POST', `/functions/${OPINION_FUNCTION.triage}`, { ids: [objectId], reviewed: true }],
+      ['POST', `/functions/${OPINION_FUNCTION.triage}`, { ids: [objectId], addTag: 'unverified' }],
+      ['POST', `/functions/${OPINION_FUNCTION.setTags}`, { id: objectId, tags: ['unverified'] }],
       ['DELETE', `/classes/opinions/${objectId}`],
       ['POST', '/functions/dashboardStats', stats],
       ['POST', '/functions/dashboardVisit', {}],
@@ -114,8 +124,15 @@ describe('staff access needs a verified email on the server', () => {
         body: { code: OUR_ERROR_CODE.staffEmailNotVerified, error: 'Verify your email address to use the dashboard.' },
       });
     }
+    // The class itself takes no client's update, staff's included.
+    expect(await as('PUT', `/classes/opinions/${objectId}`, { reviewed: true })).toEqual({
+      status: 400,
+      body: { code: 119, error: 'Permission denied' },
+    });
     const stored = await master(stack).request<Json>('GET', `/classes/opinions/${objectId}`);
+    expect(stored).toEqual(before);
     expect(stored.reviewed).toBe(false);
+    expect(stored).not.toHaveProperty('tags');
   });
 
   test('verified, the same staff member reads; an email changed later is refused again until verified', async () => {
