@@ -1,5 +1,6 @@
 /**
- * /batch, which the SDK's saveAll and destroyAll use and the seed uses with the master key.
+ * /batch, which the SDK's saveAll and destroyAll use and the seed uses with the master key (to
+ * call the opinion function).
  *
  * parse-server 9.10 with router 2.3 (pulled in by express 5) answers every /batch request with
  * an internal error; package.json pins router 2.2.0 with npm "overrides". The pin can be
@@ -16,6 +17,7 @@ import {
   marker,
   master,
   storedOpinion,
+  SUBMIT_PATH,
   type Json,
 } from '../helpers/parse-rest.ts';
 
@@ -26,16 +28,20 @@ const STAFF_ONLY_ACL = { 'role:staff': { read: true, write: true } };
 type BatchItem = { success: Json } | { error: { code: number; error: string } };
 
 const opinionsPath = new URL(`${stack.serverURL}/classes/opinions`).pathname;
+const submitPath = new URL(stack.serverURL + SUBMIT_PATH).pathname;
 
 describe('creating through /batch', () => {
-  test('the SDK’s saveAll stores three opinions anonymously, each through Cloud Code', async () => {
+  test('a /batch of the opinion function stores three opinions anonymously, each through its checks', async () => {
     // One name marks the three rows of this test; the comments tell them apart.
     const name = `batch-${crypto.randomUUID()}`;
-    const opinions = ['one', 'two', 'three'].map(
-      (n) => new Parse.Object('opinions', { name: `  ${name}  `, comment: marker(`saveAll ${n}`), willReturn: true }),
-    );
-    await Parse.Object.saveAll(opinions);
-    expect(opinions.every((opinion) => typeof opinion.id === 'string')).toBe(true);
+    const answer = await anonymous(stack)<BatchItem[]>('POST', '/batch', {
+      requests: ['one', 'two', 'three'].map((n) => ({
+        method: 'POST',
+        path: submitPath,
+        body: { name: `  ${name}  `, comment: marker(`batch ${n}`), willReturn: true },
+      })),
+    });
+    expect(answer.status).toBe(200);
     expect(await countOpinions(stack, { name })).toBe(3);
     const { results } = await master(stack).request<{ results: Json[] }>(
       'GET',
@@ -47,12 +53,12 @@ describe('creating through /batch', () => {
   test('a REST /batch answers each request with its own result', async () => {
     const comments = [marker('rest batch one'), marker('rest batch two')];
     const answer = await anonymous(stack)<BatchItem[]>('POST', '/batch', {
-      requests: comments.map((comment) => ({ method: 'POST', path: opinionsPath, body: { comment, willReturn: false } })),
+      requests: comments.map((comment) => ({ method: 'POST', path: submitPath, body: { comment, willReturn: false } })),
     });
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual([
-      { success: expect.objectContaining({ objectId: expect.any(String), ACL: STAFF_ONLY_ACL }) },
-      { success: expect.objectContaining({ objectId: expect.any(String), ACL: STAFF_ONLY_ACL }) },
+      { success: { result: { objectId: expect.any(String) } } },
+      { success: { result: { objectId: expect.any(String) } } },
     ]);
     for (const comment of comments) expect(await countComment(stack, comment)).toBe(1);
   });
@@ -62,8 +68,8 @@ describe('creating through /batch', () => {
     const bad = marker('batch bad');
     const answer = await anonymous(stack)<BatchItem[]>('POST', '/batch', {
       requests: [
-        { method: 'POST', path: opinionsPath, body: { comment: good, willReturn: true } },
-        { method: 'POST', path: opinionsPath, body: { name: bad, comment: 42, willReturn: true } },
+        { method: 'POST', path: submitPath, body: { comment: good, willReturn: true } },
+        { method: 'POST', path: submitPath, body: { name: bad, comment: 42, willReturn: true } },
       ],
     });
     expect(answer.status).toBe(200);
@@ -74,13 +80,21 @@ describe('creating through /batch', () => {
     expect(await countComment(stack, good)).toBe(1);
     expect(await countOpinions(stack, { name: bad })).toBe(0);
   });
+
+  test('the SDK’s saveAll on the class is refused (119) and stores nothing: the class takes no client creates', async () => {
+    const name = `batch-${crypto.randomUUID()}`;
+    const opinions = ['one', 'two'].map((n) => new Parse.Object('opinions', { name, comment: marker(`saveAll ${n}`), willReturn: true }));
+    await expect(Parse.Object.saveAll(opinions)).rejects.toMatchObject({ code: 119 });
+    expect(await countOpinions(stack, { name })).toBe(0);
+  });
 });
 
-test('/batch is no way around the permissions: each read, update and delete is refused with 119', async () => {
+test('/batch is no way around the permissions: each create, read, update and delete on the class is refused with 119', async () => {
   const target = await createOpinion(stack, 'Batch target');
   const before = await storedOpinion(stack, target.id);
   const answer = await anonymous(stack)<BatchItem[]>('POST', '/batch', {
     requests: [
+      { method: 'POST', path: opinionsPath, body: { comment: marker('batch side door'), willReturn: true } },
       { method: 'GET', path: opinionsPath },
       { method: 'GET', path: `${opinionsPath}/${target.id}` },
       { method: 'PUT', path: `${opinionsPath}/${target.id}`, body: { reviewed: true } },
@@ -88,6 +102,6 @@ test('/batch is no way around the permissions: each read, update and delete is r
     ],
   });
   expect(answer.status).toBe(200);
-  expect(answer.body).toEqual(Array.from({ length: 4 }, () => ({ error: { code: 119, error: 'Permission denied' } })));
+  expect(answer.body).toEqual(Array.from({ length: 5 }, () => ({ error: { code: 119, error: 'Permission denied' } })));
   expect(await storedOpinion(stack, target.id)).toEqual(before);
 });

@@ -6,7 +6,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { expect, inject, test } from 'vitest';
-import { anonymous } from '../helpers/parse-rest.ts';
+import { OPINION_FUNCTION } from '../../src/domain/classes.ts';
+import { anonymous, submitOpinion } from '../helpers/parse-rest.ts';
 
 const stack = inject('stack');
 
@@ -19,8 +20,11 @@ async function logText(): Promise<string> {
 test('a refused opinion and a refused function call leave what was sent out of the logs', async () => {
   const secret = crypto.randomUUID();
   const refused = (status: number) => status >= 400 && status < 500;
-  // An opinion in a language the server does not know, and the stats asked without a session.
-  expect(refused((await anonymous(stack)('POST', '/classes/opinions', { comment: `words ${secret}`, willReturn: true, language: 'xx' })).status)).toBe(true);
+  // An opinion in a language the server does not know (to its function, and to the class, which
+  // takes no client creates), and the stats asked without a session.
+  const opinion = { comment: `words ${secret}`, willReturn: true, language: 'xx' };
+  expect(refused((await submitOpinion(anonymous(stack), opinion)).status)).toBe(true);
+  expect(refused((await anonymous(stack)('POST', '/classes/opinions', opinion)).status)).toBe(true);
   expect(refused((await anonymous(stack)('POST', '/functions/dashboardStats', { q: `words ${secret}` })).status)).toBe(true);
   // Parse logs the message of every error it answers, in order: once this one is in the logs,
   // whatever the two refusals above wrote is there too.
@@ -30,7 +34,7 @@ test('a refused opinion and a refused function call leave what was sent out of t
   const logs = await logText();
   expect(logs).not.toContain(secret);
   // The refusals themselves are logged, for operators: what failed, and that the input was left out.
-  expect(logs).toContain('beforeSave failed for opinions');
+  expect(logs).toContain(`Failed running cloud function ${OPINION_FUNCTION.submit}`);
   expect(logs).toContain('Failed running cloud function dashboardStats');
   expect(logs).toContain('(left out of the logs)');
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { RunningParse } from '../../server/parse-app.ts';
 import { OUR_ERROR_CODE, RATE_LIMIT_MESSAGE } from '../../src/domain/errors.ts';
+import { SUBMIT_PATH } from '../helpers/parse-rest.ts';
 import { startSecondParse } from '../helpers/test-stack.ts';
 
 const stack = inject('stack');
@@ -14,8 +15,9 @@ afterAll(async () => {
   await limited?.stop();
 });
 
+/** An opinion sent as the app sends it: through its Cloud function. */
 function createOpinion(comment: string) {
-  return fetch(`${limited.serverURL}/classes/opinions`, {
+  return fetch(limited.serverURL + SUBMIT_PATH, {
     method: 'POST',
     headers: {
       'X-Parse-Application-Id': stack.appId,
@@ -30,7 +32,7 @@ test('creating opinions is rate limited: the fourth in a minute gets 429 and is 
   const marker = `rate limited ${crypto.randomUUID()}`;
   const statuses: number[] = [];
   for (let n = 0; n < 4; n += 1) statuses.push((await createOpinion(`${marker} ${n}`)).status);
-  expect(statuses).toEqual([201, 201, 201, 429]);
+  expect(statuses).toEqual([200, 200, 200, 429]);
 
   const refused = await createOpinion(`${marker} 4`);
   expect(refused.status).toBe(429);

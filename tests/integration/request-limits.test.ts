@@ -6,8 +6,9 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { RunningParse } from '../../server/parse-app.ts';
+import { OPINION_FUNCTION } from '../../src/domain/classes.ts';
 import { OUR_ERROR_CODE, RATE_LIMIT_MESSAGE } from '../../src/domain/errors.ts';
-import { master, TEST_PASSWORD } from '../helpers/parse-rest.ts';
+import { master, SUBMIT_PATH, TEST_PASSWORD } from '../helpers/parse-rest.ts';
 import { startSecondParse } from '../helpers/test-stack.ts';
 
 const stack = inject('stack');
@@ -23,7 +24,7 @@ interface Request {
   method: string;
   path: string;
   body?: unknown;
-  /** Defaults to JSON; the SDK sends text/plain, Parse's pages forms urlencoded. */
+  /** Defaults to JSON; the SDK sends text/plain (its keys in the body: sdkStyle), Parse's pages forms urlencoded. */
   contentType?: string;
   headers?: Record<string, string>;
 }
@@ -39,6 +40,8 @@ function send(server: RunningParse, from: string, { method, path, body, contentT
   const url = new URL(server.serverURL);
   const payload =
     body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
+  // As the SDK sends: no X-Parse headers, which would leave its body keys in the params.
+  const keys = contentType === 'text/plain' ? {} : { 'X-Parse-Application-Id': stack.appId, 'X-Parse-JavaScript-Key': stack.javascriptKey };
   return new Promise((resolve, reject) => {
     const request = http.request(
       {
@@ -48,8 +51,7 @@ function send(server: RunningParse, from: string, { method, path, body, contentT
         method,
         path: url.pathname + path,
         headers: {
-          'X-Parse-Application-Id': stack.appId,
-          'X-Parse-JavaScript-Key': stack.javascriptKey,
+          ...keys,
           ...(payload === undefined ? {} : { 'Content-Type': contentType ?? 'application/json' }),
           ...headers,
         },
@@ -109,24 +111,20 @@ describe('per address, through every route', () => {
   });
 
   const opinion = (marker: string, n: number) => ({ comment: `${marker} ${n}`, willReturn: true });
-  const plainCreate = (marker: string, n: number): Request => ({ method: 'POST', path: '/classes/opinions', body: opinion(marker, n) });
+  const plainCreate = (marker: string, n: number): Request => ({ method: 'POST', path: SUBMIT_PATH, body: opinion(marker, n) });
+  const batchOf = (path: string, body: unknown): Request => ({ method: 'POST', path: '/batch', body: { requests: [{ method: 'POST', path, body }] } });
+  // Every spelling Parse routes to the opinion function: its router decodes the name and folds the case of `/functions/`.
   const createRoutes: Array<[string, (marker: string, n: number) => Request]> = [
-    ['POST /classes/opinions', (m, n) => plainCreate(m, n)],
-    ['percent-encoded class name', (m, n) => ({ method: 'POST', path: '/classes/%6Fpinions', body: opinion(m, n) })],
-    ['other case, trailing slash', (m, n) => ({ method: 'POST', path: '/CLASSES/opinions/', body: opinion(m, n) })],
-    ['double slash', (m, n) => ({ method: 'POST', path: '//classes/opinions', body: opinion(m, n) })],
+    [`POST ${SUBMIT_PATH}`, (m, n) => plainCreate(m, n)],
+    ['percent-encoded function name', (m, n) => ({ method: 'POST', path: '/functions/submit%4Fpinion', body: opinion(m, n) })],
+    ['other case of /functions/, trailing slash', (m, n) => ({ method: 'POST', path: `/FUNCTIONS/${OPINION_FUNCTION.submit}/`, body: opinion(m, n) })],
+    ['double slash', (m, n) => ({ method: 'POST', path: `/${SUBMIT_PATH}`, body: opinion(m, n) })],
     ['the SDK\'s text/plain with _method', (m, n) => ({
-      method: 'POST', path: '/classes/opinions', contentType: 'text/plain', body: sdkStyle('POST', opinion(m, n)),
+      method: 'POST', path: SUBMIT_PATH, contentType: 'text/plain', body: sdkStyle('POST', opinion(m, n)),
     })],
-    ['a /batch sub-request', (m, n) => ({
-      method: 'POST', path: '/batch', body: { requests: [{ method: 'POST', path: '/parse/classes/opinions', body: opinion(m, n) }] },
-    })],
-    ['a /batch sub-request, encoded', (m, n) => ({
-      method: 'POST', path: '/batch', body: { requests: [{ method: 'POST', path: '/parse/classes/%6fpinions/', body: opinion(m, n) }] },
-    })],
-    ['a /batch sub-request with dot segments', (m, n) => ({
-      method: 'POST', path: '/batch', body: { requests: [{ method: 'POST', path: '/parse/x/../classes/opinions', body: opinion(m, n) }] },
-    })],
+    ['a /batch sub-request', (m, n) => batchOf(`/parse${SUBMIT_PATH}`, opinion(m, n))],
+    ['a /batch sub-request, encoded', (m, n) => batchOf('/parse/Functions/submit%4fpinion/', opinion(m, n))],
+    ['a /batch sub-request with dot segments', (m, n) => batchOf(`/parse/x/..${SUBMIT_PATH}`, opinion(m, n))],
   ];
 
   test.each(createRoutes)('creating opinions: %s stores at most the limit', async (_name, make) => {
@@ -136,9 +134,43 @@ describe('per address, through every route', () => {
     expect(await countOpinions(marker)).toBe(LIMIT);
   });
 
+  // The class takes no client creates (119), whatever the spelling: no path stores past the limit.
+  const classRoutes: Array<[string, (marker: string, n: number) => Request]> = [
+    ['POST /classes/opinions', (m, n) => ({ method: 'POST', path: '/classes/opinions', body: opinion(m, n) })],
+    ['percent-encoded class name', (m, n) => ({ method: 'POST', path: '/classes/%6Fpinions', body: opinion(m, n) })],
+    ['other case, trailing slash', (m, n) => ({ method: 'POST', path: '/CLASSES/opinions/', body: opinion(m, n) })],
+    ['double slash', (m, n) => ({ method: 'POST', path: '//classes/opinions', body: opinion(m, n) })],
+    ['the SDK\'s text/plain with _method', (m, n) => ({
+      method: 'POST', path: '/classes/opinions', contentType: 'text/plain', body: sdkStyle('POST', opinion(m, n)),
+    })],
+    ['a /batch sub-request', (m, n) => batchOf('/parse/classes/opinions', opinion(m, n))],
+    ['a /batch sub-request, encoded', (m, n) => batchOf('/parse/classes/%6fpinions/', opinion(m, n))],
+    ['a /batch sub-request with dot segments', (m, n) => batchOf('/parse/x/../classes/opinions', opinion(m, n))],
+  ];
+
+  test.each(classRoutes)('the class refuses creates by clients: %s stores nothing', async (_name, make) => {
+    const marker = `limit ${crypto.randomUUID()}`;
+    // Each from an address of its own, so that no count stands in for the refusal.
+    const answers = await Promise.all(Array.from({ length: LIMIT + 2 }, (_, n) => send(limited, freshAddress(), make(marker, n))));
+    // A /batch answers 200, with its sub-request's own refusal.
+    const refusals = answers.map(({ body }): unknown => (Array.isArray(body) ? (body[0] as { error?: unknown }).error : body));
+    expect(refusals).toEqual(Array(LIMIT + 2).fill(expect.objectContaining({ code: 119 })));
+    expect(await countOpinions(marker)).toBe(0);
+  });
+
+  // Parse finds a function by its exact name: were another case of it routed, it would have to be counted too.
+  test('another case of the function\'s name is no function at all (141), and stores nothing', async () => {
+    const marker = `limit ${crypto.randomUUID()}`;
+    const answers = await Promise.all(Array.from({ length: LIMIT + 2 }, (_, n) => send(limited, freshAddress(), {
+      method: 'POST', path: '/functions/SubmitOpinion', body: opinion(marker, n),
+    })));
+    expect(answers.map(({ body }) => body.code)).toEqual(Array(LIMIT + 2).fill(141));
+    expect(await countOpinions(marker)).toBe(0);
+  });
+
   test('a /batch of many creates counts each and is refused whole past the limit', async () => {
     const marker = `limit ${crypto.randomUUID()}`;
-    const requests = Array.from({ length: 10 }, (_, n) => ({ method: 'POST', path: '/parse/classes/opinions', body: opinion(marker, n) }));
+    const requests = Array.from({ length: 10 }, (_, n) => ({ method: 'POST', path: `/parse${SUBMIT_PATH}`, body: opinion(marker, n) }));
     const answer = await send(limited, freshAddress(), { method: 'POST', path: '/batch', body: { requests } });
     expect(answer).toMatchObject({ status: 429, body: { code: OUR_ERROR_CODE.rateLimited, error: RATE_LIMIT_MESSAGE } });
     expect(await countOpinions(marker)).toBe(0);
@@ -158,7 +190,7 @@ describe('per address, through every route', () => {
     const first = await sendTimes(limited, freshAddress(), LIMIT + 1, (n) => plainCreate(marker, n));
     const second = await sendTimes(limited, freshAddress(), LIMIT, (n) => plainCreate(marker, n + 10));
     expect(first.at(-1)).toBe(429);
-    expect(second).toEqual([201, 201, 201]);
+    expect(second).toEqual([200, 200, 200]);
   });
 
   const account = (id: string, n: number) => ({ username: `u-${id}-${n}`, email: `${id}-${n}@example.com`, password: TEST_PASSWORD });
@@ -262,7 +294,7 @@ describe('per address, through every route', () => {
 describe('a public server URL whose path is not the mount\'s (behind a proxy that rewrites it)', () => {
   let limited: RunningParse;
   beforeAll(async () => {
-    limited = await startSecondParse(stack, { authRequestLimit: LIMIT, publicServerURL: 'https://opinions.example.com/api' });
+    limited = await startSecondParse(stack, { opinionCreateLimit: LIMIT, authRequestLimit: LIMIT, publicServerURL: 'https://opinions.example.com/api' });
   });
   afterAll(async () => {
     await limited?.stop();
@@ -276,6 +308,15 @@ describe('a public server URL whose path is not the mount\'s (behind a proxy tha
     }));
     expect(statuses.slice(0, LIMIT)).not.toContain(429);
     expect(statuses.slice(LIMIT)).toEqual([429, 429]);
+  });
+
+  test('a /batch create under any prefix stores at most the limit', async () => {
+    const marker = `limit ${crypto.randomUUID()}`;
+    const statuses = await sendTimes(limited, freshAddress(), LIMIT + 2, (n) => ({
+      method: 'POST', path: '/batch', body: { requests: [{ method: 'POST', path: `/zzz${SUBMIT_PATH}`, body: { comment: `${marker} ${n}`, willReturn: true } }] },
+    }));
+    expect(statuses.slice(LIMIT)).toEqual([429, 429]);
+    expect(await countOpinions(marker)).toBe(LIMIT);
   });
 });
 
@@ -316,16 +357,16 @@ describe('the localhost exemption', () => {
   });
 
   const create = (n: number, headers?: Record<string, string>): Request => ({
-    method: 'POST', path: '/classes/opinions', body: { comment: `exempt ${n}`, willReturn: true }, headers,
+    method: 'POST', path: SUBMIT_PATH, body: { comment: `exempt ${n}`, willReturn: true }, headers,
   });
 
   test.each(['127.0.0.1', '127.0.9.9', '::1'])('applies to %s, however the server spells it', async (from) => {
-    expect(await sendTimes(exempt, from, 3, (n) => create(n))).toEqual([201, 201, 201]);
+    expect(await sendTimes(exempt, from, 3, (n) => create(n))).toEqual([200, 200, 200]);
   });
 
   test('does not apply to requests a proxy forwarded', async () => {
     const statuses = await sendTimes(exempt, freshAddress(), 3, (n) => create(n, { 'X-Forwarded-For': '203.0.113.9' }));
-    expect(statuses).toEqual([201, 429, 429]);
+    expect(statuses).toEqual([200, 429, 429]);
   });
 });
 
@@ -339,15 +380,15 @@ describe('behind a reverse proxy (trustProxy)', () => {
   });
 
   const create = (forwardedFor: string): Request => ({
-    method: 'POST', path: '/classes/opinions', body: { comment: 'proxied', willReturn: true }, headers: { 'X-Forwarded-For': forwardedFor },
+    method: 'POST', path: SUBMIT_PATH, body: { comment: 'proxied', willReturn: true }, headers: { 'X-Forwarded-For': forwardedFor },
   });
 
   test('each visitor is counted by its own address, and a forged X-Forwarded-For gains nothing', async () => {
     const proxy = '127.0.0.1';
-    expect(await sendTimes(proxied, proxy, 3, () => create('203.0.113.7'))).toEqual([201, 201, 429]);
+    expect(await sendTimes(proxied, proxy, 3, () => create('203.0.113.7'))).toEqual([200, 200, 429]);
     // The visitor writes an address of its own choosing first; the proxy appends the real one.
     expect(await sendTimes(proxied, proxy, 2, (n) => create(`198.51.100.${n}, 203.0.113.7`))).toEqual([429, 429]);
     // Another visitor behind the same proxy has a count of its own.
-    expect(await sendTimes(proxied, proxy, 2, () => create('203.0.113.8'))).toEqual([201, 201]);
+    expect(await sendTimes(proxied, proxy, 2, () => create('203.0.113.8'))).toEqual([200, 200]);
   });
 });

@@ -10,7 +10,7 @@ import { OUR_ERROR_CODE } from '../../src/domain/errors.ts';
 import { DEFAULT_VENUE_SETTINGS, parseVenueRefusal, type VenueSettings } from '../../src/domain/venue.ts';
 import { DEMO_USERS } from '../../server/seed.ts';
 import { seedOpinions, stack, withDatabase } from '../helpers/dashboard-data.ts';
-import { anonymous, asMaster, asUser, countComment, logIn, marker, newUser, type Caller } from '../helpers/parse-rest.ts';
+import { anonymous, asMaster, asUser, countComment, logIn, marker, newUser, submitOpinion, type Caller } from '../helpers/parse-rest.ts';
 
 let staff: Caller;
 let visitor: Caller;
@@ -152,7 +152,9 @@ describe('applyRetention', () => {
     await expect.poll(() => announced(ids)).toEqual([...ids].sort());
     await withDatabase((client) => client.query(`UPDATE "dashboardSignals" SET "createdAt" = now() - interval '25 hours' WHERE "opinionIds" ?| $1`, [ids]));
     // One more opinion, named by a signal of today.
-    const today = (await anonymous(stack)<{ objectId: string }>('POST', `/classes/${CLASS.opinions}`, { comment: `${label} signal`, willReturn: true })).body.objectId;
+    const submitted = await submitOpinion(anonymous(stack), { comment: `${label} signal`, willReturn: true });
+    expect(submitted.status).toBe(200);
+    const today = submitted.id ?? '';
     await expect.poll(() => announced([today])).toEqual([today]);
     await save(staff, { ...saved, retentionDays: null });
     const run = await npmRunJob('applyRetention');
