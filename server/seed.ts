@@ -82,7 +82,7 @@ export async function seedDemoData(rest: RestClient, databaseURL: string, count 
   const missing = ids.flatMap((submissionId, n) => (present.has(submissionId) ? [] : [{ submissionId, n }]));
   if (missing.length === 0) return;
 
-  await rest.request('POST', '/batch', {
+  const answers = await rest.request<{ error?: unknown }[]>('POST', '/batch', {
     requests: missing.map(({ submissionId, n }) => ({
       method: 'POST',
       // Through the visitors' function, so that the demo rows get the same checks and ACL.
@@ -96,6 +96,8 @@ export async function seedDemoData(rest: RestClient, databaseURL: string, count 
       },
     })),
   });
+  const refused = answers.find((answer) => answer.error !== undefined);
+  if (refused) throw new Error(`The demo opinions were refused: ${JSON.stringify(refused.error)}`);
 
   // Parse Server sets createdAt itself; spread the demo rows over the last 60 days.
   const client = new pg.Client({ connectionString: databaseURL });
