@@ -8,7 +8,7 @@
 import { OPINION_FUNCTION } from '../../src/domain/classes.ts';
 import { OUR_ERROR_CODE } from '../../src/domain/errors.ts';
 import { formatValidationMessage, isSubmissionId, validateOpinion } from '../../src/domain/opinion.ts';
-import { isTagList, normalizeTag, normalizeTags } from '../../src/domain/tags.ts';
+import { isTagList, normalizeTag, normalizeTags, TAG_LIMITS } from '../../src/domain/tags.ts';
 import { dashboardSql } from '../dashboard-sql.ts';
 import { KEEP_TRIGGER, REFUSE_TRIGGER, SUBMISSION_INDEX } from '../exactly-once-sql.ts';
 import { deliveredSubmissionClass, opinionsClass, STAFF_ROLE } from '../schema.ts';
@@ -149,7 +149,8 @@ function opinionIds(ids: unknown): string[] {
 
 /**
  * Staff triage: `reviewed` true or false, or one tag added to each opinion. Those that still
- * exist are changed; when one was deleted meanwhile, the answer says so after (101).
+ * exist are changed; when one was deleted meanwhile, the answer says so after (101), and when one
+ * already held its 20 tags, so does the answer (142).
  */
 Parse.Cloud.define(OPINION_FUNCTION.triage, async (request: FunctionRequest<Params>) => {
   await requireStaff(request);
@@ -163,17 +164,30 @@ Parse.Cloud.define(OPINION_FUNCTION.triage, async (request: FunctionRequest<Para
   if (addTag !== undefined && !isTagList([tag])) invalid('A tag is a short text.');
 
   const opinions = await new Parse.Query(OPINIONS).containedIn('objectId', ids).limit(ids.length).find({ useMasterKey: true });
-  for (const opinion of opinions) {
+  // An opinion that has its 20 tags already keeps them; the others are tagged.
+  const changing = opinions.filter((opinion) => {
     if (typeof reviewed === 'boolean') {
       opinion.set('reviewed', reviewed);
-      continue;
+      return true;
     }
     // The whole list, in the order the tags were added (an AddUnique came back in PostgreSQL's order).
-    opinion.set('tags', tidyTags([...((opinion.get('tags') as string[] | undefined) ?? []), tag]));
+    const tags = normalizeTags([...((opinion.get('tags') as string[] | undefined) ?? []), tag]);
+    if (!isTagList(tags)) return false;
+    opinion.set('tags', tags);
+    return true;
+  });
+  let gone = opinions.length < ids.length;
+  try {
+    await Parse.Object.saveAll(changing, { useMasterKey: true, batchSize: MAX_TRIAGE_IDS });
+  } catch (error) {
+    // Deleted since it was read: the others are saved all the same (a /batch is not a transaction).
+    const { errors } = error as { errors?: { code?: unknown }[] };
+    if (!errors?.every((failure) => failure.code === Parse.Error.OBJECT_NOT_FOUND)) throw error;
+    gone = true;
   }
-  if (opinions.length > 0) await Parse.Object.saveAll(opinions, { useMasterKey: true });
-  if (opinions.length < ids.length) throw new Parse.Error(Parse.Error.OBJECT_NOT_FOUND, 'An opinion was deleted meanwhile.');
-  return { changed: opinions.length };
+  if (gone) throw new Parse.Error(Parse.Error.OBJECT_NOT_FOUND, 'An opinion was deleted meanwhile.');
+  if (changing.length < opinions.length) invalid(`An opinion holds at most ${TAG_LIMITS.perOpinion} tags: the others were tagged.`);
+  return { changed: changing.length };
 });
 
 /** Staff set one opinion's tags, as a whole; answers the opinion as stored. */

@@ -1,6 +1,6 @@
 /**
  * Staff's tags on opinions: free text, kept tidy so that "Noise" and " noise " are one tag.
- * Pure TypeScript: the tag fields, the URL's filter and Cloud Code (server/cloud/main.ts) share it.
+ * Pure TypeScript: the tag fields, the URL's filter and Cloud Code (server/cloud/opinions.ts) share it.
  */
 
 export const TAG_LIMITS = {
@@ -10,9 +10,12 @@ export const TAG_LIMITS = {
   perOpinion: 20,
 } as const;
 
-/** A tag as stored: spaces collapsed and trimmed, lower case in the rules of no particular language. */
+/** Control characters (NUL, BEL, DEL…; PostgreSQL refuses NUL) and invisible spaces: never part of a tag. */
+const INVISIBLE = /[\p{Cc}\u200B\uFEFF]/gu;
+
+/** A tag as stored: spaces collapsed and trimmed, invisible characters left out, lower case in the rules of no particular language. */
 export function normalizeTag(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().toLowerCase().slice(0, TAG_LIMITS.length);
+  return text.replace(/\s+/g, ' ').replace(INVISIBLE, '').trim().toLowerCase().slice(0, TAG_LIMITS.length);
 }
 
 /** Normalised, without duplicates or empty ones, in the order given. */

@@ -32,16 +32,21 @@ function isGone(error: unknown): boolean {
  * BATCH_SIZE opinions a call.
  */
 async function changeAll(ids: readonly string[], change: { reviewed: boolean } | { addTag: string }): Promise<void> {
+  let gone = false;
   try {
     const Parse = await getParse();
     for (let start = 0; start < ids.length; start += BATCH_SIZE) {
-      await Parse.Cloud.run(OPINION_FUNCTION.triage, { ids: ids.slice(start, start + BATCH_SIZE), ...change });
+      // One deleted meanwhile leaves the others of its call changed: the next calls go on.
+      await Parse.Cloud.run(OPINION_FUNCTION.triage, { ids: ids.slice(start, start + BATCH_SIZE), ...change }).catch((error: unknown) => {
+        if (!isGone(error)) throw error;
+        gone = true;
+      });
     }
   } catch (error) {
-    // Those that still exist were changed: the list (read again after any action) shows them.
-    if (isGone(error)) throw new AppError('deleted-meanwhile');
     throw toAppError(error);
   }
+  // Which were changed, the list (read again after any action) shows.
+  if (gone) throw new AppError('deleted-meanwhile');
 }
 
 /** Marks opinions reviewed (or not). */

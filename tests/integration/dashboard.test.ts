@@ -446,8 +446,18 @@ describe('batch actions when another staff member got there first', () => {
     const words = 'An opinion was deleted meanwhile, by someone else. The list now shows what is left.';
     expect(await refusalOf(app.opinions.setReviewed(ids, true))).toEqual({ kind: 'deleted-meanwhile', words });
     expect(await refusalOf(app.opinions.setReviewed([ids[0]!], true))).toEqual({ kind: 'deleted-meanwhile', words });
-    // Still there, and marked or not: whatever it is, the list reads it again.
-    expect((await stored(ids)).map((row) => row.objectId)).toEqual([ids[1]]);
+    // The one still there is marked, and the list reads it again.
+    expect(await stored(ids)).toEqual([{ objectId: ids[1], reviewed: true }]);
+  });
+
+  test('marking more than one call takes, of which one in the first is gone: the rest are marked, in each call', async () => {
+    const tag = `gc${crypto.randomUUID().slice(0, 8)}`;
+    const ids = await seedOpinions(Array.from({ length: 101 }, (_, n) => ({ name: '', comment: `${tag} ${n}`, willReturn: true })));
+    await app.opinions.deleteOpinions([ids[0]!]);
+    expect(await refusalOf(app.opinions.setReviewed(ids, true))).toMatchObject({ kind: 'deleted-meanwhile' });
+    const rows = await stored(ids);
+    expect(rows).toHaveLength(100);
+    expect(rows.every((row) => row.reviewed)).toBe(true);
   });
 
   test('a refusal that is not "gone" is still a failure, in words', async () => {

@@ -158,6 +158,10 @@ describe('tags', () => {
       tags: ['  Too   LOUD ', 'too loud', 'café'],
     });
     expect(set.body.result).toMatchObject({ objectId: opinionId, tags: ['too loud', 'café'] });
+    // Control characters (PostgreSQL refused a NUL with its own error) and invisible spaces are left out.
+    const invisible = await staff<{ result?: { tags: string[] } }>('POST', SET_TAGS, { id: opinionId, tags: ['a\u0000b\u0007', '\u200B'] });
+    expect(invisible.body.result?.tags).toEqual(['ab']);
+    await staff('POST', SET_TAGS, { id: opinionId, tags: ['  Too   LOUD ', 'café'] });
     for (const addTag of ['Café', 'Staff ']) {
       expect((await staff('POST', TRIAGE, { ids: [opinionId], addTag })).body).toEqual({ result: { changed: 1 } });
     }
@@ -170,7 +174,7 @@ describe('tags', () => {
     // Added one at a time, the same rules: text, not blank, and at most 20 on an opinion.
     const twenty = Array.from({ length: 20 }, (_, n) => `tag ${n}`);
     expect((await staff('POST', SET_TAGS, { id: opinionId, tags: twenty })).status).toBe(200);
-    for (const addTag of [3, '   ', 'one too many']) {
+    for (const addTag of [3, '   ', '\u0000\u200B', 'one too many']) {
       expect((await staff('POST', TRIAGE, { ids: [opinionId], addTag })).body, String(addTag)).toMatchObject({ code: 142 });
     }
     expect(await tagsOf(opinionId)).toEqual(twenty);

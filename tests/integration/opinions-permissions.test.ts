@@ -457,8 +457,14 @@ describe('staff over REST', () => {
     expect((await staff('POST', TAGS_PATH, { id: own.id, tags: twenty })).status).toBe(200);
     const refused = { status: 400, body: { code: 142, error: 'tags must be a list of at most 20 short texts.' } };
     expect(await staff('POST', TAGS_PATH, { id: own.id, tags: [...twenty, 'tag 20'] })).toEqual(refused);
-    expect(await staff('POST', TRIAGE_PATH, { ids: [own.id], addTag: 'tag 20' })).toEqual(refused);
+    // Added to many, the full one keeps its 20 and the others are tagged all the same.
+    const other = await createOpinion(stack, 'Tagged beside a full one');
+    expect(await staff('POST', TRIAGE_PATH, { ids: [own.id, other.id], addTag: 'tag 20' })).toEqual({
+      status: 400,
+      body: { code: 142, error: 'An opinion holds at most 20 tags: the others were tagged.' },
+    });
     expect(await storedOpinion(stack, own.id)).toMatchObject({ tags: twenty });
+    expect(await storedOpinion(stack, other.id)).toMatchObject({ tags: ['tag 20'] });
   });
 
   test.each([

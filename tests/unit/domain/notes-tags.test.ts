@@ -12,6 +12,15 @@ describe('tags', () => {
     expect(normalizeTags(['Café', ' café', '', '  ', 'Queue'])).toEqual(['café', 'queue']);
   });
 
+  test('leave out control characters and invisible spaces: a tag of only those is none', () => {
+    expect(normalizeTag('a\u0000b\u0007c\u007F')).toBe('abc');
+    expect(normalizeTag('\u200Bqueue\uFEFF')).toBe('queue');
+    expect(normalizeTags(['\u0000', '\u200B'])).toEqual([]);
+    expect(isTagList(['a\u0000b'])).toBe(false);
+    // Letters joined as their script or emoji ask are kept.
+    expect(normalizeTag('👩\u200D💻')).toBe('👩\u200D💻');
+  });
+
   test('a stored list holds at most 20 tidy, distinct tags of text', () => {
     expect(isTagList(['café', 'queue'])).toBe(true);
     expect(isTagList([])).toBe(true);
