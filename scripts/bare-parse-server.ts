@@ -25,7 +25,8 @@ const options = {
   maintenanceKey: randomUUID(),
   serverURL,
   schema: {
-    definitions: [opinionsClass],
+    // Open to clients' creates, as a class is by default: ours takes them through its Cloud function.
+    definitions: [{ ...opinionsClass, classLevelPermissions: { ...opinionsClass.classLevelPermissions, create: { '*': true } } }],
     lockSchemas: false,
     strict: false,
   },

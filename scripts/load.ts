@@ -131,7 +131,12 @@ export async function load(target: Target, { requests, connections }: { requests
     connectionErrors: result.errors,
     timeouts: result.timeouts,
     accepted: answers.get(create.accepted) ?? 0,
-    ok: count === (answers.get(create.accepted) ?? 0) && serverErrors === 0 && result.errors === 0,
+    // Every answer an accepted create or a rate limit's 429: a refusal of the load itself is no measure.
+    ok:
+      count === (answers.get(create.accepted) ?? 0) &&
+      [...answers.keys()].every((status) => status === create.accepted || status === 429) &&
+      serverErrors === 0 &&
+      result.errors === 0,
   };
 }
 
@@ -146,6 +151,6 @@ export function print(figures: LoadFigures) {
   console.log(`  answers       ${answersOf(figures, (status, n) => `${status}: ${n}`)}`);
   console.log(`  rows stored   ${figures.stored} (accepted responses: ${figures.accepted})`);
   console.log(`  errors        ${figures.connectionErrors} connection errors, ${figures.timeouts} timeouts`);
-  console.log(figures.ok ? '  OK: rows equal accepted responses, no 5xx.' : '  FAILED: rows and accepted responses differ, or the server failed.');
+  console.log(figures.ok ? '  OK: rows equal accepted responses, no other answer than 429.' : '  FAILED: rows and accepted responses differ, or the server refused or failed.');
 }
 
