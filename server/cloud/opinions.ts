@@ -5,7 +5,7 @@
  * function checks its parameters itself, named one by one, and saves with the master key.
  * Reads and deletes stay on the class (beforeFind and beforeDelete below).
  */
-import { OPINION_FUNCTION } from '../../src/domain/classes.ts';
+import { OPINION_FUNCTION, OPINIONS_PER_CALL } from '../../src/domain/classes.ts';
 import { OUR_ERROR_CODE } from '../../src/domain/errors.ts';
 import { formatValidationMessage, isSubmissionId, validateOpinion } from '../../src/domain/opinion.ts';
 import { isTagList, normalizeTag, normalizeTags, TAG_LIMITS } from '../../src/domain/tags.ts';
@@ -29,9 +29,6 @@ type Params = Record<string, unknown>;
 /** What a visitor sends; the master key (the demo data, tests) may also say `reviewed` and `tags`. */
 const VISITOR_FIELDS = ['name', 'comment', 'willReturn', 'submissionId', 'language'];
 const SEEDED_FIELDS = [...VISITOR_FIELDS, 'reviewed', 'tags'];
-
-/** Opinions changed per call: the dashboard's page, as one /batch took them before. */
-export const MAX_TRIAGE_IDS = 100;
 
 function forbidden(message: string): never {
   throw new Parse.Error(Parse.Error.OPERATION_FORBIDDEN, message);
@@ -139,10 +136,10 @@ Parse.Cloud.define(OPINION_FUNCTION.submit, async ({ params, master }: FunctionR
 
 const isOpinionId = (id: unknown): id is string => typeof id === 'string' && /^\w{1,32}$/.test(id);
 
-/** Opinion ids as a call names them: 1 to MAX_TRIAGE_IDS of them, each once. */
+/** Opinion ids as a call names them: 1 to OPINIONS_PER_CALL of them, each once. */
 function opinionIds(ids: unknown): string[] {
-  if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_TRIAGE_IDS || !ids.every(isOpinionId)) {
-    invalid(`ids must be a list of 1 to ${MAX_TRIAGE_IDS} opinion ids.`);
+  if (!Array.isArray(ids) || ids.length === 0 || ids.length > OPINIONS_PER_CALL || !ids.every(isOpinionId)) {
+    invalid(`ids must be a list of 1 to ${OPINIONS_PER_CALL} opinion ids.`);
   }
   return [...new Set(ids)];
 }
@@ -178,7 +175,7 @@ Parse.Cloud.define(OPINION_FUNCTION.triage, async (request: FunctionRequest<Para
   });
   let gone = opinions.length < ids.length;
   try {
-    await Parse.Object.saveAll(changing, { useMasterKey: true, batchSize: MAX_TRIAGE_IDS });
+    await Parse.Object.saveAll(changing, { useMasterKey: true, batchSize: OPINIONS_PER_CALL });
   } catch (error) {
     // Deleted since it was read: the others are saved all the same (a /batch is not a transaction).
     const { errors } = error as { errors?: { code?: unknown }[] };

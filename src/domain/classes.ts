@@ -30,3 +30,6 @@ export const OPINION_FUNCTION = {
   /** Staff set one opinion's tags. */
   setTags: 'setOpinionTags',
 } as const;
+
+/** Opinions one triage call, or one /batch of deletes, takes at most (Parse's own /batch limit too). */
+export const OPINIONS_PER_CALL = 100;

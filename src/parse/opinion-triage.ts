@@ -1,13 +1,11 @@
 /** The staff's triage of opinions: marking them reviewed, tagging them, deleting them. */
-import { CLASS, OPINION_FUNCTION } from '../domain/classes';
+import { CLASS, OPINION_FUNCTION, OPINIONS_PER_CALL } from '../domain/classes';
 import { AppError } from '../domain/errors';
 import { normalizeTag } from '../domain/tags';
 import { getParse, type ParseSdk } from './client';
 import { toAppError } from './errors';
 import type { ParseObject } from './opinion-detail';
 
-/** The server takes at most this many opinions in one /batch request or triage call. */
-const BATCH_SIZE = 100;
 
 function references(Parse: ParseSdk, ids: readonly string[]): ParseObject[] {
   const Opinions = Parse.Object.extend(CLASS.opinions);
@@ -29,15 +27,15 @@ function isGone(error: unknown): boolean {
 
 /**
  * One change to each of these opinions, through the triage function (server/cloud/opinions.ts),
- * BATCH_SIZE opinions a call.
+ * OPINIONS_PER_CALL opinions a call.
  */
 async function changeAll(ids: readonly string[], change: { reviewed: boolean } | { addTag: string }): Promise<void> {
   let gone = false;
   try {
     const Parse = await getParse();
-    for (let start = 0; start < ids.length; start += BATCH_SIZE) {
+    for (let start = 0; start < ids.length; start += OPINIONS_PER_CALL) {
       // One deleted meanwhile leaves the others of its call changed: the next calls go on.
-      await Parse.Cloud.run(OPINION_FUNCTION.triage, { ids: ids.slice(start, start + BATCH_SIZE), ...change }).catch((error: unknown) => {
+      await Parse.Cloud.run(OPINION_FUNCTION.triage, { ids: ids.slice(start, start + OPINIONS_PER_CALL), ...change }).catch((error: unknown) => {
         if (!isGone(error)) throw error;
         gone = true;
       });
@@ -68,7 +66,7 @@ export async function addTag(ids: readonly string[], tag: string): Promise<void>
 export async function deleteOpinions(ids: readonly string[]): Promise<void> {
   try {
     const Parse = await getParse();
-    await Parse.Object.destroyAll(references(Parse, ids), { batchSize: BATCH_SIZE });
+    await Parse.Object.destroyAll(references(Parse, ids), { batchSize: OPINIONS_PER_CALL });
   } catch (error) {
     const failures = batchFailures(error);
     if (failures.every(isGone)) return;
