@@ -12,7 +12,7 @@ export interface ExportProgress {
   readonly total: number;
 }
 
-/** Fetches every opinion of the filtered set, page by page into CSV text, and downloads it with `columnNames` as its header. */
+/** Fetches every opinion of the filtered set, page by page into the CSV file, and downloads it with `columnNames` as its header. */
 export function useExportOpinions(columnNames: CsvColumnNames) {
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const mutation = useMutation({
