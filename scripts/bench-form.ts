@@ -7,7 +7,7 @@
  */
 import { chromium, type Browser } from 'playwright-core';
 import { OPINION_FORM } from '../src/components/opinion-form-markers.ts';
-import { CLASS } from '../src/domain/classes.ts';
+import { OPINION_FUNCTION } from '../src/domain/classes.ts';
 import { isLanguage, LANGUAGE_CODES, type Language } from '../src/domain/languages.ts';
 import { withLanguage } from '../src/i18n/language.ts';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, median, SLOW_4G, startBenchApp } from './bench-app.ts';
@@ -32,7 +32,7 @@ interface Marks {
 }
 
 async function measure(browser: Browser, appURL: string, language: Language, run: number): Promise<Sample> {
-  const createPath = `/classes/${CLASS.opinions}`;
+  const createPath = `/functions/${OPINION_FUNCTION.submit}`;
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
