@@ -5,11 +5,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import WebSocket from 'ws';
 import type { Cluster, ClusterInstance } from '../../server/cluster.ts';
 import { masterRestClient } from '../../server/rest.ts';
 import { grantStaff } from '../../server/roles.ts';
 import { CLASS } from '../../src/domain/classes.ts';
+import { openLiveQuery } from '../helpers/live-query-socket.ts';
 import { SUBMIT_PATH } from '../helpers/parse-rest.ts';
 import { startTestCluster } from '../helpers/test-cluster.ts';
 
@@ -88,38 +88,21 @@ interface LiveSubscription {
 
 /** A LiveQuery client of the dashboard's signal class, as the dashboard subscribes (raw protocol). */
 async function subscribeToSignals(base: string, sessionToken: string): Promise<LiveSubscription> {
-  const socket = new WebSocket(base.replace(/^http/, 'ws'));
-  let events = 0;
-  const waiting: { count: number; resolve: () => void }[] = [];
-  let connected: () => void = () => undefined;
-  const isConnected = new Promise<void>((resolve) => (connected = resolve));
-  const subscribed = new Promise<void>((resolve, reject) => {
-    socket.on('error', reject);
-    socket.on('message', (data: WebSocket.RawData) => {
-      const message: unknown = JSON.parse(data.toString());
-      const op = typeof message === 'object' && message !== null && 'op' in message ? message.op : undefined;
-      if (op === 'connected') connected();
-      if (op === 'subscribed') resolve();
-      if (op === 'error') reject(new Error(data.toString()));
-      if (op === 'create' || op === 'update' || op === 'enter') {
-        events += 1;
-        for (const wait of waiting.filter(({ count }) => count <= events)) wait.resolve();
-      }
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('open', () => resolve());
-    socket.once('error', reject);
-  });
+  const socket = await openLiveQuery(base);
   const { appId: applicationId, javascriptKey } = cluster.config;
-  socket.send(JSON.stringify({ op: 'connect', applicationId, javascriptKey, sessionToken }));
+  const answered = async (...ops: string[]) => {
+    const answer = await socket.next(...ops, 'error');
+    if (answer.op === 'error') throw new Error(JSON.stringify(answer));
+  };
+  socket.send({ op: 'connect', applicationId, javascriptKey, sessionToken });
   // As the SDK does: a subscription waits for the connection (its session is checked first).
-  await Promise.race([isConnected, subscribed]);
-  socket.send(JSON.stringify({ op: 'subscribe', requestId: 1, sessionToken, query: { className: CLASS.dashboardSignals, where: {} } }));
-  await subscribed;
+  await answered('connected');
+  socket.send({ op: 'subscribe', requestId: 1, sessionToken, query: { className: CLASS.dashboardSignals, where: {} } });
+  await answered('subscribed');
+  const EVENTS = ['create', 'update', 'enter'];
   return {
-    heard: () => events,
-    until: (count) => (events >= count ? Promise.resolve() : new Promise((resolve) => waiting.push({ count, resolve }))),
+    heard: () => socket.received(...EVENTS),
+    until: (count) => socket.until(count, ...EVENTS),
     close: () => socket.close(),
   };
 }

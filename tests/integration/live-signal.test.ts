@@ -4,51 +4,18 @@
  * by an unverified staff member hears nothing, whoever's session it then subscribes with.
  */
 import { expect, inject, test } from 'vitest';
-import WebSocket from 'ws';
 import { ensureStaffRole, grantStaff } from '../../server/roles.ts';
 import { LIVE_QUERY_MAX_FRAME } from '../../server/live-query-sockets.ts';
 import { CLASS } from '../../src/domain/classes.ts';
 import { OUR_ERROR_CODE } from '../../src/domain/errors.ts';
+import { openLiveQuery, type LiveQuerySocket } from '../helpers/live-query-socket.ts';
 import { master, newUser, verifiedStaff } from '../helpers/parse-rest.ts';
 
 const stack = inject('stack');
 
-interface Socket {
-  send(message: object | string): void;
-  /** The next message whose op is one of these. */
-  next(...ops: string[]): Promise<Record<string, unknown>>;
-  closed: Promise<number>;
-  close(): void;
-}
+const open = () => openLiveQuery(stack.serverURL);
 
-async function open(): Promise<Socket> {
-  const socket = new WebSocket(stack.serverURL.replace(/^http/, 'ws'));
-  const messages: Record<string, unknown>[] = [];
-  const waiting: Array<() => void> = [];
-  socket.on('message', (data: WebSocket.RawData) => {
-    messages.push(JSON.parse(data.toString()) as Record<string, unknown>);
-    for (const wake of waiting.splice(0)) wake();
-  });
-  const closed = new Promise<number>((resolve) => socket.once('close', (code: number) => resolve(code)));
-  await new Promise<void>((resolve, reject) => {
-    socket.once('open', () => resolve());
-    socket.once('error', reject);
-  });
-  return {
-    send: (message) => socket.send(typeof message === 'string' ? message : JSON.stringify(message)),
-    async next(...ops) {
-      for (;;) {
-        const index = messages.findIndex((message) => ops.includes(String(message.op)));
-        if (index >= 0) return messages.splice(index, 1)[0] ?? {};
-        await new Promise<void>((resolve) => waiting.push(resolve));
-      }
-    },
-    closed,
-    close: () => socket.close(),
-  };
-}
-
-function connect(socket: Socket, sessionToken: string) {
+function connect(socket: LiveQuerySocket, sessionToken: string) {
   socket.send({ op: 'connect', applicationId: stack.appId, javascriptKey: stack.javascriptKey, sessionToken });
 }
 
