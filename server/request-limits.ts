@@ -172,12 +172,23 @@ function subRequestsOf(method: string, path: string, body: Body, urls: BatchUrls
   });
 }
 
-/** The limited operations a request performs. `path` is below the mount (`/parse`). */
-export function operationsOf(method: string, path: string, rawBody: unknown, query: Body, urls: BatchUrls): Operation[] {
+/** A request as Parse routes it: itself, after `_method`, or each sub-request of a `/batch`. */
+export interface Routed {
+  /** The request's own method, after `_method`. */
+  readonly method: string;
+  readonly requests: readonly SubRequest[];
+}
+
+/** Reads a request once, for both its refusals and its operations. `path` is below the mount (`/parse`). */
+export function routedOf(method: string, path: string, rawBody: unknown, query: Body, urls: BatchUrls): Routed {
   const body = asBody(rawBody);
-  const requests: SubRequest[] = subRequestsOf(method, path, body, urls) ?? [
-    { method: effectiveMethod(method, body), path: routable(path), body, query },
-  ];
+  const effective = effectiveMethod(method, body);
+  const requests = subRequestsOf(method, path, body, urls) ?? [{ method: effective, path: routable(path), body: rawBody, query }];
+  return { method: effective, requests };
+}
+
+/** The limited operations a request performs. */
+export function operationsOf({ requests }: Routed): Operation[] {
   return requests.flatMap((request) => {
     const found = classifyOne(request.method, request.path, asBody(request.body), request.query);
     return found ? [found] : [];
@@ -264,20 +275,17 @@ function refusalOfOne(method: string, path: string, rawBody: unknown): Refusal |
 
 const WHOLE_NUMBER = /^\d{1,9}$/;
 
-export function refusalOf(method: string, path: string, rawBody: unknown, urls: BatchUrls, query: Body = {}): Refusal | null {
+export function refusalOf(routed: Routed, rawBody: unknown, query: Body = {}): Refusal | null {
   if (depthOf(rawBody, MAX_DEPTH) > MAX_DEPTH) return { code: 107, error: 'The request is nested too deeply.' };
   // A Cloud function's params take the query string's values too (Parse reads it nested).
   if (someValue(query, classlessPointer)) return CLASSLESS_POINTER;
   const body = asBody(rawBody);
-  const effective = effectiveMethod(method, body);
   // A limit or skip that is not a whole number reached PostgreSQL as it was, and came back a 500.
   for (const name of ['limit', 'skip']) {
-    const value = effective === 'GET' ? (body[name] ?? query[name]) : undefined;
+    const value = routed.method === 'GET' ? (body[name] ?? query[name]) : undefined;
     if (value !== undefined && !WHOLE_NUMBER.test(String(value))) return { code: 102, error: `${name} must be a whole number.` };
   }
-  const requests = subRequestsOf(method, path, body, urls);
-  if (!requests) return refusalOfOne(effective, path, rawBody);
-  for (const request of requests) {
+  for (const request of routed.requests) {
     const found = refusalOfOne(request.method, request.path, request.body);
     if (found) return found;
   }
@@ -394,15 +402,16 @@ export function requestLimits(config: StackConfig, allowCrossDomain: RequestHand
         });
       }
       const urls: BatchUrls = { originalUrl: req.originalUrl, serverURL, publicServerURL };
+      const routed = routedOf(req.method, req.path, req.body, asBody(req.query), urls);
       const refused = sameSecret(req.get('X-Parse-Master-Key') ?? asBody(req.body)._MasterKey, config.masterKey)
         ? null
-        : refusalOf(req.method, req.path, req.body, urls, asBody(req.query));
+        : refusalOf(routed, req.body, asBody(req.query));
       if (refused) {
         return allowCrossDomain(req, res, () => {
           res.status(400).json(refused);
         });
       }
-      const operations = operationsOf(req.method, req.path, req.body, asBody(req.query), urls);
+      const operations = operationsOf(routed);
       if (operations.length === 0) return next();
       const body = asBody(req.body);
       if (sameSecret(req.get('X-Parse-Master-Key') ?? body._MasterKey, config.masterKey)) return next();
