@@ -1,6 +1,6 @@
 /**
  * The names of what holds an opinion to exactly once on PostgreSQL (made by server/migrations.ts),
- * which Cloud Code looks for before it leaves that to the database (server/cloud/main.ts).
+ * which Cloud Code looks for before it leaves that to the database (server/cloud/opinions.ts).
  */
 import { CLASS } from '../src/domain/classes.ts';
 

@@ -216,7 +216,7 @@ const MAX_DEPTH = 32;
 
 /**
  * The largest body a request may carry. This app's largest are a few tens of KB (a /batch of
- * 100 triage changes, an opinion of 2,000 characters); Parse's default of 20 MB let one request
+ * 100 deletes, a triage call of 100 ids, an opinion of 2,000 characters); Parse's default of 20 MB let one request
  * hold a process for half a minute.
  */
 export const BODY_LIMIT = '1mb';

@@ -130,7 +130,7 @@ export const dashboardSignalClass: ClassDefinition = {
  * The submission ids of deleted opinions (before issue 19, of every opinion stored), kept before
  * the row goes: a late retry from a visitor's outbox (its first answer was lost) must stay
  * deleted, not come back. On PostgreSQL the opinions' triggers write and read it
- * (server/migrations.ts); on MongoDB, Cloud Code (server/cloud/main.ts).
+ * (server/migrations.ts); on MongoDB, Cloud Code (server/cloud/opinions.ts).
  * Only Cloud Code reads and writes it, with the master key; it holds no visitor data.
  */
 export const deliveredSubmissionClass: ClassDefinition = {

@@ -1,7 +1,7 @@
 /**
  * Alerts: when a new opinion makes the last window's share of "won't return" reach the venue's
  * rule (src/domain/venue.ts, alertDue), every verified staff member with alerts on gets an email.
- * It runs after the visitor's save has been answered (main.ts does not wait for it), and at most
+ * It runs after the visitor's save has been answered (submitOpinion, opinions.ts, does not wait for it), and at most
  * one alert goes out per window, however many saves race (schema.ts, alertMarkerClass).
  */
 import { CLASS } from '../../src/domain/classes.ts';
@@ -85,7 +85,7 @@ export async function evaluateAlert(until: Date): Promise<AlertOutcome> {
 }
 
 /**
- * For afterSave: the check for the newest opinion of those saved since the last one, never
+ * For submitOpinion: the check for the newest opinion of those saved since the last one, never
  * awaited, at most one a second per server process (server/cloud/background.ts); the markers
  * keep several processes to one alert.
  */

@@ -1,6 +1,7 @@
 /**
- * Cloud Code: the server's own checks. The bundle is public, so whatever the form checks
- * is checked again here with the same rules from src/domain.
+ * Cloud Code's entry: each module registers its triggers and functions (opinions.ts, notes.ts,
+ * accounts.ts…), which check again, with the same rules from src/domain, whatever the public
+ * bundle checks. Here: `whoami`.
  */
 import { STAFF_ROLE } from '../schema.ts';
 import './accounts.ts';

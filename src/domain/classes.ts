@@ -31,5 +31,5 @@ export const OPINION_FUNCTION = {
   setTags: 'setOpinionTags',
 } as const;
 
-/** Opinions one triage call, or one /batch of deletes, takes at most (Parse's own /batch limit too). */
+/** Opinions one triage call, or one /batch of deletes, takes at most (the server's `batchRequestLimit` too). */
 export const OPINIONS_PER_CALL = 100;

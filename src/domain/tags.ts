@@ -10,12 +10,15 @@ export const TAG_LIMITS = {
   perOpinion: 20,
 } as const;
 
-/** Control characters (NUL, BEL, DEL…; PostgreSQL refuses NUL) and invisible spaces: never part of a tag. */
-const INVISIBLE = /[\p{Cc}\u200B\uFEFF]/gu;
+/** Control characters other than spaces (NUL, BEL, DEL…; PostgreSQL refuses NUL) and invisible spaces: never part of a tag. */
+const INVISIBLE = /[\u200B\uFEFF]|[^\P{Cc}\s]/gu;
 
-/** A tag as stored: spaces collapsed and trimmed, invisible characters left out, lower case in the rules of no particular language. */
+/**
+ * A tag as stored: invisible characters left out, spaces collapsed and trimmed, lower case in
+ * the rules of no particular language. Tidying a tidy tag changes nothing.
+ */
 export function normalizeTag(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(INVISIBLE, '').trim().toLowerCase().slice(0, TAG_LIMITS.length);
+  return text.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim().toLowerCase().slice(0, TAG_LIMITS.length).trimEnd();
 }
 
 /** Normalised, without duplicates or empty ones, in the order given. */

@@ -6,7 +6,6 @@ import { getParse, type ParseSdk } from './client';
 import { toAppError } from './errors';
 import type { ParseObject } from './opinion-detail';
 
-
 function references(Parse: ParseSdk, ids: readonly string[]): ParseObject[] {
   const Opinions = Parse.Object.extend(CLASS.opinions);
   return ids.map((id) => Opinions.createWithoutData(id) as ParseObject);
@@ -25,26 +24,34 @@ function isGone(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === OBJECT_NOT_FOUND;
 }
 
+/** Parse's "validation error", as the triage answers an opinion that holds its 20 tags already. */
+const VALIDATION_ERROR = 142;
+
+function isFull(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === VALIDATION_ERROR;
+}
+
 /**
  * One change to each of these opinions, through the triage function (server/cloud/opinions.ts),
  * OPINIONS_PER_CALL opinions a call.
  */
 async function changeAll(ids: readonly string[], change: { reviewed: boolean } | { addTag: string }): Promise<void> {
-  let gone = false;
+  // A call that changed all but some (deleted meanwhile, or holding their 20 tags) says so; the
+  // next calls go on, and the first such refusal is told once they are done.
+  let partly: unknown;
   try {
     const Parse = await getParse();
     for (let start = 0; start < ids.length; start += OPINIONS_PER_CALL) {
-      // One deleted meanwhile leaves the others of its call changed: the next calls go on.
       await Parse.Cloud.run(OPINION_FUNCTION.triage, { ids: ids.slice(start, start + OPINIONS_PER_CALL), ...change }).catch((error: unknown) => {
-        if (!isGone(error)) throw error;
-        gone = true;
+        if (!isGone(error) && !isFull(error)) throw error;
+        partly ??= error;
       });
     }
   } catch (error) {
     throw toAppError(error);
   }
   // Which were changed, the list (read again after any action) shows.
-  if (gone) throw new AppError('deleted-meanwhile');
+  if (partly !== undefined) throw isGone(partly) ? new AppError('deleted-meanwhile') : toAppError(partly);
 }
 
 /** Marks opinions reviewed (or not). */

@@ -33,6 +33,8 @@ test('opinions an older app recorded as refused, or left waiting, are each store
   await page.evaluate(async (written) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const opening = indexedDB.open('visitor-opinions');
+      // As idb-keyval makes it, should the app not have opened it yet.
+      opening.onupgradeneeded = () => opening.result.createObjectStore('outbox');
       opening.onsuccess = () => resolve(opening.result);
       opening.onerror = () => reject(opening.error);
     });

@@ -50,6 +50,7 @@ export interface SeedOpinion {
   willReturn: boolean;
   reviewed?: boolean;
   language?: Language;
+  tags?: string[];
   /** When it was created, as an ISO instant (set in the database afterwards). */
   createdAt?: string;
 }
@@ -74,7 +75,7 @@ export async function seedOpinions(rows: readonly SeedOpinion[]): Promise<string
       requests: chunk.map((row) => ({
         method: 'POST',
         path: `/parse/functions/${OPINION_FUNCTION.submit}`,
-        body: { name: row.name, comment: row.comment, willReturn: row.willReturn, reviewed: row.reviewed ?? false, language: row.language },
+        body: { name: row.name, comment: row.comment, willReturn: row.willReturn, reviewed: row.reviewed ?? false, language: row.language, tags: row.tags },
       })),
     });
     for (const answer of answers) {

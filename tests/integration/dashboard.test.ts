@@ -460,6 +460,21 @@ describe('batch actions when another staff member got there first', () => {
     expect(rows.every((row) => row.reviewed)).toBe(true);
   });
 
+  test('tagging more than one call takes, of which one in the first holds its 20 tags: every other is tagged, in each call', async () => {
+    const tag = `gt${crypto.randomUUID().slice(0, 8)}`;
+    const twenty = Array.from({ length: 20 }, (_, n) => `t${n}`);
+    const ids = await seedOpinions(
+      Array.from({ length: 101 }, (_, n) => ({ name: '', comment: `${tag} ${n}`, willReturn: true, ...(n === 0 ? { tags: twenty } : {}) })),
+    );
+    expect(await refusalOf(app.opinions.addTag(ids, 'extra'))).toMatchObject({ kind: 'validation' });
+    const tags = await withDatabase(async (client) => {
+      const { rows } = await client.query<{ objectId: string; tags: string[] | null }>('SELECT "objectId", "tags" FROM "opinions" WHERE "objectId" = ANY($1)', [ids]);
+      return new Map(rows.map((row) => [row.objectId, row.tags]));
+    });
+    expect(tags.get(ids[0]!)).toEqual(twenty);
+    expect(ids.slice(1).every((id) => tags.get(id)?.join() === 'extra')).toBe(true);
+  });
+
   test('a refusal that is not "gone" is still a failure, in words', async () => {
     await app.auth.logOut();
     try {

@@ -17,6 +17,14 @@ describe('tags', () => {
     expect(normalizeTag('\u200Bqueue\uFEFF')).toBe('queue');
     expect(normalizeTags(['\u0000', '\u200B'])).toEqual([]);
     expect(isTagList(['a\u0000b'])).toBe(false);
+    // Left out before the spaces are collapsed, and a tag cut at its length ends without a space:
+    // a tidy tag stays as it is.
+    expect(normalizeTag('a \u200B b')).toBe('a b');
+    expect(normalizeTag('a \u0007 b')).toBe('a b');
+    expect(normalizeTag(`${'x'.repeat(39)} y`)).toBe('x'.repeat(39));
+    for (const text of ['a \u200B b', ' a\uFEFFb ', `${'x'.repeat(39)} y`, '\tTab\u0000 \n']) {
+      expect(normalizeTag(normalizeTag(text))).toBe(normalizeTag(text));
+    }
     // Letters joined as their script or emoji ask are kept.
     expect(normalizeTag('👩\u200D💻')).toBe('👩\u200D💻');
   });
