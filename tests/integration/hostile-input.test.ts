@@ -131,6 +131,7 @@ const CASES: Array<[string, Case]> = [
 
   // Queries.
   ['$where in a query', { who: 'user', method: 'GET', path: `/classes/dashboardSignals?where=${where({ $where: 'sleep(1000)' })}`, unchanged: noOpinionLike }],
+  ['$regex on the list of ids of the live signal', { who: 'user', method: 'GET', path: `/classes/dashboardSignals?where=${where({ opinionIds: { $regex: 'a' } })}`, unchanged: noOpinionLike }],
   ['$regex with made-up options', { who: 'user', method: 'GET', path: `/classes/dashboardSignals?where=${where({ opinionIds: { $regex: 'a', $options: 'x; DROP TABLE' } })}`, unchanged: noOpinionLike }],
   ['an unknown query operator', { who: 'user', method: 'GET', path: `/classes/dashboardSignals?where=${where({ opinionIds: { $function: 'x' } })}`, unchanged: noOpinionLike }],
   ['a where that is not JSON', { who: 'user', method: 'GET', path: '/classes/dashboardSignals?where={nope', unchanged: noOpinionLike }],
