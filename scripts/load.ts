@@ -118,6 +118,7 @@ export async function load(target: Target, { requests, connections }: { requests
   const where = encodeURIComponent(JSON.stringify({ comment: { $regex: `^load ${runId} ` } }));
   const { count } = await rest.request<{ count: number }>('GET', `/classes/${CLASS.opinions}?where=${where}&count=1&limit=0`);
   const serverErrors = [...answers].filter(([status]) => status >= 500).reduce((sum, [, n]) => sum + n, 0);
+  const accepted = answers.get(create.accepted) ?? 0;
   latencies.sort((a, b) => a - b);
   const seconds = (lastAnswered - firstAsked) / 1000;
   return {
@@ -130,10 +131,10 @@ export async function load(target: Target, { requests, connections }: { requests
     cpuPerCreate,
     connectionErrors: result.errors,
     timeouts: result.timeouts,
-    accepted: answers.get(create.accepted) ?? 0,
+    accepted,
     // Every answer an accepted create or a rate limit's 429: a refusal of the load itself is no measure.
     ok:
-      count === (answers.get(create.accepted) ?? 0) &&
+      count === accepted &&
       [...answers.keys()].every((status) => status === create.accepted || status === 429) &&
       serverErrors === 0 &&
       result.errors === 0,

@@ -403,18 +403,15 @@ export function requestLimits(config: StackConfig, allowCrossDomain: RequestHand
       }
       const urls: BatchUrls = { originalUrl: req.originalUrl, serverURL, publicServerURL };
       const routed = routedOf(req.method, req.path, req.body, asBody(req.query), urls);
-      const refused = sameSecret(req.get('X-Parse-Master-Key') ?? asBody(req.body)._MasterKey, config.masterKey)
-        ? null
-        : refusalOf(routed, req.body, asBody(req.query));
+      const master = sameSecret(req.get('X-Parse-Master-Key') ?? asBody(req.body)._MasterKey, config.masterKey);
+      const refused = master ? null : refusalOf(routed, req.body, asBody(req.query));
       if (refused) {
         return allowCrossDomain(req, res, () => {
           res.status(400).json(refused);
         });
       }
       const operations = operationsOf(routed);
-      if (operations.length === 0) return next();
-      const body = asBody(req.body);
-      if (sameSecret(req.get('X-Parse-Master-Key') ?? body._MasterKey, config.masterKey)) return next();
+      if (operations.length === 0 || master) return next();
       if (operations.some(({ operation }) => REFUSED.has(operation))) {
         return allowCrossDomain(req, res, () => {
           res.status(400).json({ code: 119, error: SESSION_CREATE_MESSAGE });

@@ -10,7 +10,7 @@ import { dashboardSql } from '../dashboard-sql.ts';
 import { statsWithPipeline, statsWithSql, type RunPipeline, type StatsQuery } from '../dashboard-stats.ts';
 import { dashboardSignalClass, STAFF_ROLE } from '../schema.ts';
 import { inBackground } from './background.ts';
-import { serverParse } from './parse-global.ts';
+import { serverParse, type ReadRequest } from './parse-global.ts';
 import { refuseUnverifiedStaff, requireStaff } from './staff.ts';
 import { readVenueSettings } from './venue.ts';
 
@@ -135,10 +135,16 @@ export const signalInBackground = inBackground<string>('The live signal', 200, a
 });
 
 // The live signal is for staff with a verified email, like the opinions it points to.
+/** What a read of the live signal asks beyond the whole of it. */
+function partsAskedOf({ query }: ReadRequest): { where: object; keys?: unknown; watch?: unknown } {
+  const { where = {}, keys, watch } = (query?.toJSON() ?? {}) as { where?: object; keys?: unknown; watch?: unknown };
+  return { where, keys, watch };
+}
+
 Parse.Cloud.beforeFind(dashboardSignalClass.className, async (request) => {
   // Dashboards only hear the signal; a condition on it (a $regex on its list of ids) reached
   // PostgreSQL and came back a 500.
-  if (!request.master && Object.keys((request.query?.toJSON().where ?? {}) as object).length > 0) {
+  if (!request.master && Object.keys(partsAskedOf(request).where).length > 0) {
     throw new Parse.Error(Parse.Error.INVALID_QUERY, 'The live signal is read whole, without conditions.');
   }
   await refuseUnverifiedStaff(request);
@@ -146,7 +152,7 @@ Parse.Cloud.beforeFind(dashboardSignalClass.className, async (request) => {
 Parse.Cloud.beforeSubscribe(dashboardSignalClass.className, async (request) => {
   // Dashboards hear every signal. A condition is work for the server on every signal, for
   // every socket: 200 subscriptions with a slow $regex held it 20 s per opinion.
-  const { where = {}, keys, watch } = (request.query?.toJSON() ?? {}) as { where?: object; keys?: unknown; watch?: unknown };
+  const { where, keys, watch } = partsAskedOf(request);
   if (Object.keys(where).length > 0 || keys !== undefined || watch !== undefined) {
     throw new Parse.Error(Parse.Error.INVALID_QUERY, 'The live signal is subscribed to whole, without conditions.');
   }

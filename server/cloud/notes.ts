@@ -9,7 +9,7 @@ import { CLASS } from '../../src/domain/classes.ts';
 import { validateNoteText } from '../../src/domain/notes.ts';
 import { STAFF_ROLE } from '../schema.ts';
 import { serverParse, type TriggerRequest } from './parse-global.ts';
-import { refuseUnverifiedStaff, requireStaff } from './staff.ts';
+import { forbidden, refuseUnverifiedStaff, requireStaff } from './staff.ts';
 
 const Parse = serverParse();
 const NOTES = CLASS.opinionNotes;
@@ -17,10 +17,6 @@ const OPINIONS = CLASS.opinions;
 
 /** Notes deleted per round trip with their opinion. */
 const BATCH = 200;
-
-function forbidden(message: string): never {
-  throw new Parse.Error(Parse.Error.OPERATION_FORBIDDEN, message);
-}
 
 /** A pointer's id, read from the JSON: the objects Parse Server hands triggers may not be our SDK's classes. */
 function pointerId(object: TriggerRequest['object'], key: string): string {

@@ -18,7 +18,7 @@ import { signalInBackground } from './dashboard.ts';
 import { checkLanguage } from './language-check.ts';
 import { serverParse, type FunctionRequest, type TriggerRequest } from './parse-global.ts';
 import { checkOpinionQuery } from './query-check.ts';
-import { refuseUnverifiedStaff, requireStaff } from './staff.ts';
+import { forbidden, refuseUnverifiedStaff, requireStaff } from './staff.ts';
 
 const Parse = serverParse();
 const OPINIONS = opinionsClass.className;
@@ -30,10 +30,6 @@ type Params = Record<string, unknown>;
 /** What a visitor sends; the master key (the demo data, tests) may also say `reviewed` and `tags`. */
 const VISITOR_FIELDS = ['name', 'comment', 'willReturn', 'submissionId', 'language'];
 const SEEDED_FIELDS = [...VISITOR_FIELDS, 'reviewed', 'tags'];
-
-function forbidden(message: string): never {
-  throw new Parse.Error(Parse.Error.OPERATION_FORBIDDEN, message);
-}
 
 function invalid(message: string): never {
   throw new Parse.Error(Parse.Error.VALIDATION_ERROR, message);

@@ -33,14 +33,19 @@ export async function refuseUnverifiedStaff({ master, user }: { master: boolean;
   if (await staffMembership(user)) throw new Parse.Error(OUR_ERROR_CODE.staffEmailNotVerified, UNVERIFIED_STAFF_MESSAGE);
 }
 
+/** Refuses in words with Parse's "operation forbidden" (119). */
+export function forbidden(message: string): never {
+  throw new Parse.Error(Parse.Error.OPERATION_FORBIDDEN, message);
+}
+
 /** Answers the caller's user id once the staff role and a verified email are confirmed with the master key. */
 export async function requireStaff({ user, master }: { user?: ParseUser; master: boolean }): Promise<string> {
   if (!user?.id) {
-    if (master) throw new Parse.Error(Parse.Error.OPERATION_FORBIDDEN, 'The dashboard is for staff members.');
+    if (master) forbidden('The dashboard is for staff members.');
     throw new Parse.Error(Parse.Error.INVALID_SESSION_TOKEN, 'Your session expired, please log in again.');
   }
   const [membership, verified] = await Promise.all([staffMembership(user), emailVerified(user.id)]);
-  if (!membership) throw new Parse.Error(Parse.Error.OPERATION_FORBIDDEN, 'The dashboard is for staff members.');
+  if (!membership) forbidden('The dashboard is for staff members.');
   if (!verified) throw new Parse.Error(OUR_ERROR_CODE.staffEmailNotVerified, UNVERIFIED_STAFF_MESSAGE);
   return user.id;
 }
